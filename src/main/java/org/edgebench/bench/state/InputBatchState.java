@@ -1,0 +1,85 @@
+package org.edgebench.bench.state;
+
+import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OnnxJavaType;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
+import org.edgebench.model.InputSynthesizer;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One batch of seeded input tensors for the session's model, built once per trial, and the
+ * output tensors ONNX Runtime writes into on every call ("pinned" outputs), so a measured call
+ * allocates neither inputs nor outputs.
+ */
+@State(Scope.Benchmark)
+public class InputBatchState {
+
+    @Param({"1", "8", "32"})
+    public int batchSize;
+
+    /** Inputs by name, in the model's input order. */
+    public Map<String, OnnxTensor> inputs;
+    /** Pre-allocated outputs, for every output whose shape and type are fixed by the batch. */
+    public Map<String, OnnxTensor> pinnedOutputs;
+    /** Outputs ONNX Runtime allocates per call (non-tensor outputs); usually empty. */
+    public Set<String> allocatedOutputs;
+    /** The inputs' bytes, for the report's memory columns. */
+    public long inputBytes;
+
+    @Setup(Level.Trial)
+    public void build(OrtSessionState state) throws OrtException {
+        List<InputSynthesizer.InputPlan> plans = InputSynthesizer.plan(
+                state.model, state.session.getInputInfo(), batchSize, state.dimValues());
+        inputBytes = plans.stream().mapToLong(InputSynthesizer.InputPlan::bytes).sum();
+        inputs = Collections.unmodifiableMap(InputSynthesizer.create(state.env, plans, InputSynthesizer.SEED));
+        pinnedOutputs = new LinkedHashMap<>();
+        allocatedOutputs = new LinkedHashSet<>();
+        // One unmeasured call tells the concrete output shapes for this batch.
+        try (OrtSession.Result first = state.session.run(inputs)) {
+            for (Map.Entry<String, OnnxValue> output : first) {
+                if (output.getValue() instanceof OnnxTensor tensor && pinnable(tensor.getInfo())) {
+                    TensorInfo info = tensor.getInfo();
+                    ByteBuffer buffer = ByteBuffer.allocateDirect(tensor.getByteBuffer().capacity())
+                            .order(ByteOrder.nativeOrder());
+                    pinnedOutputs.put(output.getKey(), OnnxTensor.createTensor(state.env, buffer, info.getShape(), info.type));
+                } else {
+                    allocatedOutputs.add(output.getKey());
+                }
+            }
+        }
+        pinnedOutputs = Collections.unmodifiableMap(pinnedOutputs);
+        allocatedOutputs = Collections.unmodifiableSet(allocatedOutputs);
+    }
+
+    private static boolean pinnable(TensorInfo info) {
+        return info.type != OnnxJavaType.STRING && info.type != OnnxJavaType.UNKNOWN;
+    }
+
+    @TearDown(Level.Trial)
+    public void close() {
+        if (inputs != null) {
+            inputs.values().forEach(OnnxTensor::close);
+        }
+        if (pinnedOutputs != null) {
+            pinnedOutputs.values().forEach(OnnxTensor::close);
+        }
+    }
+}

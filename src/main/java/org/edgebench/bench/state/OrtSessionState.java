@@ -1,0 +1,80 @@
+package org.edgebench.bench.state;
+
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.OrtSession.SessionOptions;
+import org.edgebench.model.Dims;
+import org.edgebench.model.ModelCatalog;
+import org.edgebench.runtime.Provider;
+import org.edgebench.runtime.ProviderCheck;
+import org.edgebench.runtime.Sessions;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An ONNX Runtime session on one model, with one execution provider and thread count, created
+ * once per trial. The launcher checks providers before JMH starts; the check here makes a
+ * provider this build lacks fail loudly when the class is run by plain JMH too.
+ */
+@State(Scope.Benchmark)
+public class OrtSessionState {
+
+    /** A model name from models/ or a path to an .onnx file. */
+    @Param(ModelCatalog.DEFAULT_MODEL)
+    public String model;
+
+    @Param({"CPU", "XNNPACK"})
+    public Provider provider;
+
+    /** Threads of ONNX Runtime's intra-op pool; 0 keeps ONNX Runtime's default (one per core). */
+    @Param("0")
+    public int intraOpThreads;
+
+    /** Symbolic dimensions other than the batch, e.g. {@code sequence_length=128}; empty for none. */
+    @Param("")
+    public String dims;
+
+    public OrtEnvironment env;
+    public OrtSession session;
+    private SessionOptions options;
+
+    @Setup(Level.Trial)
+    public void open() throws OrtException {
+        ProviderCheck.Resolution check = ProviderCheck.forThisBuild().resolve(List.of(provider.name()));
+        if (!check.skipped().isEmpty()) {
+            throw new IllegalStateException(check.skipped().get(0).line());
+        }
+        Path file = ModelCatalog.standard().resolve(model);
+        env = Sessions.environment();
+        options = new SessionOptions();
+        provider.configureSession(options, intraOpThreads);
+        for (Map.Entry<String, Long> dim : dimValues().entrySet()) {
+            options.setSymbolicDimensionValue(dim.getKey(), dim.getValue());
+        }
+        session = Sessions.open(env, file, options);
+    }
+
+    /** The parsed {@link #dims} parameter. */
+    public Map<String, Long> dimValues() {
+        return Dims.parse(dims);
+    }
+
+    @TearDown(Level.Trial)
+    public void close() throws OrtException {
+        if (session != null) {
+            session.close();
+        }
+        if (options != null) {
+            options.close();
+        }
+    }
+}

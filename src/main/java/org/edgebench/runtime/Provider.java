@@ -1,0 +1,166 @@
+package org.edgebench.runtime;
+
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtProvider;
+import ai.onnxruntime.OrtSession.SessionOptions;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The execution providers the ONNX Runtime Java API can attach. Each constant configures a
+ * {@link SessionOptions} itself, so a benchmark never branches on the provider.
+ *
+ * <p>{@code intraOpThreads} is the JMH parameter of the same name: 0 leaves ONNX Runtime's default.
+ */
+public enum Provider {
+
+    CPU(OrtProvider.CPU) {
+        @Override
+        void attach(SessionOptions options, int intraOpThreads) {
+            // The CPU provider is always there; nothing to attach.
+        }
+    },
+    /**
+     * ONNX Runtime's XNNPACK guidance: the session's own pool at one thread without spinning, and
+     * XNNPACK's pool sized through its provider option, so the two pools do not fight for cores.
+     */
+    XNNPACK(OrtProvider.XNNPACK) {
+        @Override
+        void setThreads(SessionOptions options, int intraOpThreads) throws OrtException {
+            options.setIntraOpNumThreads(1);
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
+        }
+
+        @Override
+        void attach(SessionOptions options, int intraOpThreads) throws OrtException {
+            int threads = intraOpThreads > 0 ? intraOpThreads : Runtime.getRuntime().availableProcessors();
+            options.addXnnpack(Map.of("intra_op_num_threads", Integer.toString(threads)));
+        }
+    },
+    CUDA(OrtProvider.CUDA) {
+        @Override
+        void attach(SessionOptions options, int intraOpThreads) throws OrtException {
+            options.addCUDA(0);
+        }
+    },
+    TENSORRT(OrtProvider.TENSOR_RT) {
+        @Override
+        void attach(SessionOptions options, int intraOpThreads) throws OrtException {
+            options.addTensorrt(0);
+        }
+    },
+    ROCM(OrtProvider.ROCM) {
+        @Override
+        void attach(SessionOptions options, int intraOpThreads) throws OrtException {
+            options.addROCM();
+        }
+    },
+    DNNL(OrtProvider.DNNL) {
+        @Override
+        void attach(SessionOptions options, int intraOpThreads) throws OrtException {
+            options.addDnnl(true);
+        }
+    },
+    OPENVINO(OrtProvider.OPEN_VINO) {
+        @Override
+        void attach(SessionOptions options, int intraOpThreads) throws OrtException {
+            options.addOpenVINO("CPU");
+        }
+    },
+    COREML(OrtProvider.CORE_ML) {
+        @Override
+        void attach(SessionOptions options, int intraOpThreads) throws OrtException {
+            options.addCoreML();
+        }
+    },
+    NNAPI(OrtProvider.NNAPI) {
+        @Override
+        void attach(SessionOptions options, int intraOpThreads) throws OrtException {
+            options.addNnapi();
+        }
+    },
+    QNN(OrtProvider.QNN) {
+        @Override
+        void attach(SessionOptions options, int intraOpThreads) throws OrtException {
+            options.addQnn(Map.of("backend_type", "htp"));
+        }
+    },
+    ACL(OrtProvider.ACL) {
+        @Override
+        void attach(SessionOptions options, int intraOpThreads) throws OrtException {
+            options.addACL(false);
+        }
+    },
+    DIRECTML(OrtProvider.DIRECT_ML) {
+        @Override
+        void attach(SessionOptions options, int intraOpThreads) throws OrtException {
+            options.addDirectML(0);
+        }
+    },
+    WEBGPU(OrtProvider.WEBGPU) {
+        @Override
+        void attach(SessionOptions options, int intraOpThreads) throws OrtException {
+            options.addWebGPU(Map.of());
+        }
+    };
+
+    private final OrtProvider ortProvider;
+
+    Provider(OrtProvider ortProvider) {
+        this.ortProvider = ortProvider;
+    }
+
+    /** The ONNX Runtime constant this provider checks against {@code getAvailableProviders()}. */
+    public OrtProvider ortProvider() {
+        return ortProvider;
+    }
+
+    /**
+     * Sets the thread count and attaches this provider. ONNX Runtime falls back to CPU for the
+     * nodes a provider cannot run; that is its normal partitioning, not a silent substitution of
+     * the whole model.
+     */
+    public void configureSession(SessionOptions options, int intraOpThreads) throws OrtException {
+        if (intraOpThreads < 0) {
+            throw new IllegalArgumentException("intraOpThreads must be >= 0, was " + intraOpThreads);
+        }
+        setThreads(options, intraOpThreads);
+        attach(options, intraOpThreads);
+    }
+
+    void setThreads(SessionOptions options, int intraOpThreads) throws OrtException {
+        if (intraOpThreads > 0) {
+            options.setIntraOpNumThreads(intraOpThreads);
+        }
+    }
+
+    abstract void attach(SessionOptions options, int intraOpThreads) throws OrtException;
+
+    /**
+     * Parses a provider name case-insensitively, also in ONNX Runtime's spelling
+     * ({@code XnnpackExecutionProvider}, {@code CPUExecutionProvider}).
+     *
+     * @throws IllegalArgumentException naming the valid providers
+     */
+    public static Provider parse(String name) {
+        String key = name.strip().toUpperCase(Locale.ROOT).replace("_", "");
+        if (key.endsWith("EXECUTIONPROVIDER")) {
+            key = key.substring(0, key.length() - "EXECUTIONPROVIDER".length());
+        }
+        for (Provider provider : values()) {
+            if (provider.name().replace("_", "").equals(key)
+                    || provider.ortProvider.name().replace("_", "").equals(key)) {
+                return provider;
+            }
+        }
+        throw new IllegalArgumentException("unknown provider '" + name + "'; valid providers: " + names());
+    }
+
+    /** The valid names, comma separated, for error messages and help. */
+    public static String names() {
+        return Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", "));
+    }
+}
