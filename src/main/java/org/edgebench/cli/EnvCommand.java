@@ -1,0 +1,23 @@
+package org.edgebench.cli;
+
+import org.edgebench.runtime.Environment;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.concurrent.Callable;
+
+/** {@code env}: ONNX Runtime version and build, providers, CPU, memory, OS/arch, JVM. */
+@Command(name = "env", mixinStandardHelpOptions = true,
+        description = "Print ONNX Runtime's version and providers, the machine and the JVM.")
+public final class EnvCommand implements Callable<Integer> {
+
+    @Option(names = "--json", description = "Print the environment as JSON, as env.json records it.")
+    private boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        var env = Environment.capture();
+        System.out.print(json ? Environment.JSON.writeValueAsString(env) + System.lineSeparator() : Environment.describe(env));
+        return ExitCodes.OK;
+    }
+}

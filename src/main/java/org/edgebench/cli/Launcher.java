@@ -1,0 +1,57 @@
+package org.edgebench.cli;
+
+import org.edgebench.BadInputException;
+
+import java.util.Arrays;
+
+/**
+ * The entry point of {@code benchmarks.jar}: a subcommand ({@code env}, {@code models},
+ * {@code report}, {@code compare}) or, by default, a benchmark run with JMH's own options.
+ */
+public final class Launcher {
+
+    static final String USAGE = """
+            EdgeBench: JMH benchmarks of ONNX model inference.
+
+              java -jar benchmarks.jar [--suite NAME] [--out DIR] [--label NAME] [--verbose] [JMH options] [regexp]
+              java -jar benchmarks.jar env [--json]
+              java -jar benchmarks.jar models [MODEL...]
+
+            Suites: quick, default, ci, full (benchmarks/*.properties). JMH parameters: model, batchSize,
+            provider, intraOpThreads, dims, e.g. -p batchSize=1,8 -p provider=CPU,XNNPACK.
+            Exit codes: 0 ok, 1 a benchmark failed or a regression, 2 bad usage or input.
+
+            JMH's options follow.
+            """;
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command and returns its exit code; prints one line for bad input. */
+    public static int run(String... args) {
+        String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
+        try {
+            return switch (args.length == 0 ? "" : args[0]) {
+                case "env" -> Subcommands.execute(new EnvCommand(), rest);
+                case "models" -> Subcommands.execute(new ModelsCommand(), rest);
+                default -> new BenchmarkRun(System.out).run(args);
+            };
+        } catch (BadInputException e) {
+            System.err.println("edgebench: " + Subcommands.oneLine(e));
+            if (Boolean.getBoolean("edgebench.verbose")) {
+                e.printStackTrace();
+            }
+            return ExitCodes.BAD_INPUT;
+        } catch (Exception e) {
+            System.err.println("edgebench: " + Subcommands.oneLine(e) + " (rerun with --verbose for the stack trace)");
+            if (Boolean.getBoolean("edgebench.verbose")) {
+                e.printStackTrace();
+            }
+            return ExitCodes.FAILURE;
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package org.edgebench.cli;
+
+import org.edgebench.BadInputException;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * A named suite: {@code benchmarks/<name>.properties}, read from the working directory when it
+ * is there (so a user can edit one) and otherwise from the copy inside the jar. Keys (see
+ * benchmarks/README.md): {@code include} (benchmark regexp), the JMH parameters {@code model},
+ * {@code batchSize}, {@code provider}, {@code intraOpThreads}, {@code dims} (comma-separated
+ * values), and {@code forks}, {@code warmupIterations}, {@code warmupTime},
+ * {@code measurementIterations}, {@code measurementTime}. Command-line options win over the suite.
+ */
+public record Suite(String name, String include, Map<String, List<String>> params,
+                    Optional<Integer> forks, Optional<Integer> warmupIterations, Optional<TimeValue> warmupTime,
+                    Optional<Integer> measurementIterations, Optional<TimeValue> measurementTime) {
+
+    public static final String DEFAULT = "default";
+
+    /** The JMH parameters a suite may set, in the order the report shows them. */
+    public static final List<String> PARAMS = List.of("model", "batchSize", "provider", "intraOpThreads", "dims");
+
+    /** Loads a suite by name. */
+    public static Suite load(String name) {
+        if (!name.matches("[A-Za-z0-9_-]+")) {
+            throw new BadInputException("bad suite name '" + name + "'; suites: " + String.join(", ", available()));
+        }
+        Properties properties = new Properties();
+        Path file = Paths.get("benchmarks", name + ".properties");
+        try {
+            if (Files.isRegularFile(file)) {
+                try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    properties.load(reader);
+                }
+            } else {
+                try (InputStream in = Suite.class.getResourceAsStream("/benchmarks/" + name + ".properties")) {
+                    if (in == null) {
+                        throw new BadInputException("unknown suite '" + name + "'; suites: " + String.join(", ", available()));
+                    }
+                    properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+                }
+            }
+        } catch (IOException e) {
+            throw new BadInputException("cannot read suite " + name + ": " + e.getMessage(), e);
+        }
+        return parse(name, properties);
+    }
+
+    static Suite parse(String name, Properties p) {
+        for (String key : p.stringPropertyNames()) {
+            if (!PARAMS.contains(key) && !List.of("include", "forks", "warmupIterations", "warmupTime",
+                    "measurementIterations", "measurementTime").contains(key)) {
+                throw new BadInputException("suite " + name + ": unknown key '" + key + "'");
+            }
+        }
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        for (String param : PARAMS) {
+            String value = p.getProperty(param);
+            if (value != null) {
+                // An empty value (dims=) is one empty parameter value, as JMH's @Param("") is.
+                params.put(param, value.isBlank() ? List.of("") : Arrays.stream(value.split(",")).map(String::strip).toList());
+            }
+        }
+        return new Suite(name, p.getProperty("include", "OrtSessionRunBenchmark").strip(), Map.copyOf(params),
+                integer(name, p, "forks"), integer(name, p, "warmupIterations"), time(name, p, "warmupTime"),
+                integer(name, p, "measurementIterations"), time(name, p, "measurementTime"));
+    }
+
+    private static Optional<Integer> integer(String suite, Properties p, String key) {
+        String value = p.getProperty(key);
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Integer.parseInt(value.strip()));
+        } catch (NumberFormatException e) {
+            throw new BadInputException("suite " + suite + ": " + key + " must be a whole number, was '" + value + "'");
+        }
+    }
+
+    private static Optional<TimeValue> time(String suite, Properties p, String key) {
+        String value = p.getProperty(key);
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(TimeValue.fromString(value.strip()));
+        } catch (RuntimeException e) {
+            throw new BadInputException("suite " + suite + ": " + key + " must be a time such as 2s or 500ms, was '" + value + "'");
+        }
+    }
+
+    /** The suites shipped in the jar. */
+    public static List<String> available() {
+        return List.of("quick", "default", "ci", "full");
+    }
+}
