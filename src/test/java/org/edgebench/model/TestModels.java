@@ -1,0 +1,57 @@
+package org.edgebench.model;
+
+import ai.onnx.proto.OnnxMl.TensorProto;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Tiny ONNX models for tests, written with the project's own graph builder. */
+public final class TestModels {
+
+    public static final int FLOAT = TensorProto.DataType.FLOAT_VALUE;
+    public static final int FLOAT16 = TensorProto.DataType.FLOAT16_VALUE;
+    public static final int BFLOAT16 = TensorProto.DataType.BFLOAT16_VALUE;
+    public static final int DOUBLE = TensorProto.DataType.DOUBLE_VALUE;
+    public static final int INT8 = TensorProto.DataType.INT8_VALUE;
+    public static final int UINT8 = TensorProto.DataType.UINT8_VALUE;
+    public static final int INT16 = TensorProto.DataType.INT16_VALUE;
+    public static final int INT32 = TensorProto.DataType.INT32_VALUE;
+    public static final int INT64 = TensorProto.DataType.INT64_VALUE;
+    public static final int BOOL = TensorProto.DataType.BOOL_VALUE;
+    public static final int STRING = TensorProto.DataType.STRING_VALUE;
+
+    private TestModels() {
+    }
+
+    /**
+     * {@code y = Identity(x)} with {@code x} and {@code y} of one element type and shape; each
+     * dimension a Number (fixed) or a String (symbolic).
+     */
+    public static Path identity(Path dir, String name, int elementType, Object... dims) throws IOException {
+        OnnxGraphBuilder graph = new OnnxGraphBuilder(name).input("x", elementType, dims);
+        graph.node("Identity", "identity", "x").output("y");
+        graph.output("y", elementType, dims);
+        return write(dir, name, graph);
+    }
+
+    /**
+     * Two inputs of different types and ranks, each passed through: {@code pixels} float32
+     * {@code [batch, 3, 4, 4]} and {@code ids} int64 {@code [batch, sequence_length]}.
+     */
+    public static Path twoInputs(Path dir, String name) throws IOException {
+        OnnxGraphBuilder graph = new OnnxGraphBuilder(name)
+                .input("pixels", FLOAT, "batch", 3, 4, 4)
+                .input("ids", INT64, "batch", "sequence_length");
+        graph.node("Identity", "pass_pixels", "pixels").output("pixels_out");
+        graph.node("Identity", "pass_ids", "ids").output("ids_out");
+        graph.output("pixels_out", FLOAT, "batch", 3, 4, 4);
+        graph.output("ids_out", INT64, "batch", "sequence_length");
+        return write(dir, name, graph);
+    }
+
+    private static Path write(Path dir, String name, OnnxGraphBuilder graph) throws IOException {
+        Files.createDirectories(dir);
+        return Files.write(dir.resolve(name + ".onnx"), graph.toModelBytes("edgebench-test", name, 17, 8));
+    }
+}
