@@ -1,0 +1,163 @@
+package org.edgebench.compare;
+
+import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class RegressionCheckTest {
+
+    private static final RegressionCheck CHECK = RegressionCheck.withThreshold(0.05);
+
+    @Test
+    void identicalForksAreUnchanged() {
+        double[] forks = new SyntheticForks(1).forks(Metric.P50, 5, 2_000, 2.0, 0.2, 0.02);
+        Finding f = judgeOne(Direction.LOWER_IS_BETTER, forks, forks.clone());
+
+        assertThat(f.verdict()).isEqualTo(Verdict.UNCHANGED);
+        assertThat(f.change()).isZero();
+        assertThat(f.ciLow()).isLessThanOrEqualTo(0).isGreaterThan(-0.05);
+        assertThat(f.ciHigh()).isGreaterThanOrEqualTo(0).isLessThan(0.05);
+    }
+
+    @Test
+    void latencyShiftedByTenPercentRegresses() {
+        SyntheticForks gen = new SyntheticForks(2);
+        double[] baseline = gen.forks(Metric.P50, 5, 2_000, 2.0, 0.2, 0.02);
+        double[] candidate = gen.forks(Metric.P50, 5, 2_000, 2.2, 0.2, 0.02);
+        Finding f = judgeOne(Direction.LOWER_IS_BETTER, baseline, candidate);
+
+        assertThat(f.verdict()).isEqualTo(Verdict.REGRESSED);
+        assertThat(f.change()).isCloseTo(0.10, within(0.03));
+        assertThat(f.ciLow()).isGreaterThan(0.0);
+        assertThat(f.ciHigh()).isGreaterThan(f.ciLow());
+    }
+
+    @Test
+    void fasterLatencyImproves() {
+        double[] baseline = new SyntheticForks(3).forks(Metric.P95, 6, 2_000, 2.0, 0.2, 0.02);
+        Finding f = judgeOne(Direction.LOWER_IS_BETTER, baseline, SyntheticForks.scaled(baseline, 0.85));
+        assertThat(f.verdict()).isEqualTo(Verdict.IMPROVED);
+    }
+
+    @Test
+    void throughputFlipsTheDirection() {
+        double[] baseline = new SyntheticForks(4).forks(Metric.MEAN, 5, 1_000, 500, 0.1, 0.02);
+        double[] higher = SyntheticForks.scaled(baseline, 1.10);
+        double[] lower = SyntheticForks.scaled(baseline, 0.90);
+
+        assertThat(judgeOne(Direction.HIGHER_IS_BETTER, baseline, higher).verdict()).isEqualTo(Verdict.IMPROVED);
+        assertThat(judgeOne(Direction.HIGHER_IS_BETTER, baseline, lower).verdict()).isEqualTo(Verdict.REGRESSED);
+        assertThat(judgeOne(Direction.LOWER_IS_BETTER, baseline, higher).verdict()).isEqualTo(Verdict.REGRESSED);
+    }
+
+    @Test
+    void directionFollowsJmhMode() {
+        assertThat(Direction.of("thrpt", "ops/s")).isEqualTo(Direction.HIGHER_IS_BETTER);
+        assertThat(Direction.of("sample", "ms/op")).isEqualTo(Direction.LOWER_IS_BETTER);
+        assertThat(Direction.of("avgt", "us/op")).isEqualTo(Direction.LOWER_IS_BETTER);
+        assertThat(Direction.of("ss", "s/op")).isEqualTo(Direction.LOWER_IS_BETTER);
+    }
+
+    @Test
+    void changeBelowTheThresholdIsUnchangedEvenWhenSignificant() {
+        double[] baseline = new SyntheticForks(5).forks(Metric.P50, 8, 2_000, 2.0, 0.2, 0.005);
+        Finding f = judgeOne(Direction.LOWER_IS_BETTER, baseline, SyntheticForks.scaled(baseline, 1.03));
+        assertThat(f.verdict()).isEqualTo(Verdict.UNCHANGED);
+        assertThat(f.reason()).contains("significant but within");
+    }
+
+    @Test
+    void tooFewForksIsInconclusiveNeverRegressed() {
+        double[] baseline = {2.0, 2.01};
+        double[] candidate = {3.0, 3.02};
+        Finding f = judgeOne(Direction.LOWER_IS_BETTER, baseline, candidate);
+
+        assertThat(f.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(f.change()).isCloseTo(0.5, within(0.01));
+        assertThat(f.reason()).contains("can never be significant").contains(">= 4 forks");
+        assertThat(CHECK.minimumForksPerSide()).isEqualTo(4);
+    }
+
+    @Test
+    void noisyForksWithALargeChangeAreInconclusive() {
+        double[] baseline = {1.0, 1.3, 0.8, 1.25, 0.9};
+        double[] candidate = {1.15, 0.95, 1.4, 0.85, 1.3};
+        Finding f = judgeOne(Direction.LOWER_IS_BETTER, baseline, candidate);
+        assertThat(Math.abs(f.change())).isGreaterThan(0.05);
+        assertThat(f.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+    }
+
+    /**
+     * The case the issue describes: each fork carries its own offset (10% sd) and thousands of
+     * samples. Pooling the samples makes any two equal runs "significantly" different; with forks
+     * as the unit the false-alarm rate over many A/A trials stays near alpha.
+     */
+    @Test
+    void noisyButEqualRunsRarelyRaiseAnAlarm() {
+        SyntheticForks gen = new SyntheticForks(6);
+        int trials = 200;
+        int alarms = 0;
+        int pooledSignificant = 0;
+        for (int t = 0; t < trials; t++) {
+            List<SyntheticForks.Histogram> a = gen.forkHistograms(5, 1_000, 2.0, 0.2, 0.10);
+            List<SyntheticForks.Histogram> b = gen.forkHistograms(5, 1_000, 2.0, 0.2, 0.10);
+            Verdict v = judgeOne(Direction.LOWER_IS_BETTER,
+                    SyntheticForks.values(Metric.P50, a), SyntheticForks.values(Metric.P50, b)).verdict();
+            if (v == Verdict.REGRESSED || v == Verdict.IMPROVED) {
+                alarms++;
+            }
+            if (t < 20 && new MannWhitneyUTest().mannWhitneyUTest(
+                    SyntheticForks.pooled(a), SyntheticForks.pooled(b)) < 0.05) {
+                pooledSignificant++;
+            }
+        }
+        assertThat(alarms).as("false alarms in %d A/A trials", trials).isLessThanOrEqualTo(10);
+        assertThat(pooledSignificant).as("pooled-sample test over 20 A/A trials").isGreaterThanOrEqualTo(15);
+    }
+
+    @Test
+    void holmKeepsManyEqualConfigurationsQuiet() {
+        SyntheticForks gen = new SyntheticForks(8);
+        int alarms = 0;
+        for (int trial = 0; trial < 20; trial++) {
+            List<ForkSamples> configs = new ArrayList<>();
+            for (int c = 0; c < 10; c++) {
+                configs.add(new ForkSamples("config-" + c, Direction.LOWER_IS_BETTER,
+                        gen.forks(Metric.P50, 6, 500, 2.0, 0.2, 0.08),
+                        gen.forks(Metric.P50, 6, 500, 2.0, 0.2, 0.08)));
+            }
+            alarms += CHECK.judge(configs).stream()
+                    .filter(f -> f.verdict() == Verdict.REGRESSED || f.verdict() == Verdict.IMPROVED)
+                    .count() > 0 ? 1 : 0;
+        }
+        assertThat(alarms).as("trials with any alarm among 10 equal configurations").isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void oneRealRegressionAmongEqualConfigurationsIsFound() {
+        SyntheticForks gen = new SyntheticForks(9);
+        List<ForkSamples> configs = new ArrayList<>();
+        for (int c = 0; c < 3; c++) {
+            configs.add(new ForkSamples("same-" + c, Direction.LOWER_IS_BETTER,
+                    gen.forks(Metric.P99, 6, 2_000, 2.0, 0.2, 0.02),
+                    gen.forks(Metric.P99, 6, 2_000, 2.0, 0.2, 0.02)));
+        }
+        configs.add(new ForkSamples("slower", Direction.LOWER_IS_BETTER,
+                gen.forks(Metric.P99, 6, 2_000, 2.0, 0.2, 0.02),
+                gen.forks(Metric.P99, 6, 2_000, 2.4, 0.2, 0.02)));
+
+        List<Finding> findings = CHECK.judge(configs);
+        assertThat(findings).extracting(Finding::verdict).containsExactly(
+                Verdict.UNCHANGED, Verdict.UNCHANGED, Verdict.UNCHANGED, Verdict.REGRESSED);
+        assertThat(findings.get(3).adjustedPValue()).isGreaterThanOrEqualTo(findings.get(3).pValue());
+    }
+
+    private static Finding judgeOne(Direction direction, double[] baseline, double[] candidate) {
+        return CHECK.judge(List.of(new ForkSamples("config", direction, baseline, candidate))).get(0);
+    }
+}
