@@ -3,6 +3,8 @@ package org.edgebench.cli;
 import org.edgebench.BadInputException;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -41,8 +43,9 @@ public final class RunFolder {
             Path probe = Files.createTempFile(folder, ".write-check", ".tmp");
             Files.delete(probe);
         } catch (IOException | SecurityException e) {
-            throw new BadInputException("cannot write to " + folder + " (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); pass --out with a writable folder");
+            String why = e instanceof AccessDeniedException ? "permission denied"
+                    : e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason() : String.valueOf(e.getMessage());
+            throw new BadInputException("cannot write to " + folder + " (" + why + "); pass --out with a writable folder");
         }
         return folder;
     }

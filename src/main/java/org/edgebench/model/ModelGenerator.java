@@ -103,7 +103,8 @@ public final class ModelGenerator {
         Path folder = target.toAbsolutePath().getParent();
         Files.createDirectories(folder);
         // Same folder, so the move is a rename: readers see the old file or the new one, never half.
-        Path temp = Files.createTempFile(folder, "." + target.getFileName(), ".tmp");
+        // A plain write (not createTempFile, which makes the file owner-only) keeps the umask's permissions.
+        Path temp = folder.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
         try {
             Files.write(temp, bytes);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

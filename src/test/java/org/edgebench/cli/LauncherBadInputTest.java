@@ -1,0 +1,121 @@
+package org.edgebench.cli;
+
+import org.edgebench.model.ModelCatalog;
+import org.edgebench.model.TestModels;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every bad input stops before JMH starts, with exit code 2 and one line on stderr. */
+class LauncherBadInputTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream originalErr;
+
+    @BeforeEach
+    void captureStderr() {
+        originalErr = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restoreStderr() {
+        System.setErr(originalErr);
+    }
+
+    private String failsWithOneLine(String... args) {
+        int code = Launcher.run(args);
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertThat(code).as("exit code of %s, stderr: %s", Arrays.toString(args), text).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(text.lines().toList()).as("stderr of %s", Arrays.toString(args)).hasSize(1);
+        assertThat(text).startsWith("edgebench: ").doesNotContain("Exception").doesNotContain("\tat ");
+        return text;
+    }
+
+    @Test
+    void unknownModelNameListsTheKnownModels() {
+        assertThat(failsWithOneLine("-p", "model=nope"))
+                .contains("unknown model 'nope'").contains("known models:").contains("student");
+    }
+
+    @Test
+    void missingModelFile() {
+        assertThat(failsWithOneLine("-p", "model=" + dir.resolve("missing.onnx")))
+                .contains("missing.onnx not found");
+    }
+
+    @Test
+    void truncatedModelFile() throws Exception {
+        byte[] student = Files.readAllBytes(ModelCatalog.standard().resolve("student"));
+        Path truncated = Files.write(dir.resolve("truncated.onnx"), Arrays.copyOf(student, student.length / 3));
+        assertThat(failsWithOneLine("-p", "model=" + truncated))
+                .contains("truncated.onnx is not a model ONNX Runtime can load");
+    }
+
+    @Test
+    void textFileInsteadOfAModel() throws Exception {
+        Path text = Files.writeString(dir.resolve("notes.onnx"), "this is not a model\n");
+        assertThat(failsWithOneLine("-p", "model=" + text)).contains("notes.onnx is not a model ONNX Runtime can load");
+    }
+
+    @Test
+    void batchSizeZeroOrNotANumber() {
+        assertThat(failsWithOneLine("-p", "batchSize=0")).contains("batchSize must be >= 1, was 0");
+        err.reset();
+        assertThat(failsWithOneLine("-p", "batchSize=abc")).contains("batchSize must be a whole number");
+    }
+
+    @Test
+    void unresolvedSymbolicDimensionsAreNamed() throws Exception {
+        Path model = TestModels.twoInputs(dir, "text");
+        assertThat(failsWithOneLine("-p", "model=" + model, "-p", "batchSize=1"))
+                .contains("'sequence_length'").contains("-p dims=");
+    }
+
+    @Test
+    void inputTypeThatCannotBeSynthesized() throws Exception {
+        Path model = TestModels.identity(dir, "strings", TestModels.STRING, "batch_size", 4);
+        assertThat(failsWithOneLine("-p", "model=" + model, "-p", "batchSize=1"))
+                .contains("input 'x'").contains("string");
+    }
+
+    @Test
+    void unknownProviderListsTheValidNames() {
+        assertThat(failsWithOneLine("-p", "provider=GPU")).contains("unknown provider 'GPU'").contains("XNNPACK");
+    }
+
+    @Test
+    void onlyUnavailableProvidersLeavesNothingToRun() {
+        assertThat(failsWithOneLine("-p", "provider=XNNPACK", "-p", "batchSize=1"))
+                .contains("no provider left to run")
+                .contains("XNNPACK: not in this ONNX Runtime build (available: CPU)")
+                .contains("-Donnxruntime.native.path");
+    }
+
+    @Test
+    void outFolderThatCannotBeWritten() throws Exception {
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        assertThat(failsWithOneLine("-p", "batchSize=1", "-p", "provider=CPU", "--out", file.resolve("run").toString()))
+                .contains("cannot write to").contains("--out");
+    }
+
+    @Test
+    void unknownSuiteAndBadJmhOption() {
+        assertThat(failsWithOneLine("--suite", "nightly")).contains("unknown suite 'nightly'").contains("quick, default, ci, full");
+        err.reset();
+        assertThat(failsWithOneLine("-f", "many")).contains("bad JMH option");
+    }
+}

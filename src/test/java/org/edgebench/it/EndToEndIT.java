@@ -1,0 +1,75 @@
+package org.edgebench.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Runs the packaged benchmarks.jar as a user would, with a tiny configuration. */
+class EndToEndIT {
+
+    static final Path JAR = Paths.get(System.getProperty("edgebench.jar", "target/benchmarks.jar"));
+
+    @TempDir
+    Path dir;
+
+    /** Runs the jar in the project folder; returns its combined output. */
+    static String run(Path log, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("finished in time").isTrue();
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as("exit code; output:%n%s", output).isZero();
+        return output;
+    }
+
+    @Test
+    void aTinyRunWritesJmhJsonWithPercentilesAndEnvJsonWithTheSkippedProvider() throws Exception {
+        Path runDir = dir.resolve("run");
+        String output = run(dir.resolve("log.txt"), "-f", "1", "-wi", "1", "-i", "1", "-w", "200ms", "-r", "200ms",
+                "-p", "batchSize=1,2", "--out", runDir.toString());
+
+        assertThat(output).contains("XNNPACK: not in this ONNX Runtime build (available: CPU); skipped")
+                .contains("EdgeBench: wrote " + runDir);
+
+        ObjectMapper json = new ObjectMapper();
+        JsonNode results = json.readTree(runDir.resolve("jmh.json").toFile());
+        assertThat(results).hasSize(2);
+        List<String> batches = new ArrayList<>();
+        for (JsonNode result : results) {
+            assertThat(result.path("mode").asText()).isEqualTo("sample");
+            assertThat(result.path("params").path("provider").asText()).isEqualTo("CPU");
+            assertThat(result.path("params").path("model").asText()).isEqualTo("student");
+            batches.add(result.path("params").path("batchSize").asText());
+            JsonNode percentiles = result.path("primaryMetric").path("scorePercentiles");
+            for (String p : List.of("0.0", "50.0", "90.0", "95.0", "99.0", "99.9", "100.0")) {
+                assertThat(percentiles.path(p).isNumber()).as("percentile %s in %s", p, percentiles).isTrue();
+            }
+            assertThat(percentiles.path("50.0").asDouble()).isPositive()
+                    .isLessThanOrEqualTo(percentiles.path("99.0").asDouble());
+        }
+        assertThat(batches).containsExactlyInAnyOrder("1", "2");
+
+        JsonNode env = json.readTree(runDir.resolve("env.json").toFile());
+        assertThat(env.path("onnxRuntime").path("version").asText()).isNotBlank();
+        assertThat(env.path("providers").path("run")).extracting(JsonNode::asText).containsExactly("CPU");
+        assertThat(env.path("providers").path("skipped")).singleElement().satisfies(s -> {
+            assertThat(s.path("provider").asText()).isEqualTo("XNNPACK");
+            assertThat(s.path("reason").asText()).contains("not in this ONNX Runtime build");
+        });
+        assertThat(env.path("models").get(0).path("sha256").asText()).hasSize(64);
+        assertThat(env.path("jmh").path("version").asText()).isEqualTo("1.37");
+    }
+}
