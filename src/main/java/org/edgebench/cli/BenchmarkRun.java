@@ -3,6 +3,7 @@ package org.edgebench.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.edgebench.BadInputException;
+import org.edgebench.bench.MemoryProfiler;
 import org.edgebench.model.ModelCatalog;
 import org.edgebench.model.ModelInspector.ModelDescription;
 import org.edgebench.runtime.Environment;
@@ -15,7 +16,9 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.VerboseMode;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -29,6 +32,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The main job: {@code [--suite NAME] [--out DIR] [--label NAME] [JMH options] [regexp]}. Reads
@@ -100,6 +104,10 @@ public final class BenchmarkRun {
             jmh.listResultFormats();
             return ExitCodes.OK;
         }
+        if (jmh.getForkCount().orElse(1) < 1) {
+            throw new BadInputException("-f " + jmh.getForkCount().get() + " would run the benchmarks inside the launcher,"
+                    + " where one native crash loses the whole run; use -f 1 or more");
+        }
         Suite suite = Suite.load(args.suite());
         if (jmh.shouldList() || jmh.shouldListWithParams()) {
             Runner lister = new Runner(options(jmh, suite, suite.params(), null).build());
@@ -123,28 +131,57 @@ public final class BenchmarkRun {
         checked.skipped().forEach(s -> out.println("EdgeBench: " + s.line()));
 
         Path folder = RunFolder.create(args.out(), args.label(), LocalDateTime.now());
-        Path jmhJson = folder.resolve("jmh.json");
         writeEnv(folder, suite, args, requested, checked);
 
-        ChainedOptionsBuilder options = options(jmh, suite, checked.params(), folder)
-                .result(jmhJson.toString())
-                .resultFormat(ResultFormatType.JSON);
-        Collection<RunResult> results;
+        List<Configuration> configurations = Configuration.expand(
+                OutputFormatFactory.createFormatInstance(out, VerboseMode.SILENT),
+                jmh.getIncludes().isEmpty() ? List.of(suite.include()) : jmh.getIncludes(), jmh.getExcludes(),
+                name -> checked.params().containsKey(name) ? checked.params().get(name)
+                        : jmh.getParameter(name).hasValue() ? List.copyOf(jmh.getParameter(name).get()) : null);
+        if (configurations.isEmpty()) {
+            throw new BadInputException("no benchmark matches " + (jmh.getIncludes().isEmpty() ? suite.include() : jmh.getIncludes())
+                    + "; list them with -l");
+        }
+        RunLedger ledger = new RunLedger(folder, configurations);
+        Thread onInterrupt = new Thread(() -> ledger.interrupted(out), "edgebench-interrupt");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
         try {
-            results = new Runner(options.build()).run();
-        } catch (RunnerException e) {
-            out.println("EdgeBench: the run failed: " + Subcommands.oneLine(e) + "; run folder " + folder);
-            return ExitCodes.FAILURE;
+            for (int i = 0; i < configurations.size(); i++) {
+                Configuration configuration = configurations.get(i);
+                out.printf("%nEdgeBench: configuration %d of %d: %s%n", i + 1, configurations.size(), configuration.label());
+                Collection<RunResult> results;
+                try {
+                    results = new Runner(options(jmh, suite, configuration, folder).build()).run();
+                } catch (RunnerException e) {
+                    results = List.of();
+                    ledger.failed(configuration, Subcommands.oneLine(e));
+                }
+                if (results.isEmpty()) {
+                    ledger.failed(configuration, "no result: the fork failed (its error is printed above)");
+                    if (jmh.shouldFailOnError().orElse(false)) {
+                        break;
+                    }
+                } else {
+                    ledger.finished(results);
+                }
+            }
+            ledger.complete();
+        } finally {
+            removeHook(onInterrupt);
         }
         if (jmh.getResultFormat().hasValue() || jmh.getResult().hasValue()) {
-            writeRequestedFormat(jmh, results);
+            writeRequestedFormat(jmh, ledger.results());
         }
-        if (results.isEmpty()) {
-            out.println("EdgeBench: no configuration finished; see the errors above. Run folder: " + folder);
-            return ExitCodes.FAILURE;
+        out.println("EdgeBench: wrote " + folder + ledger.outcome());
+        return ledger.failures().isEmpty() ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // Already shutting down: the hook is running and will finish the run folder.
         }
-        out.println("EdgeBench: wrote " + folder + " (jmh.json, env.json)");
-        return ExitCodes.OK;
     }
 
     private static String defaultValue(String param) {
@@ -155,6 +192,20 @@ public final class BenchmarkRun {
             case "intraOpThreads" -> "0";
             default -> "";
         };
+    }
+
+    /** JMH's options for one configuration, with the suite filling what the command line leaves unset. */
+    private static ChainedOptionsBuilder options(CommandLineOptions jmh, Suite suite, Configuration configuration, Path folder) {
+        ChainedOptionsBuilder b = options(jmh, suite, Map.of(), folder)
+                .include("^" + Pattern.quote(configuration.benchmark()) + "$")
+                .addProfiler(MemoryProfiler.class);
+        if (jmh.getResultFormat().hasValue() || jmh.getResult().hasValue()) {
+            // The user's -rf/-rff file is written once, from all results, at the end; JMH would
+            // otherwise overwrite it with each configuration.
+            b.result(folder.resolve(".jmh-configuration.json").toString());
+        }
+        configuration.params().forEach(b::param);
+        return b;
     }
 
     /** JMH's options, with the suite filling what the command line leaves unset. */

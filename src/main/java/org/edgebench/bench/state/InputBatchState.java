@@ -7,6 +7,7 @@ import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
+import org.edgebench.bench.TensorFootprint;
 import org.edgebench.model.InputSynthesizer;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
@@ -41,8 +42,10 @@ public class InputBatchState {
     public Map<String, OnnxTensor> pinnedOutputs;
     /** Outputs ONNX Runtime allocates per call (non-tensor outputs); usually empty. */
     public Set<String> allocatedOutputs;
-    /** The inputs' bytes, for the report's memory columns. */
+    /** The inputs' bytes. */
     public long inputBytes;
+    /** The inputs' and pinned outputs' bytes, reported by {@link org.edgebench.bench.MemoryProfiler}. */
+    public long tensorBytes;
 
     @Setup(Level.Trial)
     public void build(OrtSessionState state) throws OrtException {
@@ -52,6 +55,7 @@ public class InputBatchState {
         inputs = Collections.unmodifiableMap(InputSynthesizer.create(state.env, plans, InputSynthesizer.SEED));
         pinnedOutputs = new LinkedHashMap<>();
         allocatedOutputs = new LinkedHashSet<>();
+        long outputBytes = 0;
         // One unmeasured call tells the concrete output shapes for this batch.
         try (OrtSession.Result first = state.session.run(inputs)) {
             for (Map.Entry<String, OnnxValue> output : first) {
@@ -59,6 +63,7 @@ public class InputBatchState {
                     TensorInfo info = tensor.getInfo();
                     ByteBuffer buffer = ByteBuffer.allocateDirect(tensor.getByteBuffer().capacity())
                             .order(ByteOrder.nativeOrder());
+                    outputBytes += buffer.capacity();
                     pinnedOutputs.put(output.getKey(), OnnxTensor.createTensor(state.env, buffer, info.getShape(), info.type));
                 } else {
                     allocatedOutputs.add(output.getKey());
@@ -66,6 +71,8 @@ public class InputBatchState {
             }
         }
         pinnedOutputs = Collections.unmodifiableMap(pinnedOutputs);
+        tensorBytes = inputBytes + outputBytes;
+        TensorFootprint.set(tensorBytes);
         allocatedOutputs = Collections.unmodifiableSet(allocatedOutputs);
     }
 

@@ -1,0 +1,68 @@
+package org.edgebench.bench;
+
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.profile.InternalProfiler;
+import org.openjdk.jmh.results.AggregationPolicy;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.ScalarResult;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Puts memory next to latency: after every iteration, the fork's peak resident set size
+ * ({@code VmHWM} from /proc/self/status: the JVM, ONNX Runtime's arenas, the model and the
+ * tensors together) and the bytes of the benchmark's input and output tensors. Both become JMH
+ * secondary metrics ({@code mem.rss.peak}, {@code mem.tensors}, in MB), so they land in
+ * jmh.json beside the latency they belong to. The launcher always adds this profiler; on a
+ * system without /proc only the tensor bytes are reported.
+ */
+public final class MemoryProfiler implements InternalProfiler {
+
+    private static final double MB = 1024.0 * 1024.0;
+
+    @Override
+    public String getDescription() {
+        return "EdgeBench: peak resident memory of the fork and the bytes of the benchmark's tensors";
+    }
+
+    @Override
+    public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
+        // Peak RSS is a high-water mark kept by the kernel; nothing to start.
+    }
+
+    @Override
+    public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
+                                                       IterationResult result) {
+        List<Result> results = new ArrayList<>(2);
+        long peak = peakResidentBytes();
+        if (peak > 0) {
+            results.add(new ScalarResult("mem.rss.peak", peak / MB, "MB", AggregationPolicy.MAX));
+        }
+        long tensors = TensorFootprint.bytes();
+        if (tensors > 0) {
+            results.add(new ScalarResult("mem.tensors", tensors / MB, "MB", AggregationPolicy.MAX));
+        }
+        return results;
+    }
+
+    /** VmHWM of this process in bytes, or -1 where /proc is not there. */
+    static long peakResidentBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,134 @@
+package org.edgebench.cli;
+
+import org.edgebench.BadInputException;
+import org.edgebench.compare.Comparison;
+import org.edgebench.compare.ComparisonMarkdown;
+import org.edgebench.compare.ComparisonOutput;
+import org.edgebench.compare.GabExport;
+import org.edgebench.compare.Metric;
+import org.edgebench.compare.MultiComparison;
+import org.edgebench.compare.RegressionCheck;
+import org.edgebench.compare.Run;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code compare}: baseline against candidate with a verdict per configuration, or several runs
+ * side by side ({@code --label}). The method and the verdict rules are in docs/compare.md.
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = {
+            "Compare two runs (run folders or JMH JSON files) and flag regressions, or put several runs side by side.",
+            "Exit 0: nothing regressed; 1: something regressed; 2: bad input."},
+        footer = {"", "Examples:",
+            "  compare results/20260101-120000 results/20260102-120000 --metric p95",
+            "  compare --label x86-cpu=results/A --label pi5-xnnpack=results/B",
+            "  compare benchmarks/baselines/ci.json results/NEW --gab-out results/NEW/gab"})
+public final class CompareCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(arity = "0..2", paramLabel = "RUN",
+            description = "BASELINE and CANDIDATE: run folders (holding jmh.json) or JMH JSON files. "
+                    + "A single RUN with --gab-out only exports it.")
+    private List<Path> runs = new ArrayList<>();
+
+    @Option(names = "--label", paramLabel = "NAME=RUN",
+            description = "A run to put side by side, named; repeat (at least twice). The first is the reference.")
+    private List<String> labels = new ArrayList<>();
+
+    @Option(names = "--metric", paramLabel = "METRIC",
+            description = "p50, p90, p95, p99 or mean of each fork (default: p50; with --label: all of them).")
+    private String metric;
+
+    @Option(names = "--threshold", paramLabel = "PCT", defaultValue = "5",
+            description = "Smallest change that counts, in percent (default: ${DEFAULT-VALUE}).")
+    private double thresholdPercent;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Folder for comparison.csv, comparison.md and charts/ (default: results/<timestamp>-compare).")
+    private Path out;
+
+    @Option(names = "--gab-out", paramLabel = "DIR",
+            description = "Also write the candidate (or the single RUN) in github-action-benchmark's custom JSON formats.")
+    private Path gabOut;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        if (!(thresholdPercent >= 0 && thresholdPercent < 100)) {
+            throw new BadInputException("--threshold " + thresholdPercent + " must be a percentage from 0 to 100");
+        }
+        RegressionCheck check = RegressionCheck.withThreshold(thresholdPercent / 100);
+        if (!labels.isEmpty()) {
+            if (!runs.isEmpty()) {
+                throw new BadInputException("give either BASELINE CANDIDATE or --label NAME=RUN (repeated), not both");
+            }
+            if (gabOut != null) {
+                throw new BadInputException("--gab-out exports one run: use it with BASELINE CANDIDATE or a single RUN");
+            }
+            return sideBySide(check, stdout, stderr);
+        }
+        if (runs.size() == 1 && gabOut != null) {
+            exportGab(Run.load("run", runs.get(0)), stderr);
+            return ExitCodes.OK;
+        }
+        if (runs.size() != 2) {
+            throw new BadInputException("compare needs BASELINE and CANDIDATE (run folders or JMH JSON files), "
+                    + "or --label NAME=RUN at least twice");
+        }
+        Run baseline = Run.load("baseline", runs.get(0));
+        Run candidate = Run.load("candidate", runs.get(1));
+        Comparison comparison = Comparison.of(baseline, candidate,
+                metric == null ? Metric.P50 : Metric.parse(metric), check);
+        Path dir = RunFolder.create(out, "compare", LocalDateTime.now());
+        ComparisonOutput.write(dir, comparison);
+        stdout.print(ComparisonMarkdown.render(comparison));
+        stdout.flush();
+        stderr.println("EdgeBench: wrote " + dir + " (comparison.csv, comparison.md, charts/comparison.png); "
+                + ComparisonMarkdown.summary(comparison).replace("**", ""));
+        if (gabOut != null) {
+            exportGab(candidate, stderr);
+        }
+        return comparison.regressed() ? ExitCodes.FAILURE : ExitCodes.OK;
+    }
+
+    private int sideBySide(RegressionCheck check, PrintWriter stdout, PrintWriter stderr) throws Exception {
+        List<Run> loaded = new ArrayList<>();
+        for (String label : labels) {
+            int eq = label.indexOf('=');
+            if (eq <= 0 || eq == label.length() - 1) {
+                throw new BadInputException("--label " + label + ": expected NAME=RUN, e.g. --label x86-cpu=results/20260101-120000");
+            }
+            loaded.add(Run.load(label.substring(0, eq), Paths.get(label.substring(eq + 1))));
+        }
+        List<Metric> metrics = metric == null ? Arrays.asList(Metric.values()) : List.of(Metric.parse(metric));
+        MultiComparison comparison = MultiComparison.of(loaded, metrics, check);
+        Path dir = RunFolder.create(out, "compare", LocalDateTime.now());
+        comparison.write(dir);
+        stdout.print(comparison.markdown());
+        stdout.flush();
+        stderr.println("EdgeBench: wrote " + dir + " (comparison.csv, comparison.md, charts/comparison-<metric>.png)");
+        return ExitCodes.OK;
+    }
+
+    private void exportGab(Run run, PrintWriter stderr) throws Exception {
+        for (Path written : GabExport.write(gabOut, run)) {
+            stderr.println("EdgeBench: wrote " + written);
+        }
+    }
+}
