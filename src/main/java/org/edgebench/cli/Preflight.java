@@ -1,7 +1,9 @@
 package org.edgebench.cli;
 
+import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
 import org.edgebench.BadInputException;
 import org.edgebench.model.Dims;
 import org.edgebench.model.InputSynthesizer;
@@ -9,6 +11,7 @@ import org.edgebench.model.ModelCatalog;
 import org.edgebench.model.ModelInspector;
 import org.edgebench.model.ModelInspector.ModelDescription;
 import org.edgebench.runtime.Provider;
+import org.edgebench.runtime.Environment;
 import org.edgebench.runtime.ProviderCheck;
 import org.edgebench.runtime.Sessions;
 
@@ -21,7 +24,7 @@ import java.util.Map;
 /**
  * Everything that can be known wrong before a fork starts: unknown or unavailable providers, bad
  * batch sizes and thread counts, missing or broken models, inputs that cannot be synthesized,
- * unresolved symbolic dimensions. A bad value stops the run with one line instead of failing in
+ * unresolved symbolic dimensions, batches whose tensors cannot fit in memory. A bad value stops the run with one line instead of failing in
  * every fork; an unavailable provider is dropped with its reason.
  */
 public final class Preflight {
@@ -50,6 +53,7 @@ public final class Preflight {
         integers("intraOpThreads", requested.get("intraOpThreads"), 0);
         List<Map<String, Long>> dims = requested.get("dims").stream().map(Dims::parse).toList();
 
+        long available = Environment.availableMemoryBytes();
         List<ModelDescription> models = new ArrayList<>();
         for (String model : requested.get("model")) {
             Path file = catalog.resolve(model);
@@ -57,22 +61,67 @@ public final class Preflight {
             if (description.error() != null) {
                 throw new BadInputException(description.error());
             }
-            checkInputs(model, file, batchSizes, dims);
+            checkInputs(model, file, batchSizes, dims, available);
             models.add(description);
         }
         return new Checked(Map.copyOf(params), resolution.skipped(), List.copyOf(models));
     }
 
-    private static void checkInputs(String model, Path file, List<Integer> batchSizes, List<Map<String, Long>> dims) {
+    private static void checkInputs(String model, Path file, List<Integer> batchSizes, List<Map<String, Long>> dims,
+                                    long availableBytes) {
         try (OrtSession session = Sessions.openForMetadata(Sessions.environment(), file)) {
             for (int batch : batchSizes) {
                 for (Map<String, Long> dim : dims) {
-                    InputSynthesizer.plan(model, session.getInputInfo(), batch, dim);
+                    long bytes = tensorBytes(model, session, batch, dim);
+                    if (availableBytes > 0 && bytes > availableBytes) {
+                        throw new BadInputException(String.format(
+                                "%s at batchSize=%d needs %s for its input and output tensors alone, more than the %s"
+                                        + " this machine has available; use a smaller batchSize", model, batch,
+                                gigabytes(bytes), gigabytes(availableBytes)));
+                    }
                 }
             }
         } catch (OrtException e) {
             throw new BadInputException(model + ": cannot read its inputs: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The bytes of a batch's inputs and outputs. Output shapes come from the model's metadata with
+     * the batch and {@code dims} filled in; an output dimension only known at run time counts as
+     * 1, so this is a lower bound, and activations inside the model come on top.
+     */
+    static long tensorBytes(String model, OrtSession session, int batch, Map<String, Long> dims) throws OrtException {
+        try {
+            long bytes = 0;
+            for (InputSynthesizer.InputPlan plan : InputSynthesizer.plan(model, session.getInputInfo(), batch, dims)) {
+                bytes = Math.addExact(bytes, plan.bytes());
+            }
+            for (NodeInfo output : session.getOutputInfo().values()) {
+                if (output.getInfo() instanceof TensorInfo info) {
+                    long elements = 1;
+                    boolean batchDone = false;
+                    String[] names = info.getDimensionNames();
+                    for (int d = 0; d < info.getShape().length; d++) {
+                        long size = info.getShape()[d];
+                        if (size < 0) {
+                            String name = names != null && d < names.length ? names[d] : "";
+                            size = dims.getOrDefault(name, batchDone ? 1L : batch);
+                            batchDone |= !dims.containsKey(name);
+                        }
+                        elements = Math.multiplyExact(elements, size);
+                    }
+                    bytes = Math.addExact(bytes, Math.multiplyExact(elements, Math.max(1, info.type.size)));
+                }
+            }
+            return bytes;
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private static String gigabytes(long bytes) {
+        return bytes == Long.MAX_VALUE ? "more bytes than a long can count" : String.format("%.1f GB", bytes / 1e9);
     }
 
     private static List<Integer> integers(String param, List<String> values, int min) {

@@ -72,6 +72,13 @@ final class OnnxGraphBuilder {
         return initializer(name, INT32, raw.array(), dims);
     }
 
+    /** An int64 tensor initializer (shapes for Reshape); returns its name. */
+    String int64s(String name, long[] values, long... dims) {
+        ByteBuffer raw = littleEndian(Long.BYTES * values.length);
+        raw.asLongBuffer().put(values);
+        return initializer(name, TensorProto.DataType.INT64_VALUE, raw.array(), dims);
+    }
+
     /** A rank-0 float initializer (Clip bounds, quantization scales); returns its name. */
     String scalar(String name, float value) {
         return floats(name, new float[] {value});

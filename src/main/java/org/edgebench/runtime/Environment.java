@@ -129,6 +129,19 @@ public final class Environment {
         return parts.isEmpty() ? Optional.empty() : Optional.of("ARM CPU part " + parts);
     }
 
+    /** Memory the machine can still give a process (MemAvailable), or -1 when unknown. */
+    public static long availableMemoryBytes() {
+        for (String line : lines("/proc/meminfo")) {
+            if (line.startsWith("MemAvailable:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+            }
+        }
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getFreeMemorySize();
+        }
+        return -1;
+    }
+
     private static Long memoryBytes() {
         for (String line : lines("/proc/meminfo")) {
             if (line.startsWith("MemTotal:")) {

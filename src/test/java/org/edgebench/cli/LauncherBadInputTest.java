@@ -79,6 +79,18 @@ class LauncherBadInputTest {
     }
 
     @Test
+    void aBatchWhoseTensorsCannotFitInMemoryIsRefusedWithTheSizeItNeeds() {
+        assertThat(failsWithOneLine("-p", "batchSize=1,1000000", "-p", "provider=CPU"))
+                .contains("student at batchSize=1000000 needs 49.2 GB for its input and output tensors alone")
+                .contains("use a smaller batchSize");
+    }
+
+    @Test
+    void zeroForksIsRefused() {
+        assertThat(failsWithOneLine("-f", "0")).contains("use -f 1 or more");
+    }
+
+    @Test
     void unresolvedSymbolicDimensionsAreNamed() throws Exception {
         Path model = TestModels.twoInputs(dir, "text");
         assertThat(failsWithOneLine("-p", "model=" + model, "-p", "batchSize=1"))

@@ -5,41 +5,26 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Runs the packaged benchmarks.jar as a user would, with a tiny configuration. */
 class EndToEndIT {
 
-    static final Path JAR = Paths.get(System.getProperty("edgebench.jar", "target/benchmarks.jar"));
-
     @TempDir
     Path dir;
-
-    /** Runs the jar in the project folder; returns its combined output. */
-    static String run(Path log, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("finished in time").isTrue();
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-        assertThat(process.exitValue()).as("exit code; output:%n%s", output).isZero();
-        return output;
-    }
 
     @Test
     void aTinyRunWritesJmhJsonWithPercentilesAndEnvJsonWithTheSkippedProvider() throws Exception {
         Path runDir = dir.resolve("run");
-        String output = run(dir.resolve("log.txt"), "-f", "1", "-wi", "1", "-i", "1", "-w", "200ms", "-r", "200ms",
+        JarProcess jar = JarProcess.start(dir.resolve("log.txt"), "-f", "1", "-wi", "1", "-i", "1", "-w", "200ms", "-r", "200ms",
                 "-p", "batchSize=1,2", "--out", runDir.toString());
+        int exit = jar.waitFor();
+        String output = jar.output();
+        assertThat(exit).as("exit code; output:%n%s", output).isZero();
 
         assertThat(output).contains("XNNPACK: not in this ONNX Runtime build (available: CPU); skipped")
                 .contains("EdgeBench: wrote " + runDir);

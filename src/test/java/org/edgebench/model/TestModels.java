@@ -50,6 +50,18 @@ public final class TestModels {
         return write(dir, name, graph);
     }
 
+    /**
+     * Runs at batch 1 only: {@code x [batch, 4]} is reshaped to a fixed {@code [1, 4]}, so any
+     * other batch loads fine and fails at its first inference, inside the fork.
+     */
+    public static Path batchOneOnly(Path dir, String name) throws IOException {
+        OnnxGraphBuilder graph = new OnnxGraphBuilder(name).input("x", FLOAT, "batch", 4);
+        String shape = graph.int64s("shape", new long[] {1, 4}, 2);
+        graph.node("Reshape", "reshape", "x", shape).output("y");
+        graph.output("y", FLOAT, 1, 4);
+        return write(dir, name, graph);
+    }
+
     private static Path write(Path dir, String name, OnnxGraphBuilder graph) throws IOException {
         Files.createDirectories(dir);
         return Files.write(dir.resolve(name + ".onnx"), graph.toModelBytes("edgebench-test", name, 17, 8));

@@ -1,0 +1,57 @@
+package org.edgebench.it;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The packaged benchmarks.jar started as a user would, in the project folder, its output in a log file. */
+final class JarProcess {
+
+    static final Path JAR = Paths.get(System.getProperty("edgebench.jar", "target/benchmarks.jar"));
+
+    final Process process;
+    final Path log;
+
+    private JarProcess(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    static JarProcess start(Path log, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new JarProcess(process, log);
+    }
+
+    /** Waits for the end (at most five minutes) and returns the exit code. */
+    int waitFor() throws InterruptedException {
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("benchmarks.jar did not finish within five minutes; log " + log);
+        }
+        return process.exitValue();
+    }
+
+    String output() throws IOException {
+        return Files.readString(log, StandardCharsets.UTF_8);
+    }
+
+    /** Waits until the output contains {@code text}, at most {@code seconds}. */
+    boolean awaitOutput(String text, int seconds) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            if (output().contains(text)) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return output().contains(text);
+    }
+}
