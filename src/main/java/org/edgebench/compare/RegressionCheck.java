@@ -105,27 +105,19 @@ public record RegressionCheck(double threshold, double alpha, int resamples) {
             boolean worse = s.direction().worsening(change) > 0;
             verdict = worse ? Verdict.REGRESSED : Verdict.IMPROVED;
             reason = String.format(Locale.ROOT, "%s by %s (> %s), p=%s after Holm over %d",
-                    worse ? "worse" : "better", percent(Math.abs(change)), percent(threshold),
-                    pValue(adjusted), familySize);
+                    worse ? "worse" : "better", Format.percent(Math.abs(change)), Format.percent(threshold),
+                    Format.pValue(adjusted), familySize);
         } else if (beyondThreshold) {
             verdict = Verdict.INCONCLUSIVE;
             reason = String.format(Locale.ROOT, "change beyond %s but not significant (p=%s after Holm over %d%s)",
-                    percent(threshold), pValue(adjusted), familySize,
+                    Format.percent(threshold), Format.pValue(adjusted), familySize,
                     ciExcludesZero ? "" : ", interval includes 0");
         } else {
             verdict = Verdict.UNCHANGED;
             reason = significant
-                    ? String.format(Locale.ROOT, "significant but within %s", percent(threshold))
-                    : String.format(Locale.ROOT, "within %s", percent(threshold));
+                    ? String.format(Locale.ROOT, "significant but within %s", Format.percent(threshold))
+                    : String.format(Locale.ROOT, "within %s", Format.percent(threshold));
         }
         return new Finding(s, baseline, candidate, change, ci[0], ci[1], p, adjusted, verdict, reason);
-    }
-
-    static String percent(double fraction) {
-        return String.format(Locale.ROOT, "%.1f%%", 100 * fraction);
-    }
-
-    static String pValue(double p) {
-        return p < 0.001 ? String.format(Locale.ROOT, "%.1e", p) : String.format(Locale.ROOT, "%.3f", p);
     }
 }

@@ -1,0 +1,103 @@
+package org.edgebench.compare;
+
+import org.edgebench.BadInputException;
+import org.edgebench.report.Configuration;
+import org.edgebench.report.JmhResult;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Baseline against candidate: configurations matched on benchmark, mode and parameters, each
+ * judged by {@link RegressionCheck}; configurations on one side only are kept and listed.
+ */
+public record Comparison(Run baseline, Run candidate, Metric metric, RegressionCheck check, List<Row> rows,
+                         List<String> onlyInBaseline, List<String> onlyInCandidate) {
+
+    /**
+     * One matched configuration.
+     *
+     * @param label         short name for tables and charts
+     * @param unit          {@code ms} or {@code ops/s}
+     * @param metricApplies false for non-sample modes, where the fork's mean score stands in for a percentile
+     */
+    public record Row(String label, String unit, boolean metricApplies, Finding finding) {
+    }
+
+    public static Comparison of(Run baseline, Run candidate, Metric metric, RegressionCheck check) {
+        Map<String, String> labels = labels(Stream.concat(baseline.results().values().stream(),
+                candidate.results().values().stream()).toList());
+        List<ForkSamples> samples = new ArrayList<>();
+        List<String> rowLabels = new ArrayList<>();
+        List<JmhResult> rowResults = new ArrayList<>();
+        List<String> onlyInBaseline = new ArrayList<>();
+        for (var entry : baseline.results().entrySet()) {
+            JmhResult b = entry.getValue();
+            JmhResult c = candidate.results().get(entry.getKey());
+            if (c == null) {
+                onlyInBaseline.add(labels.get(entry.getKey()));
+                continue;
+            }
+            if (b.isRate() != c.isRate()) {
+                throw new BadInputException(labels.get(entry.getKey()) + ": baseline unit " + b.scoreUnit()
+                        + " and candidate unit " + c.scoreUnit() + " measure different things (time per op vs ops per time)");
+            }
+            samples.add(new ForkSamples(entry.getKey(), Direction.of(b.mode(), b.scoreUnit()),
+                    ForkValues.of(b, metric), ForkValues.of(c, metric)));
+            rowLabels.add(labels.get(entry.getKey()));
+            rowResults.add(b);
+        }
+        List<String> onlyInCandidate = candidate.results().keySet().stream()
+                .filter(k -> !baseline.results().containsKey(k)).map(labels::get).toList();
+        if (samples.isEmpty()) {
+            throw new BadInputException("no configuration in common: " + baseline.file() + " has "
+                    + describe(baseline.results().keySet()) + ", " + candidate.file() + " has "
+                    + describe(candidate.results().keySet()));
+        }
+        List<Finding> findings = check.judge(samples);
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < findings.size(); i++) {
+            JmhResult r = rowResults.get(i);
+            rows.add(new Row(rowLabels.get(i), ForkValues.unit(r), ForkValues.supports(r, metric), findings.get(i)));
+        }
+        return new Comparison(baseline, candidate, metric, check, List.copyOf(rows),
+                List.copyOf(onlyInBaseline), onlyInCandidate);
+    }
+
+    public long count(Verdict verdict) {
+        return rows.stream().filter(r -> r.finding().verdict() == verdict).count();
+    }
+
+    public boolean regressed() {
+        return count(Verdict.REGRESSED) > 0;
+    }
+
+    /** What differs between the two machines; empty when they look the same or one is unknown. */
+    public List<String> machineDifferences() {
+        return baseline.environment().machineDifferences(candidate.environment());
+    }
+
+    /**
+     * Short labels for configuration keys: the parameters that set configurations apart, with the
+     * benchmark and mode in front only when the runs hold more than one benchmark or mode.
+     */
+    static Map<String, String> labels(Collection<JmhResult> results) {
+        boolean qualified = results.stream().map(r -> r.benchmark() + " " + r.mode()).distinct().count() > 1;
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (JmhResult r : results) {
+            // An empty parameter ("dims=" for a model without symbolic dimensions) tells nothing apart.
+            labels.putIfAbsent(r.configurationKey(),
+                    Configuration.of(r).label(qualified).replaceAll(" [^ =]+=(?= |$)", ""));
+        }
+        return labels;
+    }
+
+    private static String describe(Collection<String> keys) {
+        return keys.size() + " configuration" + (keys.size() == 1 ? "" : "s")
+                + (keys.isEmpty() ? "" : " (e.g. " + keys.iterator().next() + ")");
+    }
+}

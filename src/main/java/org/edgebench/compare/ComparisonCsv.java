@@ -1,0 +1,67 @@
+package org.edgebench.compare;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** Writes comparison.csv: one row per configuration, matched or not. */
+final class ComparisonCsv {
+
+    /** The columns, in order; a configuration on one side only has {@code status} set and no statistics. */
+    enum Column {
+        CONFIGURATION, STATUS, METRIC, UNIT, DIRECTION, BASELINE_FORKS, CANDIDATE_FORKS, BASELINE, CANDIDATE,
+        CHANGE_PCT, CI_LOW_PCT, CI_HIGH_PCT, P_VALUE, P_HOLM, VERDICT, REASON, BASELINE_FORK_VALUES,
+        CANDIDATE_FORK_VALUES;
+
+        String header() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private ComparisonCsv() {
+    }
+
+    static void write(Path file, Comparison comparison) throws IOException {
+        CSVFormat format = CSVFormat.DEFAULT.builder()
+                .setHeader(Arrays.stream(Column.values()).map(Column::header).toArray(String[]::new))
+                .get();
+        try (Writer out = Files.newBufferedWriter(file); CSVPrinter csv = new CSVPrinter(out, format)) {
+            for (Comparison.Row row : comparison.rows()) {
+                Finding f = row.finding();
+                csv.printRecord(row.label(), "compared",
+                        row.metricApplies() ? comparison.metric().label() : "mean",
+                        row.unit(), f.direction().describe(),
+                        f.samples().baseline().length, f.samples().candidate().length,
+                        Format.csv(f.baselineValue()), Format.csv(f.candidateValue()),
+                        Format.csv(100 * f.change()), Format.csv(100 * f.ciLow()), Format.csv(100 * f.ciHigh()),
+                        Format.csv(f.pValue()), Format.csv(f.adjustedPValue()), f.verdict().label(), f.reason(),
+                        joined(f.samples().baseline()), joined(f.samples().candidate()));
+            }
+            for (String label : comparison.onlyInBaseline()) {
+                csv.printRecord(blankRow(label, "only-in-baseline"));
+            }
+            for (String label : comparison.onlyInCandidate()) {
+                csv.printRecord(blankRow(label, "only-in-candidate"));
+            }
+        }
+    }
+
+    private static Object[] blankRow(String label, String status) {
+        Object[] row = new Object[Column.values().length];
+        Arrays.fill(row, "");
+        row[Column.CONFIGURATION.ordinal()] = label;
+        row[Column.STATUS.ordinal()] = status;
+        return row;
+    }
+
+    private static String joined(double[] values) {
+        return Arrays.stream(values).mapToObj(Double::toString).collect(Collectors.joining(" "));
+    }
+}

@@ -1,0 +1,81 @@
+package org.edgebench.compare;
+
+import java.util.List;
+
+/** The comparison as Markdown, ready to paste into a pull request. */
+public final class ComparisonMarkdown {
+
+    private ComparisonMarkdown() {
+    }
+
+    public static String render(Comparison c) {
+        String metric = c.metric().label();
+        StringBuilder md = new StringBuilder();
+        md.append("### EdgeBench comparison: ").append(metric).append(", threshold ")
+                .append(Format.percent(c.check().threshold())).append("\n\n");
+        md.append("- Baseline: `").append(c.baseline().file()).append("` (")
+                .append(c.baseline().environment().describe()).append(")\n");
+        md.append("- Candidate: `").append(c.candidate().file()).append("` (")
+                .append(c.candidate().environment().describe()).append(")\n");
+        List<String> machine = c.machineDifferences();
+        if (!machine.isEmpty()) {
+            md.append("\n> **Different machines** (").append(String.join("; ", machine))
+                    .append("): the changes below include the hardware, not only the code.\n");
+        }
+        List<String> build = c.baseline().environment().buildDifferences(c.candidate().environment());
+        if (!build.isEmpty()) {
+            md.append("\n> **Different ONNX Runtime builds** (").append(String.join("; ", build)).append(").\n");
+        }
+        md.append("\n| Configuration | Baseline | Candidate | Change | 95% CI | p (Holm) | Forks | Verdict | Why |\n");
+        md.append("|---|---:|---:|---:|---|---:|---:|---|---|\n");
+        for (Comparison.Row row : c.rows()) {
+            Finding f = row.finding();
+            String unit = row.unit() + (row.metricApplies() ? "" : " (mean)");
+            md.append("| ").append(escape(row.label()))
+                    .append(f.direction() == Direction.HIGHER_IS_BETTER ? " (higher is better)" : "")
+                    .append(" | ").append(Format.value(f.baselineValue())).append(' ').append(unit)
+                    .append(" | ").append(Format.value(f.candidateValue())).append(' ').append(unit)
+                    .append(" | ").append(Format.change(f.change()))
+                    .append(" | ").append(Format.interval(f.ciLow(), f.ciHigh()))
+                    .append(" | ").append(Format.pValue(f.adjustedPValue()))
+                    .append(" | ").append(f.samples().baseline().length).append('/').append(f.samples().candidate().length)
+                    .append(" | ").append(verdict(f.verdict()))
+                    .append(" | ").append(escape(f.reason())).append(" |\n");
+        }
+        md.append('\n').append(summary(c)).append('\n');
+        if (!c.onlyInBaseline().isEmpty()) {
+            md.append("\nOnly in the baseline (not compared): ").append(list(c.onlyInBaseline())).append('\n');
+        }
+        if (!c.onlyInCandidate().isEmpty()) {
+            md.append("\nOnly in the candidate (not compared): ").append(list(c.onlyInCandidate())).append('\n');
+        }
+        md.append("\nValues are medians over forks of each fork's ").append(metric)
+                .append("; the interval is a bootstrap over forks; p is a two-sided Mann-Whitney U test on fork values, "
+                        + "Holm-corrected. A change counts when it exceeds the threshold and is significant "
+                        + "(docs/compare.md).\n");
+        return md.toString();
+    }
+
+    /** {@code 1 regressed, 0 improved, 3 unchanged, 1 inconclusive}, the first bold when non-zero. */
+    public static String summary(Comparison c) {
+        long regressed = c.count(Verdict.REGRESSED);
+        String first = regressed + " regressed";
+        return (regressed > 0 ? "**" + first + "**" : first) + ", " + c.count(Verdict.IMPROVED) + " improved, "
+                + c.count(Verdict.UNCHANGED) + " unchanged, " + c.count(Verdict.INCONCLUSIVE) + " inconclusive"
+                + (c.onlyInBaseline().isEmpty() && c.onlyInCandidate().isEmpty() ? ""
+                : "; " + c.onlyInBaseline().size() + " only in baseline, " + c.onlyInCandidate().size() + " only in candidate")
+                + ".";
+    }
+
+    private static String verdict(Verdict v) {
+        return v == Verdict.REGRESSED || v == Verdict.IMPROVED ? "**" + v.label() + "**" : v.label();
+    }
+
+    private static String list(List<String> labels) {
+        return String.join(", ", labels.stream().map(l -> "`" + l + "`").toList());
+    }
+
+    static String escape(String text) {
+        return text.replace("|", "\\|");
+    }
+}

@@ -1,0 +1,49 @@
+package org.edgebench.compare;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Writes a two-run comparison's files: comparison.csv, comparison.md, charts/comparison.png. */
+public final class ComparisonOutput {
+
+    private ComparisonOutput() {
+    }
+
+    public static void write(Path dir, Comparison comparison) throws IOException {
+        Files.createDirectories(dir);
+        ComparisonCsv.write(dir.resolve("comparison.csv"), comparison);
+        Files.writeString(dir.resolve("comparison.md"), ComparisonMarkdown.render(comparison));
+        chart(dir.resolve("charts").resolve("comparison.png"), comparison);
+    }
+
+    private static void chart(Path file, Comparison c) {
+        List<String> labels = new ArrayList<>();
+        int n = c.rows().size();
+        double[][] base = new double[3][n];
+        double[][] cand = new double[3][n];
+        for (int i = 0; i < n; i++) {
+            Comparison.Row row = c.rows().get(i);
+            Finding f = row.finding();
+            labels.add(row.label() + (f.direction() == Direction.HIGHER_IS_BETTER ? " (thrpt)" : ""));
+            double reference = f.baselineValue();
+            relative(f.samples().baseline(), reference, base, i);
+            relative(f.samples().candidate(), reference, cand, i);
+        }
+        IntervalChart.write(file,
+                c.metric().label() + " per configuration, relative to the baseline (latency: lower is better)",
+                "relative to the baseline median (dot: median of forks, whisker: fork range)", labels,
+                List.of(new IntervalChart.Series("baseline", base[0], base[1], base[2]),
+                        new IntervalChart.Series("candidate", cand[0], cand[1], cand[2])));
+    }
+
+    /** Median, minimum and maximum of {@code forks} divided by {@code reference}, into column {@code i}. */
+    static void relative(double[] forks, double reference, double[][] into, int i) {
+        into[0][i] = Bootstrap.median(forks) / reference;
+        into[1][i] = Arrays.stream(forks).min().orElse(Double.NaN) / reference;
+        into[2][i] = Arrays.stream(forks).max().orElse(Double.NaN) / reference;
+    }
+}

@@ -1,0 +1,69 @@
+package org.edgebench.compare;
+
+import org.edgebench.report.Histogram;
+import org.edgebench.report.JmhResult;
+import org.edgebench.report.TimeUnits;
+
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * Turns a JMH result into one value per fork, in a unit shared by both sides of a comparison
+ * (milliseconds per operation, or operations per second for throughput), so runs written with
+ * different {@code -tu} compare correctly.
+ */
+public final class ForkValues {
+
+    private ForkValues() {
+    }
+
+    /** The unit {@link #of} returns values in for this result. */
+    public static String unit(JmhResult result) {
+        return result.isRate() ? "ops/s" : "ms";
+    }
+
+    /** True when {@code metric} is computed from this result's samples; otherwise the fork's mean score stands in. */
+    public static boolean supports(JmhResult result, Metric metric) {
+        return !metric.isPercentile() || !result.rawDataHistogram().isEmpty();
+    }
+
+    /**
+     * One value per fork: for SampleTime the metric of the fork's histogram summed over its
+     * measurement iterations; for other modes the mean of the fork's iteration scores (there are
+     * no samples to take percentiles of). A result without raw data yields its score alone, one
+     * "fork", which no test can call significant.
+     */
+    public static double[] of(JmhResult result, Metric metric) {
+        if (!result.rawDataHistogram().isEmpty()) {
+            return result.rawDataHistogram().stream()
+                    .filter(fork -> !fork.isEmpty())
+                    .mapToDouble(fork -> convert(result, forkMetric(fork, metric)))
+                    .toArray();
+        }
+        if (!result.rawData().isEmpty()) {
+            return result.rawData().stream()
+                    .filter(fork -> !fork.isEmpty())
+                    .mapToDouble(fork -> convert(result, fork.stream().mapToDouble(Double::doubleValue).average().orElseThrow()))
+                    .toArray();
+        }
+        return new double[] {convert(result, result.score())};
+    }
+
+    private static double forkMetric(List<Histogram> iterations, Metric metric) {
+        TreeMap<Double, Long> merged = new TreeMap<>();
+        for (Histogram h : iterations) {
+            for (int i = 0; i < h.values().length; i++) {
+                merged.merge(h.values()[i], h.counts()[i], Long::sum);
+            }
+        }
+        double[] values = merged.keySet().stream().mapToDouble(Double::doubleValue).toArray();
+        long[] counts = merged.values().stream().mapToLong(Long::longValue).toArray();
+        return metric.of(values, counts);
+    }
+
+    private static double convert(JmhResult result, double value) {
+        return result.isRate()
+                ? TimeUnits.toOpsPerSecond(result.scoreUnit(), value)
+                : TimeUnits.toMillisPerOp(result.scoreUnit(), value);
+    }
+}
