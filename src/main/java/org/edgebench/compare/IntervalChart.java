@@ -5,6 +5,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.data.xy.YIntervalSeries;
@@ -39,7 +40,7 @@ final class IntervalChart {
 
     static void write(Path file, String title, String yLabel, List<String> categories, List<Series> series) {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
-        double width = 0.5;
+        double width = 0.3;
         double step = series.size() == 1 ? 0 : width / (series.size() - 1);
         for (int s = 0; s < series.size(); s++) {
             Series one = series.get(s);
@@ -56,8 +57,12 @@ final class IntervalChart {
         SymbolAxis xAxis = new SymbolAxis(null, categories.toArray(String[]::new));
         xAxis.setGridBandsVisible(false);
         xAxis.setVerticalTickLabels(categories.size() > 4);
+        xAxis.setRange(-0.5, categories.size() - 0.5);
         NumberAxis yAxis = new NumberAxis(yLabel);
         yAxis.setAutoRangeIncludesZero(false);
+        // Identical runs would otherwise collapse the axis onto 1.0.
+        yAxis.setAutoRangeMinimumSize(0.1);
+        yAxis.setStandardTickUnits(NumberAxis.createStandardTickUnits());
         XYErrorRenderer renderer = new XYErrorRenderer();
         renderer.setDrawXError(false);
         renderer.setDefaultLinesVisible(false);
@@ -71,6 +76,7 @@ final class IntervalChart {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(new Color(0xDDDDDD));
         plot.setDomainGridlinesVisible(false);
+        plot.addRangeMarker(new ValueMarker(1.0, Color.GRAY, new BasicStroke(1f)));
         JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 14), plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         try {
