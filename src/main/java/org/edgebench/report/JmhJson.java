@@ -2,6 +2,8 @@ package org.edgebench.report;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -11,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,9 +62,31 @@ public final class JmhJson {
      */
     public static List<JmhResult> read(Path fileOrRunDir) {
         Path file = resolve(fileOrRunDir);
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(file.toFile());
+        // Streamed rather than read as one tree: histograms make up nearly all of a big file and
+        // go straight into primitive arrays; the small parts are read as trees.
+        try (JsonParser parser = MAPPER.createParser(file.toFile())) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw new BadInputException(file + " is empty: expected JMH's JSON results (-rf json)");
+            }
+            if (first != JsonToken.START_ARRAY) {
+                throw notJmh(file);
+            }
+            List<JmhResult> results = new ArrayList<>();
+            for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+                if (token != JsonToken.START_OBJECT) {
+                    throw notJmh(file);
+                }
+                results.add(result(file, parser));
+            }
+            if (results.isEmpty()) {
+                throw new BadInputException(file + " holds an empty array: the JMH run produced no results (did every benchmark fail? see its log)");
+            }
+            if (parser.nextToken() != null) {
+                throw new BadInputException(file + " is not valid JSON at line " + parser.currentLocation().getLineNr()
+                        + ", column " + parser.currentLocation().getColumnNr() + ": content after the closing ']'");
+            }
+            return List.copyOf(results);
         } catch (JacksonException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
@@ -69,63 +94,97 @@ public final class JmhJson {
         } catch (IOException e) {
             throw new BadInputException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        if (root == null || root.isMissingNode()) {
-            throw new BadInputException(file + " is empty: expected JMH's JSON results (-rf json)");
-        }
-        if (!root.isArray()) {
-            throw new BadInputException(file + NOT_JMH);
-        }
-        if (root.isEmpty()) {
-            throw new BadInputException(file + " holds an empty array: the JMH run produced no results (did every benchmark fail? see its log)");
-        }
-        List<JmhResult> results = new ArrayList<>(root.size());
-        for (JsonNode entry : root) {
-            results.add(result(file, entry));
-        }
-        return List.copyOf(results);
     }
 
-    private static JmhResult result(Path file, JsonNode entry) {
-        JsonNode primary = entry.path("primaryMetric");
-        if (!entry.path("benchmark").isTextual() || !entry.path("mode").isTextual() || !primary.isObject()
-                || !primary.path("scoreUnit").isTextual()) {
-            throw new BadInputException(file + NOT_JMH);
+    private static BadInputException notJmh(Path file) {
+        return new BadInputException(file + NOT_JMH);
+    }
+
+    /** Reads one result object; the parser is on its START_OBJECT and is left on its END_OBJECT. */
+    private static JmhResult result(Path file, JsonParser parser) throws IOException {
+        String benchmark = null;
+        String mode = null;
+        int forks = 1;
+        int threads = 1;
+        JsonNode params = null;
+        JsonNode secondary = null;
+        Primary primary = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            switch (field) {
+                case "benchmark" -> benchmark = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                case "mode" -> mode = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                case "forks" -> forks = parser.getValueAsInt(1);
+                case "threads" -> threads = parser.getValueAsInt(1);
+                case "params" -> params = parser.readValueAsTree();
+                case "secondaryMetrics" -> secondary = parser.readValueAsTree();
+                case "primaryMetric" -> primary = value == JsonToken.START_OBJECT ? primary(file, parser) : null;
+                default -> parser.skipChildren();
+            }
         }
-        String benchmark = entry.get("benchmark").asText();
-        String unit = primary.get("scoreUnit").asText();
-        if (!TimeUnits.isKnown(unit)) {
-            throw new BadInputException(file + ": " + benchmark + " has score unit '" + unit
+        if (benchmark == null || mode == null || primary == null || primary.unit == null) {
+            throw notJmh(file);
+        }
+        if (!TimeUnits.isKnown(primary.unit)) {
+            throw new BadInputException(file + ": " + benchmark + " has score unit '" + primary.unit
                     + "', not a JMH time unit (ns/op, us/op, ms/op, s/op or ops/s, ops/ms...)");
         }
-        Map<String, String> params = new LinkedHashMap<>();
-        entry.path("params").properties().forEach(p -> params.put(p.getKey(), p.getValue().asText()));
-        Map<Double, Double> percentiles = new LinkedHashMap<>();
-        primary.path("scorePercentiles").properties()
-                .forEach(p -> percentiles.put(Double.parseDouble(p.getKey()), number(p.getValue())));
-        Map<String, SecondaryMetric> secondary = new LinkedHashMap<>();
-        entry.path("secondaryMetrics").properties().forEach(p -> {
-            JsonNode m = p.getValue();
-            secondary.put(stripDot(p.getKey()), new SecondaryMetric(
-                    number(m.path("score")), number(m.path("scoreError")), m.path("scoreUnit").asText(""), rawData(m)));
-        });
-        return new JmhResult(
-                benchmark,
-                entry.get("mode").asText(),
-                entry.path("forks").asInt(1),
-                entry.path("threads").asInt(1),
-                params,
-                unit,
-                number(primary.path("score")),
-                number(primary.path("scoreError")),
-                percentiles,
-                histograms(primary),
-                rawData(primary),
-                secondary);
+        Map<String, String> paramMap = new LinkedHashMap<>();
+        if (params != null) {
+            params.properties().forEach(p -> paramMap.put(p.getKey(), p.getValue().asText()));
+        }
+        Map<String, SecondaryMetric> secondaryMap = new LinkedHashMap<>();
+        if (secondary != null) {
+            secondary.properties().forEach(p -> {
+                JsonNode m = p.getValue();
+                secondaryMap.put(stripDot(p.getKey()), new SecondaryMetric(
+                        number(m.path("score")), number(m.path("scoreError")), m.path("scoreUnit").asText(""), rawData(m.path("rawData"))));
+            });
+        }
+        return new JmhResult(benchmark, mode, forks, threads, paramMap, primary.unit, primary.score, primary.error,
+                primary.percentiles, primary.histograms, primary.rawData, secondaryMap);
     }
 
-    private static List<List<Double>> rawData(JsonNode metric) {
+    private static final class Primary {
+        String unit;
+        double score = Double.NaN;
+        double error = Double.NaN;
+        Map<Double, Double> percentiles = new LinkedHashMap<>();
+        List<List<Histogram>> histograms = List.of();
+        List<List<Double>> rawData = List.of();
+    }
+
+    private static Primary primary(Path file, JsonParser parser) throws IOException {
+        Primary primary = new Primary();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            switch (field) {
+                case "scoreUnit" -> primary.unit = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                case "score" -> primary.score = number(parser.readValueAsTree());
+                case "scoreError" -> primary.error = number(parser.readValueAsTree());
+                case "scorePercentiles" -> {
+                    JsonNode node = parser.readValueAsTree();
+                    for (var p : node.properties()) {
+                        try {
+                            primary.percentiles.put(Double.parseDouble(p.getKey()), number(p.getValue()));
+                        } catch (NumberFormatException e) {
+                            throw notJmh(file);
+                        }
+                    }
+                }
+                case "rawData" -> primary.rawData = rawData(parser.readValueAsTree());
+                case "rawDataHistogram" -> primary.histograms = histograms(file, parser);
+                default -> parser.skipChildren();
+            }
+        }
+        return primary;
+    }
+
+    private static List<List<Double>> rawData(JsonNode forksNode) {
         List<List<Double>> forks = new ArrayList<>();
-        for (JsonNode fork : metric.path("rawData")) {
+        for (JsonNode fork : forksNode) {
             List<Double> iterations = new ArrayList<>(fork.size());
             for (JsonNode value : fork) {
                 iterations.add(number(value));
@@ -135,23 +194,42 @@ public final class JmhJson {
         return forks;
     }
 
-    private static List<List<Histogram>> histograms(JsonNode primary) {
+    /** [fork][iteration][[value, count], ...], read token by token into primitive arrays. */
+    private static List<List<Histogram>> histograms(Path file, JsonParser parser) throws IOException {
+        expect(file, parser.currentToken(), JsonToken.START_ARRAY);
         List<List<Histogram>> forks = new ArrayList<>();
-        for (JsonNode fork : primary.path("rawDataHistogram")) {
-            List<Histogram> iterations = new ArrayList<>(fork.size());
-            for (JsonNode pairs : fork) {
-                double[] values = new double[pairs.size()];
-                long[] counts = new long[pairs.size()];
-                for (int i = 0; i < values.length; i++) {
-                    JsonNode pair = pairs.get(i);
-                    values[i] = number(pair.path(0));
-                    counts[i] = pair.path(1).asLong();
+        double[] values = new double[256];
+        long[] counts = new long[256];
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            expect(file, parser.currentToken(), JsonToken.START_ARRAY);
+            List<Histogram> iterations = new ArrayList<>();
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                expect(file, parser.currentToken(), JsonToken.START_ARRAY);
+                int n = 0;
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    expect(file, parser.currentToken(), JsonToken.START_ARRAY);
+                    if (n == values.length) {
+                        values = Arrays.copyOf(values, n * 2);
+                        counts = Arrays.copyOf(counts, n * 2);
+                    }
+                    parser.nextToken();
+                    values[n] = parser.currentToken().isNumeric() ? parser.getDoubleValue() : number(parser.readValueAsTree());
+                    parser.nextToken();
+                    counts[n] = parser.getValueAsLong();
+                    expect(file, parser.nextToken(), JsonToken.END_ARRAY);
+                    n++;
                 }
-                iterations.add(new Histogram(values, counts));
+                iterations.add(new Histogram(Arrays.copyOf(values, n), Arrays.copyOf(counts, n)));
             }
             forks.add(iterations);
         }
         return forks;
+    }
+
+    private static void expect(Path file, JsonToken actual, JsonToken expected) {
+        if (actual != expected) {
+            throw notJmh(file);
+        }
     }
 
     /** A JMH number: a JSON number, or one of the strings JMH uses for values JSON cannot hold. */

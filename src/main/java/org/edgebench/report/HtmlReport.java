@@ -1,0 +1,118 @@
+package org.edgebench.report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Writes {@code index.html}: one self-contained page (no scripts, no network) that opens from the
+ * run folder in any browser, with the summary tables, the advice and warnings, every chart, and
+ * the environment from env.json. Charts are linked by relative path, so the folder can be moved.
+ */
+final class HtmlReport {
+
+    static final String FILE = "index.html";
+
+    private static final String STYLE = """
+            body { font-family: 'DejaVu Sans', Arial, sans-serif; margin: 2em; color: #222; max-width: 1300px; }
+            h1 { font-size: 1.6em; } h2 { font-size: 1.3em; margin-top: 1.6em; border-bottom: 1px solid #ccc; }
+            table { border-collapse: collapse; margin: 0.5em 0; font-size: 0.95em; }
+            th, td { border: 1px solid #ccc; padding: 0.25em 0.6em; }
+            th { background: #f2f2f2; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
+            figure { margin: 1em 0 2em 0; } figcaption { color: #555; }
+            img { max-width: 100%; border: 1px solid #ddd; }
+            .rule { color: #555; font-size: 0.9em; }
+            """;
+
+    private HtmlReport() {
+    }
+
+    static void write(Summary summary, Charts.Drawn drawn, Optional<Environment> env, List<String> dataFiles, Writer out)
+            throws IOException {
+        out.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+        out.write("<title>EdgeBench report</title>\n<style>\n" + STYLE + "</style>\n</head>\n<body>\n");
+        out.write("<h1>EdgeBench report</h1>\n<p>Source: <code>" + esc(summary.source()) + "</code>");
+        if (!summary.environment().isEmpty()) {
+            out.write("<br>Machine: " + esc(summary.environment()));
+        }
+        out.write("</p>\n<p>Data: ");
+        for (int i = 0; i < dataFiles.size(); i++) {
+            out.write((i == 0 ? "" : ", ") + "<a href=\"" + esc(dataFiles.get(i)) + "\">" + esc(dataFiles.get(i)) + "</a>");
+        }
+        out.write("</p>\n");
+
+        out.write("<h2>Summary</h2>\n");
+        for (Summary.Table table : summary.tables()) {
+            out.write("<h3>" + esc(table.title()) + "</h3>\n<table>\n<tr>");
+            for (String header : table.headers()) {
+                out.write("<th>" + esc(header) + "</th>");
+            }
+            out.write("</tr>\n");
+            for (List<String> row : table.rows()) {
+                out.write("<tr>");
+                for (int i = 0; i < row.size(); i++) {
+                    out.write((table.numeric().get(i) ? "<td class=\"num\">" : "<td>") + esc(row.get(i)) + "</td>");
+                }
+                out.write("</tr>\n");
+            }
+            out.write("</table>\n");
+        }
+        out.write("<p class=\"rule\">Verdict: " + esc(Verdicts.RULE) + ".</p>\n");
+        list(out, "Batch size for a P95 budget of " + Numbers.ms(summary.sloMs()) + " ms",
+                summary.advice().isEmpty() ? List.of("no configuration has a batchSize parameter") : summary.advice());
+        list(out, "Providers skipped", summary.skipped().isEmpty() ? List.of("none") : summary.skipped());
+        list(out, "Warnings", summary.warnings().isEmpty() ? List.of("none") : summary.warnings());
+        if (!summary.notes().isEmpty()) {
+            list(out, "Notes", summary.notes());
+        }
+
+        out.write("<h2>Charts</h2>\n");
+        for (Charts.Chart chart : drawn.charts()) {
+            out.write("<figure><img src=\"" + esc(chart.path()) + "\" alt=\"" + esc(chart.caption()) + "\">"
+                    + "<figcaption>" + esc(chart.caption()) + " (<code>" + esc(chart.path()) + "</code>)</figcaption></figure>\n");
+        }
+        if (!drawn.missing().isEmpty()) {
+            out.write("<ul>\n");
+            for (String missing : drawn.missing()) {
+                out.write("<li>" + esc(missing) + "</li>\n");
+            }
+            out.write("</ul>\n");
+        }
+
+        out.write("<h2>Environment</h2>\n");
+        if (env.isEmpty()) {
+            out.write("<p>No env.json beside the JMH JSON: the environment is not known.</p>\n");
+        } else {
+            out.write("<table>\n");
+            for (Map.Entry<String, String> field : env.get().fields().entrySet()) {
+                out.write("<tr><th>" + esc(field.getKey()) + "</th><td>" + esc(field.getValue()) + "</td></tr>\n");
+            }
+            out.write("</table>\n");
+        }
+        out.write("</body>\n</html>\n");
+    }
+
+    private static void list(Writer out, String title, List<String> items) throws IOException {
+        out.write("<h2>" + esc(title) + "</h2>\n<ul>\n");
+        for (String item : items) {
+            out.write("<li>" + esc(item) + "</li>\n");
+        }
+        out.write("</ul>\n");
+    }
+
+    private static String esc(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,41 @@
+package org.edgebench.report;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+
+/** Writes {@code latency.csv}: one row per configuration, the columns of {@link Column#latency}. */
+public final class LatencyCsv {
+
+    public static final String FILE = "latency.csv";
+
+    private LatencyCsv() {
+    }
+
+    public static void write(List<ConfigurationStats> rows, Writer out) throws IOException {
+        List<Column> columns = Column.latency(hasAlloc(rows), hasOtherParams(rows));
+        CSVFormat format = CSVFormat.DEFAULT.builder()
+                .setHeader(Column.headers(columns))
+                .setRecordSeparator('\n')
+                .get();
+        try (CSVPrinter printer = new CSVPrinter(out, format)) {
+            for (ConfigurationStats row : rows) {
+                for (Column column : columns) {
+                    printer.print(column.value(row));
+                }
+                printer.println();
+            }
+        }
+    }
+
+    static boolean hasAlloc(List<ConfigurationStats> rows) {
+        return rows.stream().anyMatch(r -> Double.isFinite(r.allocBytesPerOp()));
+    }
+
+    static boolean hasOtherParams(List<ConfigurationStats> rows) {
+        return rows.stream().anyMatch(r -> !r.configuration().otherParams().isEmpty());
+    }
+}

@@ -1,0 +1,41 @@
+package org.edgebench.report;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.Locale;
+
+/** Number formatting shared by the CSV files (exact enough to redraw) and the summary (readable). */
+final class Numbers {
+
+    private static final MathContext CSV_PRECISION = new MathContext(6);
+
+    private Numbers() {
+    }
+
+    /** Six significant digits, no exponent; empty for NaN or infinity so a missing value is never a zero. */
+    static String csv(double value) {
+        if (!Double.isFinite(value)) {
+            return "";
+        }
+        // valueOf goes through the shortest decimal form, many times cheaper than the exact binary expansion.
+        return BigDecimal.valueOf(value).round(CSV_PRECISION).stripTrailingZeros().toPlainString();
+    }
+
+    /** Milliseconds with three significant decimals for small values; "-" when missing. */
+    static String ms(double value) {
+        if (!Double.isFinite(value)) {
+            return "-";
+        }
+        double magnitude = Math.abs(value);
+        String pattern = magnitude >= 100 ? "%.1f" : magnitude >= 10 ? "%.2f" : magnitude >= 0.1 ? "%.3f" : "%.4f";
+        return String.format(Locale.ROOT, pattern, value);
+    }
+
+    /** A rate or a count, rounded, with thousands separators; "-" when missing. */
+    static String count(double value) {
+        if (!Double.isFinite(value)) {
+            return "-";
+        }
+        return value >= 100 ? String.format(Locale.ROOT, "%,.0f", value) : String.format(Locale.ROOT, "%.1f", value);
+    }
+}

@@ -1,0 +1,263 @@
+package org.edgebench.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * The summary's content, built once and rendered as plain text ({@code summary.txt}), Markdown
+ * ({@code summary.md}) and HTML ({@link HtmlReport}) so the three always agree.
+ *
+ * @param tables   one per model (or benchmark, for suites without a model parameter), in name order
+ * @param advice   the batch size for the latency budget, per model and provider
+ * @param skipped  providers requested but not run, with the reason
+ * @param warnings what makes numbers in the tables less trustworthy
+ * @param notes    how to read the tables for the modes in this run
+ */
+public record Summary(String source, String environment, double sloMs, List<Table> tables, List<String> advice,
+                      List<String> skipped, List<String> warnings, List<String> notes) {
+
+    /** A table of cells, already formatted; {@code numeric} says which columns to right-align. */
+    public record Table(String title, List<String> headers, List<Boolean> numeric, List<List<String>> rows) {
+    }
+
+    static final int P99_MIN_SAMPLES = 1_000;
+    static final int P999_MIN_SAMPLES = 10_000;
+    static final double MAX_RELATIVE_ERROR = 0.10;
+    /** Long warning lists name this many configurations and count the rest. */
+    private static final int NAMED_IN_WARNING = 12;
+
+    private record Col(String header, boolean numeric, Function<ConfigurationStats, String> cell) {
+    }
+
+    public static Summary of(String source, List<ConfigurationStats> stats, Optional<Environment> env,
+                             String envProblem, double sloMs) {
+        Map<String, List<ConfigurationStats>> byGroup = new TreeMap<>();
+        for (ConfigurationStats s : stats) {
+            byGroup.computeIfAbsent(s.configuration().group(), g -> new ArrayList<>()).add(s);
+        }
+        List<Table> tables = new ArrayList<>();
+        byGroup.forEach((group, members) -> tables.add(table(group, members)));
+        List<String> advice = BatchAdvisor.choose(stats, sloMs).stream().map(BatchAdvisor.Choice::text).toList();
+        List<String> skipped;
+        if (env.isPresent()) {
+            skipped = env.get().skippedProviders().stream().map(p -> p.provider() + ": " + p.reason()).toList();
+        } else {
+            skipped = List.of("not known: " + (envProblem == null ? "no env.json beside the JMH JSON" : envProblem));
+        }
+        return new Summary(source, env.map(Environment::oneLine).orElse(""), sloMs, tables, advice, skipped,
+                warnings(stats), notes(stats));
+    }
+
+    private static Table table(String group, List<ConfigurationStats> members) {
+        List<ConfigurationStats> rows = members.stream().sorted(Comparator
+                        .comparing((ConfigurationStats s) -> s.configuration().provider())
+                        .thenComparingInt(s -> numberOr(s.configuration().batchSize()))
+                        .thenComparingInt(s -> numberOr(s.configuration().intraOpThreads()))
+                        .thenComparing(s -> s.configuration().benchmark())
+                        .thenComparing(s -> s.configuration().mode())
+                        .thenComparing(s -> s.configuration().otherParamsText()))
+                .toList();
+        List<Col> columns = new ArrayList<>();
+        addIfVaries(columns, rows, "benchmark", false, s -> s.configuration().shortBenchmark());
+        addIfVaries(columns, rows, "mode", false, s -> s.configuration().mode());
+        addIfAny(columns, rows, "provider", false, s -> s.configuration().provider());
+        addIfAny(columns, rows, "batch", true, s -> s.configuration().batchSize());
+        addIfAny(columns, rows, "threads", true, s -> s.configuration().intraOpThreads());
+        addIfAny(columns, rows, "params", false, s -> s.configuration().otherParamsText());
+        columns.add(new Col("mean ms", true, s -> Numbers.ms(s.meanMs())));
+        columns.add(new Col("P50 ms", true, s -> Numbers.ms(s.p50Ms())));
+        columns.add(new Col("P90 ms", true, s -> Numbers.ms(s.p90Ms())));
+        columns.add(new Col("P95 ms", true, s -> Numbers.ms(s.p95Ms())));
+        columns.add(new Col("P99 ms", true, s -> Numbers.ms(s.p99Ms())));
+        columns.add(new Col("max ms", true, s -> Numbers.ms(s.maxMs())));
+        columns.add(new Col("samples", true, s -> String.format(Locale.ROOT, "%,d", s.samples())));
+        columns.add(new Col("items/s", true, s -> Numbers.count(s.throughputItemsPerS())));
+        columns.add(new Col("error ms", true, s -> Double.isFinite(s.errorMs()) ? "\u00b1" + Numbers.ms(s.errorMs()) : "-"));
+        if (rows.stream().anyMatch(s -> Double.isFinite(s.allocBytesPerOp()))) {
+            columns.add(new Col("alloc B/op", true, s -> Numbers.count(s.allocBytesPerOp())));
+        }
+        columns.add(new Col("verdict", false, Verdicts::describe));
+        return new Table(group,
+                columns.stream().map(Col::header).toList(),
+                columns.stream().map(Col::numeric).toList(),
+                rows.stream().map(s -> columns.stream().map(c -> c.cell().apply(s)).toList()).toList());
+    }
+
+    private static void addIfVaries(List<Col> columns, List<ConfigurationStats> rows, String header, boolean numeric,
+                                    Function<ConfigurationStats, String> cell) {
+        if (rows.stream().map(cell).distinct().count() > 1) {
+            columns.add(new Col(header, numeric, cell));
+        }
+    }
+
+    private static void addIfAny(List<Col> columns, List<ConfigurationStats> rows, String header, boolean numeric,
+                                 Function<ConfigurationStats, String> cell) {
+        if (rows.stream().map(cell).anyMatch(v -> !v.isEmpty())) {
+            columns.add(new Col(header, numeric, cell));
+        }
+    }
+
+    private static int numberOr(String text) {
+        return text.matches("\\d{1,9}") ? Integer.parseInt(text) : Integer.MAX_VALUE;
+    }
+
+    private static List<String> warnings(List<ConfigurationStats> stats) {
+        List<String> warnings = new ArrayList<>();
+        warn(warnings, stats, s -> s.hasDistribution() && s.samples() < P99_MIN_SAMPLES,
+                String.format(Locale.ROOT, "P99 rests on fewer than %,d samples, so it is rough; measure longer (-i, -r)", P99_MIN_SAMPLES),
+                s -> s.label() + " (" + s.samples() + ")");
+        warn(warnings, stats, s -> s.hasDistribution() && s.samples() >= P99_MIN_SAMPLES && s.samples() < P999_MIN_SAMPLES,
+                String.format(Locale.ROOT, "P99.9 (p999_ms in latency.csv) rests on fewer than %,d samples", P999_MIN_SAMPLES),
+                s -> s.label() + " (" + s.samples() + ")");
+        warn(warnings, stats, s -> s.relativeError() > MAX_RELATIVE_ERROR,
+                "error wider than 10% of the score; add forks or iterations, or quiet the machine",
+                s -> s.label() + String.format(Locale.ROOT, " (%.0f%%)", 100 * s.relativeError()));
+        warn(warnings, stats, s -> Double.isNaN(s.result().scoreError()),
+                "no error estimate (JMH needs at least two iterations)", ConfigurationStats::label);
+        warn(warnings, stats, s -> s.result().forks() <= 1,
+                "a single fork: run-to-run variance (JIT, memory layout) is not measured; use -f 2 or more",
+                ConfigurationStats::label);
+        return warnings;
+    }
+
+    private static void warn(List<String> warnings, List<ConfigurationStats> stats, Predicate<ConfigurationStats> applies,
+                             String what, Function<ConfigurationStats, String> describe) {
+        List<String> hits = stats.stream().filter(applies).map(describe).toList();
+        if (hits.isEmpty()) {
+            return;
+        }
+        String named = String.join(", ", hits.subList(0, Math.min(hits.size(), NAMED_IN_WARNING)));
+        String more = hits.size() > NAMED_IN_WARNING ? " and " + (hits.size() - NAMED_IN_WARNING) + " more" : "";
+        String scope = hits.size() == stats.size() && stats.size() > 1 ? "all configurations" : named + more;
+        warnings.add(what + ": " + scope);
+    }
+
+    private static List<String> notes(List<ConfigurationStats> stats) {
+        List<String> notes = new ArrayList<>();
+        List<String> modes = stats.stream().map(s -> s.configuration().mode()).distinct().toList();
+        List<String> flat = modes.stream().filter(m -> m.equals("thrpt") || m.equals("avgt")).toList();
+        if (!flat.isEmpty()) {
+            notes.add(String.join(", ", flat) + ": no distribution in this mode, so percentiles, max and the verdict are empty;"
+                    + " samples counts measurement iterations. Use -bm sample for percentiles.");
+        }
+        if (modes.contains("thrpt")) {
+            notes.add("thrpt: mean ms is threads / JMH's score (ops per ms), error ms scales with it; items/s is the score times the batch size.");
+        }
+        if (modes.contains("ss")) {
+            notes.add("ss (SingleShotTime): each iteration is one timed call, so the percentiles are over those shots"
+                    + " and include one-off costs; no items/s.");
+        }
+        List<String> noBatch = stats.stream().filter(s -> !s.configuration().hasBatchSize())
+                .map(s -> s.configuration().shortBenchmark()).distinct().toList();
+        if (!noBatch.isEmpty()) {
+            notes.add("no numeric batchSize parameter in " + String.join(", ", noBatch)
+                    + ": items/s counts one item per operation, and no batch size is advised.");
+        }
+        if (stats.stream().anyMatch(s -> s.result().threads() > 1)) {
+            notes.add("threads > 1: items/s adds up all JMH threads; latencies are per call.");
+        }
+        if (stats.stream().anyMatch(s -> Double.isFinite(s.allocBytesPerOp()))) {
+            notes.add("alloc B/op (-prof gc) counts Java heap allocations only, not ONNX Runtime's native memory.");
+        }
+        return notes;
+    }
+
+    /** The plain-text rendering, columns aligned for a terminal. */
+    public String toText() {
+        StringBuilder out = new StringBuilder();
+        out.append("EdgeBench summary of ").append(source).append('\n');
+        if (!environment.isEmpty()) {
+            out.append("Machine: ").append(environment).append('\n');
+        }
+        for (Table table : tables) {
+            out.append('\n').append("== ").append(table.title()).append(" ==\n");
+            int[] widths = widths(table);
+            appendRow(out, table.headers(), table.numeric(), widths);
+            out.append(table.headers().stream().map(h -> "-".repeat(widths[table.headers().indexOf(h)]))
+                    .collect(Collectors.joining("  "))).append('\n');
+            for (List<String> row : table.rows()) {
+                appendRow(out, row, table.numeric(), widths);
+            }
+            out.append("Verdict: ").append(Verdicts.RULE).append('\n');
+        }
+        section(out, "== Batch size for a P95 budget of " + Numbers.ms(sloMs) + " ms (most items/s whose P95 meets it) ==",
+                advice.isEmpty() ? List.of("no configuration has a batchSize parameter") : advice, "");
+        section(out, "== Providers skipped ==", skipped.isEmpty() ? List.of("none") : skipped, "");
+        section(out, "== Warnings ==", warnings.isEmpty() ? List.of("none") : warnings, "- ");
+        if (!notes.isEmpty()) {
+            section(out, "== Notes ==", notes, "- ");
+        }
+        return out.toString();
+    }
+
+    /** The Markdown rendering (GitHub-flavoured tables). */
+    public String toMarkdown() {
+        StringBuilder out = new StringBuilder();
+        out.append("# EdgeBench summary\n\nSource: `").append(source).append("`\n");
+        if (!environment.isEmpty()) {
+            out.append("\nMachine: ").append(environment).append('\n');
+        }
+        for (Table table : tables) {
+            out.append("\n## ").append(table.title()).append("\n\n");
+            out.append("| ").append(table.headers().stream().map(Summary::escapeMarkdown).collect(Collectors.joining(" | "))).append(" |\n");
+            out.append("|").append(table.numeric().stream().map(n -> n ? " ---: " : " --- ").collect(Collectors.joining("|"))).append("|\n");
+            for (List<String> row : table.rows()) {
+                out.append("| ").append(row.stream().map(Summary::escapeMarkdown).collect(Collectors.joining(" | "))).append(" |\n");
+            }
+            out.append("\nVerdict: ").append(Verdicts.RULE).append(".\n");
+        }
+        out.append("\n## Batch size for a P95 budget of ").append(Numbers.ms(sloMs)).append(" ms\n\n")
+                .append("The batch size with the most items/s whose P95 meets the budget.\n\n");
+        bullets(out, advice.isEmpty() ? List.of("no configuration has a batchSize parameter") : advice);
+        out.append("\n## Providers skipped\n\n");
+        bullets(out, skipped.isEmpty() ? List.of("none") : skipped);
+        out.append("\n## Warnings\n\n");
+        bullets(out, warnings.isEmpty() ? List.of("none") : warnings);
+        if (!notes.isEmpty()) {
+            out.append("\n## Notes\n\n");
+            bullets(out, notes);
+        }
+        return out.toString();
+    }
+
+    private static int[] widths(Table table) {
+        int[] widths = new int[table.headers().size()];
+        for (int i = 0; i < widths.length; i++) {
+            widths[i] = table.headers().get(i).length();
+            for (List<String> row : table.rows()) {
+                widths[i] = Math.max(widths[i], row.get(i).length());
+            }
+        }
+        return widths;
+    }
+
+    private static void appendRow(StringBuilder out, List<String> cells, List<Boolean> numeric, int[] widths) {
+        List<String> padded = new ArrayList<>(cells.size());
+        for (int i = 0; i < cells.size(); i++) {
+            String format = (numeric.get(i) ? "%" : "%-") + widths[i] + "s";
+            padded.add(String.format(Locale.ROOT, format, cells.get(i)));
+        }
+        out.append(String.join("  ", padded).stripTrailing()).append('\n');
+    }
+
+    private static void section(StringBuilder out, String title, List<String> lines, String bullet) {
+        out.append('\n').append(title).append('\n');
+        lines.forEach(line -> out.append(bullet).append(line).append('\n'));
+    }
+
+    private static void bullets(StringBuilder out, List<String> lines) {
+        lines.forEach(line -> out.append("- ").append(escapeMarkdown(line)).append('\n'));
+    }
+
+    private static String escapeMarkdown(String text) {
+        return text.replace("|", "\\|");
+    }
+}
