@@ -149,15 +149,15 @@ public final class BenchmarkRun {
             for (int i = 0; i < configurations.size(); i++) {
                 Configuration configuration = configurations.get(i);
                 out.printf("%nEdgeBench: configuration %d of %d: %s%n", i + 1, configurations.size(), configuration.label());
-                Collection<RunResult> results;
+                Collection<RunResult> results = List.of();
+                String failure = "no result: the fork failed (its error is printed above)";
                 try {
                     results = new Runner(options(jmh, suite, configuration, folder).build()).run();
                 } catch (RunnerException e) {
-                    results = List.of();
-                    ledger.failed(configuration, Subcommands.oneLine(e));
+                    failure = Subcommands.oneLine(e);
                 }
                 if (results.isEmpty()) {
-                    ledger.failed(configuration, "no result: the fork failed (its error is printed above)");
+                    ledger.failed(configuration, failure);
                     if (jmh.shouldFailOnError().orElse(false)) {
                         break;
                     }
