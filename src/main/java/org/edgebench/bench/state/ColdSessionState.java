@@ -1,0 +1,112 @@
+package org.edgebench.bench.state;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.OrtSession.SessionOptions;
+import org.edgebench.model.Dims;
+import org.edgebench.model.ModelCatalog;
+import org.edgebench.runtime.Provider;
+import org.edgebench.runtime.ProviderCheck;
+import org.edgebench.runtime.Sessions;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * A session that does not exist yet: what it is made from (the resolved model file, ONNX
+ * Runtime's environment, the parameters), resolved before each measured iteration, and the slots
+ * where the measured method leaves the session, its options, inputs and first result, so that
+ * closing them after the iteration stays out of the measurement.
+ */
+@State(Scope.Benchmark)
+public class ColdSessionState {
+
+    /** A model name from models/ or a path to an .onnx file. */
+    @Param(ModelCatalog.DEFAULT_MODEL)
+    public String model;
+
+    @Param({"1", "8", "32"})
+    public int batchSize;
+
+    @Param({"CPU", "XNNPACK"})
+    public Provider provider;
+
+    /** Threads of ONNX Runtime's intra-op pool; 0 keeps ONNX Runtime's default (one per core). */
+    @Param("0")
+    public int intraOpThreads;
+
+    /** Symbolic dimensions other than the batch, e.g. {@code sequence_length=128}; empty for none. */
+    @Param("")
+    public String dims;
+
+    public Path modelFile;
+    public OrtEnvironment env;
+
+    public SessionOptions options;
+    public OrtSession session;
+    public Map<String, OnnxTensor> inputs;
+    public OrtSession.Result firstResult;
+
+    /**
+     * Resolves the model file and creates the environment (which loads ONNX Runtime's native
+     * library). The provider is checked against the build's list only: attaching it on trial, as
+     * {@link ProviderCheck#resolve} does, would warm up what the measurement is meant to catch cold.
+     */
+    @Setup(Level.Iteration)
+    public void prepare() {
+        if (!OrtEnvironment.getAvailableProviders().contains(provider.ortProvider())) {
+            throw new IllegalStateException(new ProviderCheck.Skipped(provider, "not in this ONNX Runtime build (available: "
+                    + ProviderCheck.forThisBuild().availableNames() + ")").line());
+        }
+        modelFile = ModelCatalog.standard().resolve(model);
+        env = Sessions.environment();
+    }
+
+    /** Fresh options with the provider attached and the symbolic dimensions set: part of creating a session. */
+    public SessionOptions newOptions() throws OrtException {
+        SessionOptions fresh = new SessionOptions();
+        try {
+            provider.configureSession(fresh, intraOpThreads);
+            for (Map.Entry<String, Long> dim : dimValues().entrySet()) {
+                fresh.setSymbolicDimensionValue(dim.getKey(), dim.getValue());
+            }
+            return fresh;
+        } catch (OrtException | RuntimeException e) {
+            fresh.close();
+            throw e;
+        }
+    }
+
+    /** The parsed {@link #dims} parameter. */
+    public Map<String, Long> dimValues() {
+        return Dims.parse(dims);
+    }
+
+    @TearDown(Level.Iteration)
+    public void close() throws OrtException {
+        if (firstResult != null) {
+            firstResult.close();
+            firstResult = null;
+        }
+        if (inputs != null) {
+            inputs.values().forEach(OnnxTensor::close);
+            inputs = null;
+        }
+        if (session != null) {
+            session.close();
+            session = null;
+        }
+        if (options != null) {
+            options.close();
+            options = null;
+        }
+    }
+}
