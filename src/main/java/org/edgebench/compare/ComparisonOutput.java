@@ -34,8 +34,8 @@ public final class ComparisonOutput {
             relative(f.samples().candidate(), reference, cand, i);
         }
         IntervalChart.write(file,
-                c.metric().label() + " per configuration, relative to the baseline (latency: lower is better)",
-                "relative to the baseline median (dot: median of forks, whisker: fork range)", labels,
+                c.metric().label() + " per configuration, candidate vs baseline (latency: lower is better)",
+                "dot: median of forks; whisker: slowest to fastest fork", "relative to the baseline median", labels,
                 List.of(new IntervalChart.Series("baseline", base[0], base[1], base[2]),
                         new IntervalChart.Series("candidate", cand[0], cand[1], cand[2])));
     }

@@ -17,10 +17,6 @@ public record Finding(ForkSamples samples, double baselineValue, double candidat
                       double ciLow, double ciHigh, double pValue, double adjustedPValue,
                       Verdict verdict, String reason) {
 
-    public String configuration() {
-        return samples.configuration();
-    }
-
     public Direction direction() {
         return samples.direction();
     }

@@ -1,6 +1,6 @@
 package org.edgebench.compare;
 
-import org.jfree.chart.ChartUtils;
+import org.edgebench.report.ChartStyle;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
@@ -13,8 +13,8 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,24 +31,21 @@ final class IntervalChart {
     record Series(String name, double[] y, double[] low, double[] high) {
     }
 
-    private static final Color[] COLORS = {
-        new Color(0x4C72B0), new Color(0xDD8452), new Color(0x55A868), new Color(0xC44E52),
-        new Color(0x8172B3), new Color(0x937860), new Color(0xDA8BC3), new Color(0x8C8C8C)};
-
     private IntervalChart() {
     }
 
-    static void write(Path file, String title, String yLabel, List<String> categories, List<Series> series) {
+    static void write(Path file, String title, String subtitle, String yLabel, List<String> categories,
+                      List<Series> series) {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
-        double width = 0.3;
-        double step = series.size() == 1 ? 0 : width / (series.size() - 1);
+        double spread = 0.3;
+        double step = series.size() == 1 ? 0 : spread / (series.size() - 1);
         for (int s = 0; s < series.size(); s++) {
             Series one = series.get(s);
             YIntervalSeries points = new YIntervalSeries(one.name());
             for (int i = 0; i < categories.size(); i++) {
                 if (!Double.isNaN(one.y()[i])) {
                     // Runs side by side within a configuration's column, so whiskers do not overlap.
-                    points.add(i - width / 2 + s * step + (series.size() == 1 ? width / 2 : 0),
+                    points.add(i - spread / 2 + s * step + (series.size() == 1 ? spread / 2 : 0),
                             one.y()[i], one.low()[i], one.high()[i]);
                 }
             }
@@ -69,19 +66,19 @@ final class IntervalChart {
         renderer.setErrorStroke(new BasicStroke(1.5f));
         renderer.setCapLength(6);
         for (int s = 0; s < series.size(); s++) {
-            renderer.setSeriesPaint(s, COLORS[s % COLORS.length]);
+            renderer.setSeriesPaint(s, ChartStyle.color(s));
         }
         XYPlot plot = new XYPlot(data, xAxis, yAxis, renderer);
         plot.setOrientation(PlotOrientation.VERTICAL);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setRangeGridlinePaint(new Color(0xDDDDDD));
         plot.setDomainGridlinesVisible(false);
-        plot.addRangeMarker(new ValueMarker(1.0, Color.GRAY, new BasicStroke(1f)));
-        JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 14), plot, true);
-        chart.setBackgroundPaint(Color.WHITE);
+        plot.addRangeMarker(new ValueMarker(1.0, Color.GRAY, new BasicStroke(1.5f)));
+        JFreeChart chart = ChartStyle.apply(new JFreeChart(title, plot), subtitle);
+        int pixels = Math.max(ChartStyle.WIDTH, 140 * categories.size() + 300);
         try {
             Files.createDirectories(file.getParent());
-            ChartUtils.saveChartAsPNG(file.toFile(), chart, Math.max(800, 110 * categories.size() + 200), 560);
+            try (OutputStream out = Files.newOutputStream(file)) {
+                ChartStyle.writePng(chart, pixels, ChartStyle.HEIGHT, out);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

@@ -215,9 +215,10 @@ public record MultiComparison(List<Run> runs, List<Metric> metrics, RegressionCh
         }
         List<IntervalChart.Series> series = new ArrayList<>();
         points.forEach((run, p) -> series.add(new IntervalChart.Series(
-                run.name() + (sameMachineAsReference(run) ? "" : " (other machine)"), p[0], p[1], p[2])));
+                run.name() + (sameMachineAsReference(run) ? "" : " †"), p[0], p[1], p[2])));
         IntervalChart.write(file, String.format(Locale.ROOT, "%s relative to %s (latency: lower is better)",
                         metric.label(), reference().name()),
-                "relative to " + reference().name() + " (dot: median of forks, whisker: fork range)", categories, series);
+                "dot: median of forks; whisker: slowest to fastest fork; † other machine than the reference",
+                "relative to " + reference().name() + "'s median", categories, series);
     }
 }

@@ -25,7 +25,6 @@ import java.util.Locale;
  */
 public record RegressionCheck(double threshold, double alpha, int resamples) {
 
-    public static final double DEFAULT_THRESHOLD = 0.05;
     public static final double DEFAULT_ALPHA = 0.05;
     public static final int DEFAULT_RESAMPLES = 2000;
 
