@@ -16,6 +16,7 @@ public final class Launcher {
               java -jar benchmarks.jar [--suite NAME] [--out DIR] [--label NAME] [--verbose] [JMH options] [regexp]
               java -jar benchmarks.jar env [--json]
               java -jar benchmarks.jar models [MODEL...]
+              java -jar benchmarks.jar calibrate [--model M] [--batch-size N] [--threads T] [--rounds R]
 
             Suites: quick, default, ci, full (benchmarks/*.properties). JMH parameters: model, batchSize,
             provider, intraOpThreads, dims, e.g. -p batchSize=1,8 -p provider=CPU,XNNPACK.
@@ -38,6 +39,7 @@ public final class Launcher {
             return switch (args.length == 0 ? "" : args[0]) {
                 case "env" -> Subcommands.execute(new EnvCommand(), rest);
                 case "models" -> Subcommands.execute(new ModelsCommand(), rest);
+                case "calibrate" -> Subcommands.execute(new CalibrateCommand(), rest);
                 default -> new BenchmarkRun(System.out).run(args);
             };
         } catch (BadInputException e) {
