@@ -60,7 +60,7 @@ final class HtmlReport {
             out.write("</table>\n");
         }
         out.write("<p class=\"rule\">Verdict: " + esc(Verdicts.RULE) + ".</p>\n");
-        list(out, "Batch size for a P95 budget of " + Numbers.ms(summary.sloMs()) + " ms",
+        list(out, "Batch size for a P95 budget of " + Numbers.plain(summary.sloMs()) + " ms",
                 summary.advice().isEmpty() ? List.of("no configuration has a batchSize parameter") : summary.advice());
         list(out, "Providers skipped", summary.skipped().isEmpty() ? List.of("none") : summary.skipped());
         list(out, "Warnings", summary.warnings().isEmpty() ? List.of("none") : summary.warnings());

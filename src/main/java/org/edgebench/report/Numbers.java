@@ -31,6 +31,11 @@ final class Numbers {
         return String.format(Locale.ROOT, pattern, value);
     }
 
+    /** A setting as the user typed it: {@code 100}, {@code 2.5}. */
+    static String plain(double value) {
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
     /** A rate or a count, rounded, with thousands separators; "-" when missing. */
     static String count(double value) {
         if (!Double.isFinite(value)) {

@@ -188,7 +188,7 @@ public record Summary(String source, String environment, double sloMs, List<Tabl
             }
             out.append("Verdict: ").append(Verdicts.RULE).append('\n');
         }
-        section(out, "== Batch size for a P95 budget of " + Numbers.ms(sloMs) + " ms (most items/s whose P95 meets it) ==",
+        section(out, "== Batch size for a P95 budget of " + Numbers.plain(sloMs) + " ms (most items/s whose P95 meets it) ==",
                 advice.isEmpty() ? List.of("no configuration has a batchSize parameter") : advice, "");
         section(out, "== Providers skipped ==", skipped.isEmpty() ? List.of("none") : skipped, "");
         section(out, "== Warnings ==", warnings.isEmpty() ? List.of("none") : warnings, "- ");
@@ -214,7 +214,7 @@ public record Summary(String source, String environment, double sloMs, List<Tabl
             }
             out.append("\nVerdict: ").append(Verdicts.RULE).append(".\n");
         }
-        out.append("\n## Batch size for a P95 budget of ").append(Numbers.ms(sloMs)).append(" ms\n\n")
+        out.append("\n## Batch size for a P95 budget of ").append(Numbers.plain(sloMs)).append(" ms\n\n")
                 .append("The batch size with the most items/s whose P95 meets the budget.\n\n");
         bullets(out, advice.isEmpty() ? List.of("no configuration has a batchSize parameter") : advice);
         out.append("\n## Providers skipped\n\n");

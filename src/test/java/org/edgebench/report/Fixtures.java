@@ -1,0 +1,57 @@
+package org.edgebench.report;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** The committed JMH JSON fixtures (see src/test/resources/report/README.md). */
+final class Fixtures {
+
+    static final String SAMPLE = "sample.json";
+    static final String SAMPLE_GC = "sample-gc.json";
+    static final String THRPT = "thrpt.json";
+    static final String AVGT_GC = "avgt-gc.json";
+    static final String SS = "ss.json";
+    static final String FOREIGN = "foreign.json";
+
+    private Fixtures() {
+    }
+
+    /** Copies a fixture into {@code dir} under {@code name}. */
+    static Path copy(String fixture, Path dir, String name) {
+        try (InputStream in = Fixtures.class.getResourceAsStream("/report/" + fixture)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no fixture " + fixture);
+            }
+            Files.createDirectories(dir);
+            Path target = dir.resolve(name);
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A run folder: the fixture as jmh.json, plus the example env.json when {@code withEnv}. */
+    static Path runFolder(String fixture, Path dir, boolean withEnv) {
+        copy(fixture, dir, "jmh.json");
+        if (withEnv) {
+            copy("env.json", dir, "env.json");
+        }
+        return dir;
+    }
+
+    static String text(String resource) {
+        try (InputStream in = Fixtures.class.getResourceAsStream("/report/" + resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no resource " + resource);
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
