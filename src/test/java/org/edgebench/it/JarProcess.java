@@ -23,8 +23,15 @@ final class JarProcess {
     }
 
     static JarProcess start(Path log, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        return startWith(List.of(), log, args);
+    }
+
+    /** Starts the jar with JVM options (such as {@code -D...}) before {@code -jar}. */
+    static JarProcess startWith(List<String> jvmOptions, Path log, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new JarProcess(process, log);

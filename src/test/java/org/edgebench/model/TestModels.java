@@ -62,6 +62,30 @@ public final class TestModels {
         return write(dir, name, graph);
     }
 
+    /** A node of an operator no ONNX Runtime knows: loading the model fails. */
+    public static Path unknownOperator(Path dir, String name) throws IOException {
+        OnnxGraphBuilder graph = new OnnxGraphBuilder(name).input("x", FLOAT, "batch", 4);
+        graph.node("NoSuchOperator", "mystery", "x").output("y");
+        graph.output("y", FLOAT, "batch", 4);
+        return write(dir, name, graph);
+    }
+
+    /** Several inputs of several types and ranks, added into one float output and passed through. */
+    public static Path mixed(Path dir, String name) throws IOException {
+        OnnxGraphBuilder graph = new OnnxGraphBuilder(name)
+                .input("a", FLOAT, "n", 8)
+                .input("b", FLOAT, "n", 8)
+                .input("flags", BOOL, "n")
+                .input("scalar", DOUBLE);
+        graph.node("Add", "add", "a", "b").output("sum");
+        graph.node("Not", "not", "flags").output("not_flags");
+        graph.node("Identity", "pass_scalar", "scalar").output("scalar_out");
+        graph.output("sum", FLOAT, "n", 8);
+        graph.output("not_flags", BOOL, "n");
+        graph.output("scalar_out", DOUBLE);
+        return write(dir, name, graph);
+    }
+
     private static Path write(Path dir, String name, OnnxGraphBuilder graph) throws IOException {
         Files.createDirectories(dir);
         return Files.write(dir.resolve(name + ".onnx"), graph.toModelBytes("edgebench-test", name, 17, 8));
