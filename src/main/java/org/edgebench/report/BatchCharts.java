@@ -25,6 +25,9 @@ final class BatchCharts {
     static final String LATENCY_FILE = "latency_vs_batch.png";
     static final String THROUGHPUT_FILE = "throughput_vs_batch.png";
 
+    /** Beyond this many entries the legend would take more room than the plot. */
+    private static final int MAX_LEGEND_ENTRIES = 24;
+
     private record Metric(String name, ToDoubleFunction<ConfigurationStats> value) {
     }
 
@@ -39,7 +42,7 @@ final class BatchCharts {
     /** Empty when no configuration has a batch size. */
     static Optional<JFreeChart> latency(List<ConfigurationStats> stats, String subtitle) {
         return chart(stats, LATENCY_METRICS, "Latency per call vs batch size (lower is better)",
-                "latency per call (ms)", subtitle + lineLegend(stats));
+                "latency per call (ms)", lineLegend(stats) + (subtitle.isBlank() ? "" : " | " + subtitle));
     }
 
     static Optional<JFreeChart> throughput(List<ConfigurationStats> stats, String subtitle) {
@@ -50,7 +53,7 @@ final class BatchCharts {
     private static String lineLegend(List<ConfigurationStats> stats) {
         String lines = "solid: P50, dashed: P95, dotted: mean";
         return stats.stream().anyMatch(s -> !s.hasDistribution() && inChart(s))
-                ? " | " + lines + " (thrpt/avgt: mean only, no distribution)" : " | " + lines;
+                ? lines + " (thrpt/avgt: mean only, no distribution)" : lines;
     }
 
     private static boolean inChart(ConfigurationStats s) {
@@ -106,7 +109,10 @@ final class BatchCharts {
         NumberAxis y = new NumberAxis(yLabel);
         y.setAutoRangeIncludesZero(true);
         CategoryPlot plot = new CategoryPlot(dataset, x, y, renderer);
-        JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE_FONT, plot, true);
-        return Optional.of(ChartStyle.apply(chart, subtitle));
+        boolean legend = keys.size() <= MAX_LEGEND_ENTRIES;
+        JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE_FONT, plot, legend);
+        String omitted = legend ? "" : lines.size() + " lines, legend omitted (see latency.csv)";
+        return Optional.of(ChartStyle.apply(chart, String.join(" | ",
+                java.util.stream.Stream.of(omitted, subtitle).filter(t -> !t.isBlank()).toList())));
     }
 }

@@ -26,6 +26,8 @@ final class HistogramChart {
 
     private static final int MIN_BINS = 8;
     private static final int MAX_BINS = 80;
+    /** Beyond this share of the x range a marker label would run off the plot, so it goes left of its line. */
+    private static final double LABEL_FLIP_AT = 0.75;
 
     private HistogramChart() {
     }
@@ -74,22 +76,26 @@ final class HistogramChart {
         x.setAutoRangeIncludesZero(false);
         NumberAxis y = new NumberAxis("calls (count)");
         XYPlot plot = new XYPlot(dataset, x, y, renderer);
-        mark(plot, "P50", stats.p50Ms(), ChartStyle.color(2), 0);
-        mark(plot, "P95", stats.p95Ms(), ChartStyle.color(4), 1);
-        mark(plot, "P99", stats.p99Ms(), ChartStyle.color(1), 2);
+        double right = low + bins * width;
+        mark(plot, "P50", stats.p50Ms(), ChartStyle.color(2), 0, low, right);
+        mark(plot, "P95", stats.p95Ms(), ChartStyle.color(4), 1, low, right);
+        mark(plot, "P99", stats.p99Ms(), ChartStyle.color(1), 2, low, right);
 
         String title = "Latency histogram: " + stats.label() + " (lower and narrower is better)";
         JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE_FONT, plot, false);
         String counted = String.format(Locale.ROOT, "%,d calls, %d fork(s)", d.total(), stats.iterationMs().size())
                 + ("ss".equals(stats.configuration().mode()) ? ", one call per iteration (SingleShotTime)" : "");
-        String tail = beyond == 0 ? "" : String.format(Locale.ROOT, " | %,d calls above P99.9 (%s ms, max %s ms) counted in the last bar",
+        String tail = beyond == 0 ? "" : String.format(Locale.ROOT, " | %,d call(s) above P99.9 (%s ms, max %s ms) counted in the last bar",
                 beyond, Numbers.ms(high), Numbers.ms(d.max()));
         String env = subtitle.isBlank() ? "" : " | " + subtitle;
         return ChartStyle.apply(chart, counted + tail + env);
     }
 
-    /* Labels step down by row so that close percentiles (a tight distribution) do not overprint each other. */
-    private static void mark(XYPlot plot, String name, double valueMs, Color color, int row) {
+    /*
+     * Labels step down by row so that close percentiles (a tight distribution) do not overprint
+     * each other, and sit left of their line in the right part of the plot so they are not cut off.
+     */
+    private static void mark(XYPlot plot, String name, double valueMs, Color color, int row, double left, double right) {
         if (!Double.isFinite(valueMs)) {
             return;
         }
@@ -98,9 +104,10 @@ final class HistogramChart {
         marker.setLabelFont(ChartStyle.MARKER_FONT);
         marker.setLabelPaint(color.darker());
         marker.setLabelBackgroundColor(new Color(255, 255, 255, 220));
-        marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-        marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-        marker.setLabelOffset(new RectangleInsets(8 + 26 * row, 6, 0, 0));
+        boolean nearRightEdge = right > left && (valueMs - left) / (right - left) > LABEL_FLIP_AT;
+        marker.setLabelAnchor(nearRightEdge ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
+        marker.setLabelTextAnchor(nearRightEdge ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
+        marker.setLabelOffset(new RectangleInsets(8 + 26 * row, 6, 0, 6));
         plot.addDomainMarker(marker);
     }
 }
