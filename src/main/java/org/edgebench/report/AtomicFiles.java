@@ -9,7 +9,9 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -134,8 +136,8 @@ public final class AtomicFiles implements Closeable {
 
     private static String reason(Exception e) {
         String message = e.getMessage();
-        String kind = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
-                : e instanceof java.nio.file.FileAlreadyExistsException ? "a file is in the way"
+        String kind = e instanceof AccessDeniedException ? "permission denied"
+                : e instanceof FileAlreadyExistsException ? "a file is in the way"
                 : e.getClass().getSimpleName();
         return message == null ? kind : kind + " (" + message + ")";
     }

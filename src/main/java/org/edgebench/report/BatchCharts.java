@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Stream;
 
 /**
  * Latency and throughput against batch size: one colour per line (provider, and model,
@@ -113,6 +114,6 @@ final class BatchCharts {
         JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE_FONT, plot, legend);
         String omitted = legend ? "" : lines.size() + " lines, legend omitted (see latency.csv)";
         return Optional.of(ChartStyle.apply(chart, String.join(" | ",
-                java.util.stream.Stream.of(omitted, subtitle).filter(t -> !t.isBlank()).toList())));
+                Stream.of(omitted, subtitle).filter(t -> !t.isBlank()).toList())));
     }
 }

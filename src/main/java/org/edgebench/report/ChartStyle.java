@@ -2,6 +2,7 @@ package org.edgebench.report;
 
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.Axis;
+import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.XYPlot;
@@ -13,7 +14,6 @@ import org.jfree.chart.ui.RectangleInsets;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.Paint;
 import java.awt.RenderingHints;
 import java.awt.Stroke;
 import java.awt.image.BufferedImage;
@@ -83,7 +83,7 @@ public final class ChartStyle {
         if (legend != null) {
             legend.setItemFont(LEGEND_FONT);
             legend.setPosition(RectangleEdge.BOTTOM);
-            legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);
+            legend.setFrame(BlockBorder.NONE);
         }
         Plot plot = chart.getPlot();
         plot.setBackgroundPaint(Color.WHITE);
@@ -116,8 +116,7 @@ public final class ChartStyle {
         axis.setTickLabelFont(TICK_FONT);
         axis.setLabelPaint(Color.BLACK);
         axis.setTickLabelPaint(Color.BLACK);
-        Paint line = Color.GRAY;
-        axis.setAxisLinePaint(line);
+        axis.setAxisLinePaint(Color.GRAY);
     }
 
     /** Renders {@code chart} at {@code width} x {@code height} and writes it as PNG. */

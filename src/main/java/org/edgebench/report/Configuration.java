@@ -80,9 +80,7 @@ public record Configuration(
 
     /** The benchmark without its package: {@code OrtSessionRunBenchmark.run}. */
     public String shortBenchmark() {
-        int method = benchmark.lastIndexOf('.');
-        int type = method > 0 ? benchmark.lastIndexOf('.', method - 1) : -1;
-        return benchmark.substring(type + 1);
+        return JmhResult.shortName(benchmark);
     }
 
     /**

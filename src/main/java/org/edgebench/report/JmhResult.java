@@ -62,6 +62,10 @@ public record JmhResult(
 
     /** The benchmark without its package: {@code OrtSessionRunBenchmark.run}. */
     public String shortBenchmark() {
+        return shortName(benchmark);
+    }
+
+    static String shortName(String benchmark) {
         int method = benchmark.lastIndexOf('.');
         int type = method > 0 ? benchmark.lastIndexOf('.', method - 1) : -1;
         return benchmark.substring(type + 1);
