@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.edgebench.BadInputException;
 import org.edgebench.bench.MemoryProfiler;
 import org.edgebench.model.ModelCatalog;
+import org.edgebench.report.Report;
+import org.edgebench.report.BatchAdvisor;
 import org.edgebench.model.ModelInspector.ModelDescription;
 import org.edgebench.runtime.Environment;
 import org.edgebench.runtime.ProviderCheck;
@@ -48,19 +50,20 @@ public final class BenchmarkRun {
     }
 
     /** Our own options, split from JMH's. */
-    record Args(String suite, Path out, String label, List<String> jmh) {
+    record Args(String suite, Path out, String label, double sloMs, List<String> jmh) {
 
         static Args parse(String[] args) {
             String suite = Suite.DEFAULT;
             Path outDir = null;
             String label = null;
+            double sloMs = BatchAdvisor.DEFAULT_SLO_MS;
             List<String> jmh = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
                 String key = arg.contains("=") && arg.startsWith("--") ? arg.substring(0, arg.indexOf('=')) : arg;
                 boolean inline = !key.equals(arg);
                 switch (key) {
-                    case "--suite", "--out", "--label" -> {
+                    case "--suite", "--out", "--label", "--slo-ms" -> {
                         String value;
                         if (inline) {
                             value = arg.substring(arg.indexOf('=') + 1);
@@ -72,6 +75,7 @@ public final class BenchmarkRun {
                         switch (key) {
                             case "--suite" -> suite = value;
                             case "--out" -> outDir = Paths.get(value);
+                            case "--slo-ms" -> sloMs = sloMs(value);
                             default -> label = value;
                         }
                     }
@@ -79,7 +83,19 @@ public final class BenchmarkRun {
                     default -> jmh.add(arg);
                 }
             }
-            return new Args(suite, outDir, label, List.copyOf(jmh));
+            return new Args(suite, outDir, label, sloMs, List.copyOf(jmh));
+        }
+
+        private static double sloMs(String value) {
+            try {
+                double ms = Double.parseDouble(value);
+                if (ms > 0 && Double.isFinite(ms)) {
+                    return ms;
+                }
+            } catch (NumberFormatException e) {
+                // Reported below with the accepted form.
+            }
+            throw new BadInputException("--slo-ms must be a positive number of milliseconds, was '" + value + "'");
         }
     }
 
@@ -143,7 +159,11 @@ public final class BenchmarkRun {
                     + "; list them with -l");
         }
         RunLedger ledger = new RunLedger(folder, configurations);
-        Thread onInterrupt = new Thread(() -> ledger.interrupted(out), "edgebench-interrupt");
+        Thread onInterrupt = new Thread(() -> {
+            if (ledger.interrupted(out)) {
+                report(folder, args.sloMs());
+            }
+        }, "edgebench-interrupt");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         try {
             for (int i = 0; i < configurations.size(); i++) {
@@ -172,8 +192,26 @@ public final class BenchmarkRun {
         if (jmh.getResultFormat().hasValue() || jmh.getResult().hasValue()) {
             writeRequestedFormat(jmh, ledger.results());
         }
+        if (!ledger.results().isEmpty()) {
+            report(folder, args.sloMs());
+        }
         out.println("EdgeBench: wrote " + folder + ledger.outcome());
         return ledger.failures().isEmpty() ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    /** Writes the report next to jmh.json; a report failure never costs the measurements. */
+    private void report(Path folder, double sloMs) {
+        try {
+            Report.write(folder, null, sloMs);
+            Path summary = folder.resolve("summary.txt");
+            if (Files.exists(summary)) {
+                out.println();
+                out.print(Files.readString(summary));
+            }
+        } catch (IOException | RuntimeException e) {
+            out.println("EdgeBench: the report could not be written (" + Subcommands.oneLine(e)
+                    + "); jmh.json is intact: retry with `java -jar benchmarks.jar report " + folder + "`");
+        }
     }
 
     private static void removeHook(Thread hook) {

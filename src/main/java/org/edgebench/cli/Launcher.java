@@ -13,7 +13,8 @@ public final class Launcher {
     static final String USAGE = """
             EdgeBench: JMH benchmarks of ONNX model inference.
 
-              java -jar benchmarks.jar [--suite NAME] [--out DIR] [--label NAME] [--verbose] [JMH options] [regexp]
+              java -jar benchmarks.jar [--suite NAME] [--out DIR] [--label NAME] [--slo-ms N] [--verbose] [JMH options] [regexp]
+              java -jar benchmarks.jar report RUN_DIR|jmh.json [--out DIR] [--slo-ms N]
               java -jar benchmarks.jar env [--json]
               java -jar benchmarks.jar models [MODEL...]
               java -jar benchmarks.jar calibrate [--model M] [--batch-size N] [--threads T] [--rounds R]
@@ -40,6 +41,7 @@ public final class Launcher {
                 case "env" -> Subcommands.execute(new EnvCommand(), rest);
                 case "models" -> Subcommands.execute(new ModelsCommand(), rest);
                 case "calibrate" -> Subcommands.execute(new CalibrateCommand(), rest);
+                case "report" -> Subcommands.execute(new ReportCommand(), rest);
                 default -> new BenchmarkRun(System.out).run(args);
             };
         } catch (BadInputException e) {

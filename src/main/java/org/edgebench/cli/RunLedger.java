@@ -75,11 +75,13 @@ final class RunLedger {
     /**
      * Called by the shutdown hook: stops the forks this JVM started (JMH would leave a running
      * fork behind) and records the run as interrupted. Does nothing after a normal end.
+     *
+     * @return true when finished configurations are there to report
      */
-    void interrupted(PrintStream out) {
+    boolean interrupted(PrintStream out) {
         synchronized (this) {
             if (complete) {
-                return;
+                return false;
             }
             interrupted = true;
             ProcessHandle.current().descendants().forEach(ProcessHandle::destroy);
@@ -88,6 +90,7 @@ final class RunLedger {
         out.println();
         out.println("EdgeBench: interrupted; kept " + results.size() + " finished configuration(s) of "
                 + planned.size() + " in " + folder);
+        return !results.isEmpty();
     }
 
     /** The end-of-run line: how many configurations finished, and which failed. */

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 /**
  * What a JMH result measured, in EdgeBench's terms: the suite's parameters ({@code model},
  * {@code provider}, {@code batchSize}, {@code intraOpThreads}) get their own fields and every
- * other parameter (our {@code dims}, or another suite's) is kept in {@link #otherParams()}.
+ * other parameter (our {@code dims} when set, or another suite's) is kept in {@link #otherParams()}.
  * A field is empty when the benchmark has no such parameter.
  */
 public record Configuration(
@@ -28,6 +28,7 @@ public record Configuration(
     public static final String PROVIDER = "provider";
     public static final String BATCH_SIZE = "batchSize";
     public static final String INTRA_OP_THREADS = "intraOpThreads";
+    public static final String DIMS = "dims";
 
     private static final Set<String> OURS = Set.of(MODEL, PROVIDER, BATCH_SIZE, INTRA_OP_THREADS);
     private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]+");
@@ -39,7 +40,8 @@ public record Configuration(
     public static Configuration of(JmhResult result) {
         Map<String, String> other = new LinkedHashMap<>();
         result.params().forEach((name, value) -> {
-            if (!OURS.contains(name)) {
+            // An empty dims (the default) names no dimension, so it would only add noise.
+            if (!OURS.contains(name) && !(DIMS.equals(name) && value.isEmpty())) {
                 other.put(name, value);
             }
         });
