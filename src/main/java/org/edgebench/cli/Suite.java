@@ -17,13 +17,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.TreeSet;
 
 /**
  * A named suite: {@code benchmarks/<name>.properties}, read from the working directory when it
  * is there (so a user can edit one) and otherwise from the copy inside the jar. Keys (see
  * benchmarks/README.md): {@code include} (benchmark regexp), the JMH parameters {@code model},
  * {@code batchSize}, {@code provider}, {@code intraOpThreads}, {@code dims} (comma-separated
- * values), and {@code forks}, {@code warmupIterations}, {@code warmupTime},
+ * values; {@code 1..cores} for thread counts up to the core count), and {@code forks}, {@code warmupIterations}, {@code warmupTime},
  * {@code measurementIterations}, {@code measurementTime}. Command-line options win over the suite.
  */
 public record Suite(String name, String include, Map<String, List<String>> params,
@@ -73,12 +74,30 @@ public record Suite(String name, String include, Map<String, List<String>> param
             String value = p.getProperty(param);
             if (value != null) {
                 // An empty value (dims=) is one empty parameter value, as JMH's @Param("") is.
-                params.put(param, value.isBlank() ? List.of("") : Arrays.stream(value.split(",")).map(String::strip).toList());
+                params.put(param, value.isBlank() ? List.of("")
+                        : Arrays.stream(value.split(",")).map(String::strip).flatMap(v -> expand(v).stream()).toList());
             }
         }
         return new Suite(name, p.getProperty("include", "OrtSessionRunBenchmark").strip(), Map.copyOf(params),
                 integer(name, p, "forks"), integer(name, p, "warmupIterations"), time(name, p, "warmupTime"),
                 integer(name, p, "measurementIterations"), time(name, p, "measurementTime"));
+    }
+
+    /**
+     * {@code 1..cores} becomes 1, 2, 4, ... up to this machine's core count, and the count itself,
+     * so one thread-scaling suite fits a 2-core CI runner and a 64-core server alike.
+     */
+    static List<String> expand(String value) {
+        if (!value.equals("1..cores")) {
+            return List.of(value);
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        TreeSet<Integer> threads = new TreeSet<>();
+        for (int t = 1; t <= cores; t *= 2) {
+            threads.add(t);
+        }
+        threads.add(cores);
+        return threads.stream().map(String::valueOf).toList();
     }
 
     private static Optional<Integer> integer(String suite, Properties p, String key) {
