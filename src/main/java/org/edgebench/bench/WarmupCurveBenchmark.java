@@ -37,7 +37,7 @@ import java.util.concurrent.TimeUnit;
 @Fork(5)
 // The first calls are the point: warming up would cut them off.
 @Warmup(iterations = 0)
-// Thirty single calls: the course lab's models settle within ten, so the last half shows the plateau.
+// Thirty single calls: the student model settles in about ten on a 2-core x86, so the last half is the plateau.
 @Measurement(iterations = 30)
 public class WarmupCurveBenchmark {
 
