@@ -51,7 +51,7 @@ public final class Preflight {
 
         List<Integer> batchSizes = integers("batchSize", requested.get("batchSize"), 1);
         integers("intraOpThreads", requested.get("intraOpThreads"), 0);
-        List<Map<String, Long>> dims = requested.get("dims").stream().map(Dims::parse).toList();
+        requested.get("dims").forEach(Dims::parse);
 
         long available = Environment.availableMemoryBytes();
         List<ModelDescription> models = new ArrayList<>();
@@ -61,6 +61,7 @@ public final class Preflight {
             if (description.error() != null) {
                 throw new BadInputException(description.error());
             }
+            List<Map<String, Long>> dims = requested.get("dims").stream().map(d -> Dims.forModel(d, file)).toList();
             checkInputs(model, file, batchSizes, dims, available);
             models.add(description);
         }

@@ -2,6 +2,7 @@ package org.edgebench.model;
 
 import org.edgebench.BadInputException;
 
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,6 +14,15 @@ import java.util.Map;
 public final class Dims {
 
     private Dims() {
+    }
+
+    /**
+     * The dims a benchmark uses for a model: the {@code dims} parameter when given, else the
+     * model's own default ({@link ModelDefaults}, e.g. {@code sequence_length=128} for MiniLM).
+     * Per model, because JMH crosses {@code dims} with every model of a run.
+     */
+    public static Map<String, Long> forModel(String spec, Path modelFile) {
+        return parse(spec == null || spec.isBlank() ? ModelDefaults.defaultDims(modelFile) : spec);
     }
 
     /** Parses a dims specification; names keep their order. */

@@ -85,9 +85,9 @@ public class ColdSessionState {
         }
     }
 
-    /** The parsed {@link #dims} parameter. */
+    /** The {@link #dims} parameter, or the model's default dims when it is empty. */
     public Map<String, Long> dimValues() {
-        return Dims.parse(dims);
+        return Dims.forModel(dims, modelFile);
     }
 
     @TearDown(Level.Iteration)

@@ -133,7 +133,7 @@ public class DjlPredictorState {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         List<InputSynthesizer.InputPlan> plans;
         try (OrtSession metadata = Sessions.openForMetadata(env, file)) {
-            plans = InputSynthesizer.plan(model, metadata.getInputInfo(), batchSize, Dims.parse(dims));
+            plans = InputSynthesizer.plan(model, metadata.getInputInfo(), batchSize, Dims.forModel(dims, file));
         }
         Map<String, OnnxTensor> tensors = InputSynthesizer.create(env, plans, InputSynthesizer.SEED);
         try {

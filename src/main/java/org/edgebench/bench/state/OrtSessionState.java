@@ -43,6 +43,7 @@ public class OrtSessionState {
     @Param("")
     public String dims;
 
+    public Path modelFile;
     public OrtEnvironment env;
     public OrtSession session;
     private SessionOptions options;
@@ -53,19 +54,19 @@ public class OrtSessionState {
         if (!check.skipped().isEmpty()) {
             throw new IllegalStateException(check.skipped().get(0).line());
         }
-        Path file = ModelCatalog.standard().resolve(model);
+        modelFile = ModelCatalog.standard().resolve(model);
         env = Sessions.environment();
         options = new SessionOptions();
         provider.configureSession(options, intraOpThreads);
         for (Map.Entry<String, Long> dim : dimValues().entrySet()) {
             options.setSymbolicDimensionValue(dim.getKey(), dim.getValue());
         }
-        session = Sessions.open(env, file, options);
+        session = Sessions.open(env, modelFile, options);
     }
 
-    /** The parsed {@link #dims} parameter. */
+    /** The {@link #dims} parameter, or the model's default dims when it is empty. */
     public Map<String, Long> dimValues() {
-        return Dims.parse(dims);
+        return Dims.forModel(dims, modelFile);
     }
 
     @TearDown(Level.Trial)
