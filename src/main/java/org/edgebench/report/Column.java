@@ -26,6 +26,10 @@ public enum Column {
     THROUGHPUT_ITEMS_PER_S("throughput_items_per_s"),
     /** Only when {@code -prof gc} ran: Java heap bytes per operation (not ONNX Runtime's native memory). */
     ALLOC_BYTES_PER_OP("alloc_bytes_per_op"),
+    /** Only when EdgeBench's memory profiler ran: the fork's peak resident set size in MB. */
+    PEAK_RSS_MB("peak_rss_mb"),
+    /** Only when EdgeBench's memory profiler ran: the input and output tensors of one call in MB. */
+    TENSOR_MB("tensor_mb"),
     /** Only when some benchmark has parameters without a column above: {@code name=value} pairs joined by {@code ;}. */
     PARAMS("params"),
     LATENCY_MS("latency_ms"),
@@ -50,15 +54,14 @@ public enum Column {
         return columns;
     }
 
-    /** {@code latency.csv}: the contract's columns, then the optional ones. */
-    public static List<Column> latency(boolean alloc, boolean params) {
+    /** {@code latency.csv}: the contract's columns, then each optional one that some row has a value for. */
+    public static List<Column> latency(List<ConfigurationStats> rows) {
         List<Column> columns = new ArrayList<>(List.of(BENCHMARK, MODEL, PROVIDER, BATCH_SIZE, INTRA_OP_THREADS, MODE,
                 SAMPLES, MEAN_MS, P50_MS, P90_MS, P95_MS, P99_MS, P999_MS, MAX_MS, ERROR_MS, THROUGHPUT_ITEMS_PER_S));
-        if (alloc) {
-            columns.add(ALLOC_BYTES_PER_OP);
-        }
-        if (params) {
-            columns.add(PARAMS);
+        for (Column optional : List.of(ALLOC_BYTES_PER_OP, PEAK_RSS_MB, TENSOR_MB, PARAMS)) {
+            if (rows.stream().anyMatch(row -> !optional.value(row).isEmpty())) {
+                columns.add(optional);
+            }
         }
         return columns;
     }
@@ -96,6 +99,8 @@ public enum Column {
             case ERROR_MS -> Numbers.csv(stats.errorMs());
             case THROUGHPUT_ITEMS_PER_S -> Numbers.csv(stats.throughputItemsPerS());
             case ALLOC_BYTES_PER_OP -> Numbers.csv(stats.allocBytesPerOp());
+            case PEAK_RSS_MB -> Numbers.csv(stats.peakRssMb());
+            case TENSOR_MB -> Numbers.csv(stats.tensorMb());
             case PARAMS -> c.otherParamsText();
             case LATENCY_MS, COUNT -> throw new IllegalArgumentException(this + " is a per-sample column");
         };

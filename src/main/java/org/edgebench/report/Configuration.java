@@ -38,20 +38,25 @@ public record Configuration(
     }
 
     public static Configuration of(JmhResult result) {
+        return of(result.benchmark(), result.mode(), result.params());
+    }
+
+    /** A configuration from its parts, for one that has no result (a failed one in env.json's {@code run}). */
+    public static Configuration of(String benchmark, String mode, Map<String, String> params) {
         Map<String, String> other = new LinkedHashMap<>();
-        result.params().forEach((name, value) -> {
+        params.forEach((name, value) -> {
             // An empty dims (the default) names no dimension, so it would only add noise.
             if (!OURS.contains(name) && !(DIMS.equals(name) && value.isEmpty())) {
                 other.put(name, value);
             }
         });
         return new Configuration(
-                result.benchmark(),
-                result.mode(),
-                result.param(MODEL).orElse(""),
-                result.param(PROVIDER).orElse(""),
-                result.param(BATCH_SIZE).orElse(""),
-                result.param(INTRA_OP_THREADS).orElse(""),
+                benchmark,
+                mode,
+                params.getOrDefault(MODEL, ""),
+                params.getOrDefault(PROVIDER, ""),
+                params.getOrDefault(BATCH_SIZE, ""),
+                params.getOrDefault(INTRA_OP_THREADS, ""),
                 other);
     }
 

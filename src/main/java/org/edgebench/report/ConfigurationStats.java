@@ -12,6 +12,9 @@ import java.util.List;
  * @param fileLabel      {@code label} made safe for file names ({@code student_CPU_b8_t0})
  * @param samples        SampleTime: timed calls; SingleShotTime: shots; Throughput and
  *                       AverageTime: measurement iterations (JMH's "Cnt")
+ * @param peakRssMb      the fork's peak resident set size in MB, the highest over iterations and forks
+ *                       (EdgeBench's {@code mem.rss.peak}); NaN when not measured
+ * @param tensorMb       the input and output tensors of one call in MB ({@code mem.tensors}); NaN when not measured
  * @param distribution   the latency distribution, or null when the mode has none (thrpt, avgt)
  * @param iterationMs    [fork][iteration] mean latency of each measurement iteration in ms
  */
@@ -31,11 +34,17 @@ public record ConfigurationStats(
         double errorMs,
         double throughputItemsPerS,
         double allocBytesPerOp,
+        double peakRssMb,
+        double tensorMb,
         Distribution distribution,
         List<List<Double>> iterationMs) {
 
     /** The secondary metric {@code -prof gc} writes for Java heap bytes allocated per operation. */
     public static final String ALLOC_METRIC = "gc.alloc.rate.norm";
+    /** The secondary metric EdgeBench's memory profiler writes for the fork's peak resident set size (MB, the maximum). */
+    public static final String RSS_METRIC = "mem.rss.peak";
+    /** The secondary metric EdgeBench's memory profiler writes for the bytes of a call's input and output tensors (MB). */
+    public static final String TENSOR_METRIC = "mem.tensors";
 
     public static ConfigurationStats of(JmhResult result, String label, String fileLabel) {
         Configuration configuration = Configuration.of(result);
@@ -62,8 +71,15 @@ public record ConfigurationStats(
                 errorMs,
                 throughput,
                 alloc == null ? Double.NaN : alloc.score(),
+                megabytes(result.secondaryMetrics().get(RSS_METRIC)),
+                megabytes(result.secondaryMetrics().get(TENSOR_METRIC)),
                 hasDistribution ? distribution : null,
                 iterationMs(result));
+    }
+
+    /** A memory metric's score in MB; NaN when absent or in another unit, so a number is never mislabelled. */
+    private static double megabytes(SecondaryMetric metric) {
+        return metric != null && "MB".equals(metric.scoreUnit()) ? metric.score() : Double.NaN;
     }
 
     /**

@@ -25,6 +25,18 @@ public final class Environment {
     public record SkippedProvider(String provider, String reason) {
     }
 
+    /** A configuration that was planned but gave no result, and why. */
+    public record FailedConfiguration(Configuration configuration, String reason) {
+    }
+
+    /**
+     * The launcher's {@code run} section: how many configurations were planned and finished,
+     * whether the run reached its end or was interrupted, and which configurations failed.
+     */
+    public record RunOutcome(int configurations, int finished, boolean complete, boolean interrupted,
+                             List<FailedConfiguration> failed) {
+    }
+
     private final JsonNode root;
 
     private Environment(JsonNode root) {
@@ -54,6 +66,24 @@ public final class Environment {
             skipped.add(new SkippedProvider(entry.path("provider").asText("?"), entry.path("reason").asText("no reason given")));
         }
         return skipped;
+    }
+
+    /** The run's outcome; empty for env.json files written before the launcher recorded it. */
+    public Optional<RunOutcome> run() {
+        JsonNode run = root.path("run");
+        if (!run.isObject()) {
+            return Optional.empty();
+        }
+        List<FailedConfiguration> failed = new ArrayList<>();
+        for (JsonNode entry : run.path("failed")) {
+            Map<String, String> params = new LinkedHashMap<>();
+            entry.path("params").properties().forEach(p -> params.put(p.getKey(), p.getValue().asText()));
+            Configuration configuration = Configuration.of(entry.path("benchmark").asText("?"), "", params);
+            failed.add(new FailedConfiguration(configuration, entry.path("reason").asText("no reason given")));
+        }
+        int finished = run.path("finished").asInt(0);
+        return Optional.of(new RunOutcome(run.path("configurations").asInt(finished), finished,
+                run.path("complete").asBoolean(false), run.path("interrupted").asBoolean(false), List.copyOf(failed)));
     }
 
     /** For example {@code Intel(R) Xeon(R) ..., 2 cores, Linux amd64, ONNX Runtime 1.29.0}; fields that are null are left out. */

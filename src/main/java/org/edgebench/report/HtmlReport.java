@@ -24,6 +24,7 @@ final class HtmlReport {
             figure { margin: 1em 0 2em 0; } figcaption { color: #555; }
             img { max-width: 100%; border: 1px solid #ddd; }
             .rule { color: #555; font-size: 0.9em; }
+            .partial { background: #fde8e8; border: 2px solid #b00020; padding: 0.5em 0.8em; font-weight: bold; }
             """;
 
     private HtmlReport() {
@@ -37,7 +38,14 @@ final class HtmlReport {
         if (!summary.environment().isEmpty()) {
             out.write("<br>Machine: " + esc(summary.environment()));
         }
-        out.write("</p>\n<p>Data: ");
+        if (!summary.run().isEmpty() && summary.complete()) {
+            out.write("<br>Run: " + esc(summary.run()));
+        }
+        out.write("</p>\n");
+        if (!summary.complete()) {
+            out.write("<p class=\"partial\">Run: " + esc(summary.run()) + "</p>\n");
+        }
+        out.write("<p>Data: ");
         for (int i = 0; i < dataFiles.size(); i++) {
             out.write((i == 0 ? "" : ", ") + "<a href=\"" + esc(dataFiles.get(i)) + "\">" + esc(dataFiles.get(i)) + "</a>");
         }

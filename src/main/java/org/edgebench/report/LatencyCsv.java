@@ -16,7 +16,7 @@ public final class LatencyCsv {
     }
 
     public static void write(List<ConfigurationStats> rows, Writer out) throws IOException {
-        List<Column> columns = Column.latency(hasAlloc(rows), hasOtherParams(rows));
+        List<Column> columns = Column.latency(rows);
         CSVFormat format = CSVFormat.DEFAULT.builder()
                 .setHeader(Column.headers(columns))
                 .setRecordSeparator('\n')
@@ -29,10 +29,6 @@ public final class LatencyCsv {
                 printer.println();
             }
         }
-    }
-
-    static boolean hasAlloc(List<ConfigurationStats> rows) {
-        return rows.stream().anyMatch(r -> Double.isFinite(r.allocBytesPerOp()));
     }
 
     static boolean hasOtherParams(List<ConfigurationStats> rows) {

@@ -31,6 +31,16 @@ final class Numbers {
         return String.format(Locale.ROOT, pattern, value);
     }
 
+    /** Megabytes to about three significant digits ({@code 143}, {@code 1.50}, {@code 0.047}); "-" when missing. */
+    static String mb(double value) {
+        if (!Double.isFinite(value)) {
+            return "-";
+        }
+        double magnitude = Math.abs(value);
+        String pattern = magnitude >= 100 ? "%.0f" : magnitude >= 10 ? "%.1f" : magnitude >= 1 ? "%.2f" : "%.3f";
+        return String.format(Locale.ROOT, pattern, value);
+    }
+
     /** A setting as the user typed it: {@code 100}, {@code 2.5}. */
     static String plain(double value) {
         return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();

@@ -15,13 +15,16 @@ import java.util.stream.Collectors;
  * The summary's content, built once and rendered as plain text ({@code summary.txt}), Markdown
  * ({@code summary.md}) and HTML ({@link HtmlReport}) so the three always agree.
  *
+ * @param run      how the run ended, from env.json ({@code complete (3 of 3 configurations)}); empty when unknown
+ * @param complete false when env.json says the run was cut short or lost configurations
  * @param tables   one per model (or benchmark, for suites without a model parameter), in name order
  * @param advice   the batch size for the latency budget, per model and provider
  * @param skipped  providers requested but not run, with the reason
  * @param warnings what makes numbers in the tables less trustworthy
  * @param notes    how to read the tables for the modes in this run
  */
-public record Summary(String source, String environment, double sloMs, List<Table> tables, List<String> advice,
+public record Summary(String source, String environment, String run, boolean complete, double sloMs,
+                      List<Table> tables, List<String> advice,
                       List<String> skipped, List<String> warnings, List<String> notes) {
 
     /** A table of cells, already formatted; {@code numeric} says which columns to right-align. */
@@ -52,8 +55,49 @@ public record Summary(String source, String environment, double sloMs, List<Tabl
         } else {
             skipped = List.of("not known: " + (envProblem == null ? "no env.json beside the JMH JSON" : envProblem));
         }
-        return new Summary(source, env.map(Environment::oneLine).orElse(""), sloMs, tables, advice, skipped,
-                warnings(stats), notes(stats));
+        Optional<Environment.RunOutcome> run = env.flatMap(Environment::run);
+        List<String> warnings = new ArrayList<>();
+        run.ifPresent(r -> warnings.addAll(runWarnings(r)));
+        warnings.addAll(warnings(stats));
+        return new Summary(source, env.map(Environment::oneLine).orElse(""), run.map(Summary::runLine).orElse(""),
+                run.map(Summary::isWhole).orElse(true), sloMs, tables, advice, skipped, warnings, notes(stats));
+    }
+
+    /** True when every planned configuration finished and the launcher reached the end of the run. */
+    private static boolean isWhole(Environment.RunOutcome run) {
+        return run.complete() && !run.interrupted() && run.finished() >= run.configurations();
+    }
+
+    private static String runLine(Environment.RunOutcome run) {
+        String counted = run.finished() + " of " + run.configurations() + " configurations finished";
+        if (isWhole(run)) {
+            return "complete, " + counted;
+        }
+        String how = run.interrupted() ? "INTERRUPTED" : run.complete() ? "INCOMPLETE" : "NOT FINISHED";
+        String failed = run.failed().isEmpty() ? "" : ", " + run.failed().size() + " failed";
+        return how + ", " + counted + failed + " (see Warnings)";
+    }
+
+    /*
+     * Said first among the warnings: a partial run's tables look just like a complete run's, so the
+     * reader must learn from the text what is missing and why.
+     */
+    private static List<String> runWarnings(Environment.RunOutcome run) {
+        List<String> warnings = new ArrayList<>();
+        String counted = run.finished() + " of " + run.configurations() + " configurations finished;"
+                + " the tables and charts show only those";
+        if (run.interrupted()) {
+            warnings.add("the run was interrupted: " + counted);
+        } else if (!run.complete()) {
+            warnings.add("the run did not reach its end (still running, or the launcher was killed): " + counted);
+        } else if (run.finished() < run.configurations()) {
+            int notRun = run.configurations() - run.finished() - run.failed().size();
+            warnings.add(counted + (notRun > 0 ? " (" + notRun + " not run)" : ""));
+        }
+        for (Environment.FailedConfiguration f : run.failed()) {
+            warnings.add("failed, so missing from the tables: " + f.configuration().label(false) + ": " + f.reason().strip());
+        }
+        return warnings;
     }
 
     private static Table table(String group, List<ConfigurationStats> members) {
@@ -83,6 +127,12 @@ public record Summary(String source, String environment, double sloMs, List<Tabl
         columns.add(new Col("error ms", true, s -> Double.isFinite(s.errorMs()) ? "\u00b1" + Numbers.ms(s.errorMs()) : "-"));
         if (rows.stream().anyMatch(s -> Double.isFinite(s.allocBytesPerOp()))) {
             columns.add(new Col("alloc B/op", true, s -> Numbers.count(s.allocBytesPerOp())));
+        }
+        if (rows.stream().anyMatch(s -> Double.isFinite(s.peakRssMb()))) {
+            columns.add(new Col("RSS MB", true, s -> Numbers.mb(s.peakRssMb())));
+        }
+        if (rows.stream().anyMatch(s -> Double.isFinite(s.tensorMb()))) {
+            columns.add(new Col("tensors MB", true, s -> Numbers.mb(s.tensorMb())));
         }
         columns.add(new Col("verdict", false, Verdicts::describe));
         return new Table(group,
@@ -121,7 +171,7 @@ public record Summary(String source, String environment, double sloMs, List<Tabl
                 "error wider than 10% of the score; add forks or iterations, or quiet the machine",
                 s -> s.label() + String.format(Locale.ROOT, " (%.0f%%)", 100 * s.relativeError()));
         warn(warnings, stats, s -> Double.isNaN(s.result().scoreError()),
-                "no error estimate (JMH needs at least two iterations)", ConfigurationStats::label);
+                "no error estimate (JMH needs at least three measurement iterations over all forks)", ConfigurationStats::label);
         warn(warnings, stats, s -> s.result().forks() <= 1,
                 "a single fork: run-to-run variance (JIT, memory layout) is not measured; use -f 2 or more",
                 ConfigurationStats::label);
@@ -167,6 +217,10 @@ public record Summary(String source, String environment, double sloMs, List<Tabl
         if (stats.stream().anyMatch(s -> Double.isFinite(s.allocBytesPerOp()))) {
             notes.add("alloc B/op (-prof gc) counts Java heap allocations only, not ONNX Runtime's native memory.");
         }
+        if (stats.stream().anyMatch(s -> Double.isFinite(s.peakRssMb()) || Double.isFinite(s.tensorMb()))) {
+            notes.add("RSS MB is the fork's peak resident memory (JVM, ONNX Runtime, model and tensors), the highest"
+                    + " over its iterations and forks; tensors MB is the input and output tensors of one call.");
+        }
         return notes;
     }
 
@@ -176,6 +230,9 @@ public record Summary(String source, String environment, double sloMs, List<Tabl
         out.append("EdgeBench summary of ").append(source).append('\n');
         if (!environment.isEmpty()) {
             out.append("Machine: ").append(environment).append('\n');
+        }
+        if (!run.isEmpty()) {
+            out.append("Run: ").append(run).append('\n');
         }
         for (Table table : tables) {
             out.append('\n').append("== ").append(table.title()).append(" ==\n");
@@ -204,6 +261,9 @@ public record Summary(String source, String environment, double sloMs, List<Tabl
         out.append("# EdgeBench summary\n\nSource: `").append(source).append("`\n");
         if (!environment.isEmpty()) {
             out.append("\nMachine: ").append(environment).append('\n');
+        }
+        if (!run.isEmpty()) {
+            out.append("\nRun: ").append(complete ? run : "**" + run + "**").append('\n');
         }
         for (Table table : tables) {
             out.append("\n## ").append(table.title()).append("\n\n");
