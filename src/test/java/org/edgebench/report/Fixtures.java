@@ -44,6 +44,16 @@ final class Fixtures {
         return dir;
     }
 
+    /**
+     * A run folder holding a recorded run of this suite: {@code jmh.json} and {@code env.json} of
+     * {@code fixtures/<name>/}, or of {@code cases/<name>/} for the variants made from them.
+     */
+    static Path recordedRun(String folder, Path dir) {
+        copy(folder + "/jmh.json", dir, "jmh.json");
+        copy(folder + "/env.json", dir, "env.json");
+        return dir;
+    }
+
     static String text(String resource) {
         try (InputStream in = Fixtures.class.getResourceAsStream("/report/" + resource)) {
             if (in == null) {

@@ -191,7 +191,7 @@ class ReportTest {
         assertThat(Files.readString(out.resolve("summary.txt"))).contains("ss (SingleShotTime): each iteration is one timed call");
     }
 
-    private static double inkFraction(BufferedImage image) {
+    static double inkFraction(BufferedImage image) {
         long ink = 0;
         for (int y = 0; y < image.getHeight(); y += 2) {
             for (int x = 0; x < image.getWidth(); x += 2) {
