@@ -89,9 +89,7 @@ public record Comparison(Run baseline, Run candidate, Metric metric, RegressionC
         boolean qualified = results.stream().map(r -> r.benchmark() + " " + r.mode()).distinct().count() > 1;
         Map<String, String> labels = new LinkedHashMap<>();
         for (JmhResult r : results) {
-            // An empty parameter ("dims=" for a model without symbolic dimensions) tells nothing apart.
-            labels.putIfAbsent(r.configurationKey(),
-                    Configuration.of(r).label(qualified).replaceAll(" [^ =]+=(?= |$)", ""));
+            labels.putIfAbsent(r.configurationKey(), Configuration.of(r).label(qualified));
         }
         return labels;
     }
