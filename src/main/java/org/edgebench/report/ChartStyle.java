@@ -41,6 +41,13 @@ public final class ChartStyle {
 
     public static final Color GRID = new Color(0xDD, 0xDD, 0xDD);
 
+    /*
+     * Solid, not JFreeChart's default dashes: a dashed line is drawn as hundreds of antialiased
+     * segments, which made gridlines two thirds of a histogram's drawing time. Light grey keeps
+     * them as quiet as the dashes were.
+     */
+    private static final BasicStroke GRID_LINE = new BasicStroke(1f);
+
     /* Okabe-Ito: distinguishable with the common colour-vision deficiencies and in greyscale print. */
     private static final Color[] PALETTE = {
             new Color(0x00, 0x72, 0xB2), new Color(0xD5, 0x5E, 0x00), new Color(0x00, 0x9E, 0x73),
@@ -91,6 +98,8 @@ public final class ChartStyle {
         if (plot instanceof XYPlot xy) {
             xy.setDomainGridlinePaint(GRID);
             xy.setRangeGridlinePaint(GRID);
+            xy.setDomainGridlineStroke(GRID_LINE);
+            xy.setRangeGridlineStroke(GRID_LINE);
             for (int i = 0; i < xy.getDomainAxisCount(); i++) {
                 axis(xy.getDomainAxis(i));
             }
@@ -100,6 +109,8 @@ public final class ChartStyle {
         } else if (plot instanceof CategoryPlot category) {
             category.setDomainGridlinePaint(GRID);
             category.setRangeGridlinePaint(GRID);
+            category.setDomainGridlineStroke(GRID_LINE);
+            category.setRangeGridlineStroke(GRID_LINE);
             axis(category.getDomainAxis());
             for (int i = 0; i < category.getRangeAxisCount(); i++) {
                 axis(category.getRangeAxis(i));

@@ -1,6 +1,10 @@
 package org.edgebench.report;
 
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.data.xy.XYSeriesCollection;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -8,11 +12,15 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 /**
  * Draws the report's charts into {@code charts/}, one PNG per chart with a stable name. A chart
  * that the run has no data for (no batch sizes, no distribution) is left out and the HTML page
- * says why.
+ * says why. Charts are drawn and encoded on a pool while the caller writes the text files; they
+ * are written in a fixed order, so the HTML page does not depend on which finished first.
  */
 final class Charts {
 
@@ -26,57 +34,90 @@ final class Charts {
     record Drawn(List<Chart> charts, List<String> missing) {
     }
 
+    /** A chart being drawn: its PNG, or empty when the run has no data for it. */
+    private record Pending(String path, String caption, String whyMissing, Future<Optional<byte[]>> png) {
+    }
+
+    /** Charts being drawn; {@link #writeTo} waits for them. */
+    static final class Drawing {
+
+        private final List<Pending> pending;
+        private final List<String> noHistograms;
+
+        private Drawing(List<Pending> pending, List<String> noHistograms) {
+            this.pending = pending;
+            this.noHistograms = noHistograms;
+        }
+
+        /** Waits for every chart and stages it in {@code files}, in the order they were started. */
+        Drawn writeTo(AtomicFiles files) throws IOException {
+            List<Chart> charts = new ArrayList<>();
+            List<String> missing = new ArrayList<>();
+            for (Pending p : pending) {
+                Optional<byte[]> png = Report.await(p.png());
+                if (png.isEmpty()) {
+                    missing.add(p.whyMissing());
+                    continue;
+                }
+                files.write(p.path(), out -> out.write(png.get()));
+                charts.add(new Chart(p.path(), p.caption()));
+            }
+            missing.addAll(noHistograms);
+            return new Drawn(charts, missing);
+        }
+    }
+
     private Charts() {
     }
 
-    static Drawn write(List<ConfigurationStats> stats, String subtitle, AtomicFiles files) throws IOException {
-        List<Chart> charts = new ArrayList<>();
-        List<String> missing = new ArrayList<>();
-        write(files, charts, missing, BatchCharts.LATENCY_FILE, BatchCharts.latency(stats, subtitle), ChartStyle.WIDTH,
-                "P50, P95 and mean latency per call against batch size.",
-                "no latency vs batch size chart: no configuration has a batchSize parameter");
-        write(files, charts, missing, BatchCharts.THROUGHPUT_FILE, BatchCharts.throughput(stats, subtitle), ChartStyle.WIDTH,
-                "Items per second against batch size.",
-                "no throughput vs batch size chart: no configuration has a batchSize parameter");
-        write(files, charts, missing, BoxPlotChart.FILE, BoxPlotChart.create(stats, subtitle), BoxPlotChart.width(stats),
-                "Every configuration's distribution side by side.",
-                "no box plot: no distribution in this mode (use -bm sample)");
-        write(files, charts, missing, IterationChart.FILE, IterationChart.create(stats, subtitle), ChartStyle.WIDTH,
+    /** Starts drawing every chart on {@code pool}: the four overviews first, then a histogram per distribution. */
+    static Drawing draw(List<ConfigurationStats> stats, String subtitle, ExecutorService pool) {
+        List<Pending> pending = new ArrayList<>();
+        start(pool, pending, BatchCharts.LATENCY_FILE, "P50, P95 and mean latency per call against batch size.",
+                "no latency vs batch size chart: no configuration has a batchSize parameter",
+                () -> BatchCharts.latency(stats, subtitle), ChartStyle.WIDTH);
+        start(pool, pending, BatchCharts.THROUGHPUT_FILE, "Items per second against batch size.",
+                "no throughput vs batch size chart: no configuration has a batchSize parameter",
+                () -> BatchCharts.throughput(stats, subtitle), ChartStyle.WIDTH);
+        start(pool, pending, BoxPlotChart.FILE, "Every configuration's distribution side by side.",
+                "no box plot: no distribution in this mode (use -bm sample)",
+                () -> BoxPlotChart.create(stats, subtitle), BoxPlotChart.width(stats));
+        start(pool, pending, IterationChart.FILE,
                 "Each iteration against the configuration's median: drift or a slow first iteration shows here.",
-                "no iteration chart: fewer than two iterations per configuration");
-        // One histogram per configuration can mean hundreds of PNGs: draw them on all cores, write them in order.
-        List<ConfigurationStats> withDistribution = stats.stream().filter(ConfigurationStats::hasDistribution).toList();
-        List<byte[]> pngs = withDistribution.parallelStream().map(s -> png(HistogramChart.create(s, subtitle))).toList();
-        for (int i = 0; i < pngs.size(); i++) {
-            byte[] png = pngs.get(i);
-            String path = FOLDER + "/" + HistogramChart.fileName(withDistribution.get(i));
-            files.write(path, out -> out.write(png));
-            charts.add(new Chart(path, "Latency histogram of " + withDistribution.get(i).label() + "."));
+                "no iteration chart: fewer than two iterations per configuration",
+                () -> IterationChart.create(stats, subtitle), ChartStyle.WIDTH);
+        List<String> noHistograms = new ArrayList<>();
+        for (ConfigurationStats s : stats) {
+            if (s.hasDistribution()) {
+                start(pool, pending, HistogramChart.fileName(s), "Latency histogram of " + s.label() + ".", "",
+                        () -> Optional.of(HistogramChart.create(s, subtitle)), ChartStyle.WIDTH);
+            }
         }
         if (stats.stream().noneMatch(ConfigurationStats::hasDistribution)) {
-            missing.add("no latency histograms: no distribution in this mode (use -bm sample)");
+            noHistograms.add("no latency histograms: no distribution in this mode (use -bm sample)");
         }
-        return new Drawn(charts, missing);
+        return new Drawing(pending, noHistograms);
     }
 
-    private static byte[] png(JFreeChart chart) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
+    /** Draws and encodes a tiny throwaway chart, so the classes and fonts every chart needs are loaded. */
+    static void warmUp() {
+        XYPlot plot = new XYPlot(new XYSeriesCollection(), new NumberAxis("x"), new NumberAxis("y"), new XYBarRenderer());
+        png(ChartStyle.apply(new JFreeChart("warm-up", ChartStyle.TITLE_FONT, plot, false), "warm-up"), 64);
+    }
+
+    private static void start(ExecutorService pool, List<Pending> pending, String name, String caption, String whyMissing,
+                              Supplier<Optional<JFreeChart>> chart, int width) {
+        Future<Optional<byte[]>> png = pool.submit(() -> chart.get().map(c -> png(c, width)));
+        pending.add(new Pending(FOLDER + "/" + name, caption, whyMissing, png));
+    }
+
+    private static byte[] png(JFreeChart chart, int width) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 17);
         try {
-            ChartStyle.writePng(chart, ChartStyle.WIDTH, ChartStyle.HEIGHT, out);
+            ChartStyle.writePng(chart, width, ChartStyle.HEIGHT, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
-    }
-
-    private static void write(AtomicFiles files, List<Chart> charts, List<String> missing, String name,
-                              Optional<JFreeChart> chart, int width, String caption, String whyMissing) throws IOException {
-        if (chart.isEmpty()) {
-            missing.add(whyMissing);
-            return;
-        }
-        String path = FOLDER + "/" + name;
-        files.write(path, out -> ChartStyle.writePng(chart.get(), width, ChartStyle.HEIGHT, out));
-        charts.add(new Chart(path, caption));
     }
 }

@@ -17,8 +17,29 @@ final class Numbers {
         if (!Double.isFinite(value)) {
             return "";
         }
+        if (value == 0) {
+            return "0";
+        }
+        // Most values (JMH's histogram keeps about three digits) are already short in their shortest decimal
+        // form; latency_samples.csv has one per row, so they skip BigDecimal, which gives the same text.
+        String shortest = Double.toString(value);
+        if (shortest.indexOf('E') < 0 && significantDigits(shortest) <= CSV_PRECISION.getPrecision()) {
+            return shortest.endsWith(".0") ? shortest.substring(0, shortest.length() - 2) : shortest;
+        }
         // valueOf goes through the shortest decimal form, many times cheaper than the exact binary expansion.
         return BigDecimal.valueOf(value).round(CSV_PRECISION).stripTrailingZeros().toPlainString();
+    }
+
+    /** Digits from the first non-zero one, the decimal point not counted: 4 for {@code 0.01250}. */
+    private static int significantDigits(String decimal) {
+        int digits = 0;
+        for (int i = 0; i < decimal.length(); i++) {
+            char c = decimal.charAt(i);
+            if (c >= '1' && c <= '9' || c == '0' && digits > 0) {
+                digits++;
+            }
+        }
+        return digits;
     }
 
     /** Milliseconds with three significant decimals for small values; "-" when missing. */

@@ -7,6 +7,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
@@ -14,8 +15,9 @@ import java.util.zip.DeflaterOutputStream;
 /**
  * A minimal PNG encoder for RGB chart images. ImageIO's encoder tries every row filter on every
  * row; charts are mostly flat colour, for which the "Sub" filter alone turns runs into zeros
- * that the fastest deflate level packs well. That makes a chart about three times faster to
- * encode, which matters when a run has hundreds of histograms.
+ * that the fastest deflate level packs well, and a row equal to the one above (the plot between
+ * two bar tops, the white margins) is sent as "Up", all zeros, without filtering it. That makes a
+ * chart several times faster to encode, which matters when a run has hundreds of histograms.
  */
 final class PngEncoder {
 
@@ -23,6 +25,7 @@ final class PngEncoder {
     private static final int BIT_DEPTH = 8;
     private static final int COLOUR_TYPE_RGB = 2;
     private static final int FILTER_SUB = 1;
+    private static final int FILTER_UP = 2;
 
     private PngEncoder() {
     }
@@ -51,8 +54,14 @@ final class PngEncoder {
         try (DeflaterOutputStream z = new DeflaterOutputStream(compressed, deflater, 1 << 16)) {
             byte[] row = new byte[1 + width * 3];
             row[0] = FILTER_SUB;
+            byte[] same = new byte[1 + width * 3];
+            same[0] = FILTER_UP;
             for (int y = 0; y < height; y++) {
                 int offset = y * width;
+                if (y > 0 && Arrays.equals(pixels, offset - width, offset, pixels, offset, offset + width)) {
+                    z.write(same);
+                    continue;
+                }
                 int previous = 0;
                 for (int x = 0; x < width; x++) {
                     int pixel = pixels[offset + x];

@@ -12,6 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * Turns a JMH JSON (or a run folder holding {@code jmh.json}) into the report files: latency.csv,
@@ -20,6 +25,13 @@ import java.util.Set;
  * See docs/report.md for what each file holds.
  */
 public final class Report {
+
+    /* Daemons, so a report that fails part-way never keeps the JVM alive. */
+    private static final ThreadFactory DAEMONS = task -> {
+        Thread thread = new Thread(task, "edgebench-charts");
+        thread.setDaemon(true);
+        return thread;
+    };
 
     /** The folder written and the files in it. */
     public record Written(Path folder, List<Path> files) {
@@ -41,6 +53,19 @@ public final class Report {
             throw new BadInputException("the latency budget must be a positive number of ms, not " + sloMs);
         }
         Path json = JmhJson.resolve(input);
+        // Charts take most of the time (hundreds of histograms in a big run): they are drawn on every
+        // core while this thread writes the text files. The first chart of a JVM costs as much as
+        // several (classes, fonts, Java2D), so that is paid on the pool while the JSON is read.
+        ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), DAEMONS);
+        try {
+            pool.submit(Charts::warmUp);
+            return write(json, outDir, sloMs, pool);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Written write(Path json, Path outDir, double sloMs, ExecutorService pool) throws IOException {
         List<JmhResult> results = JmhJson.read(json);
         Path folder = outDir != null ? outDir : json.toAbsolutePath().getParent();
         Optional<Environment> env;
@@ -51,16 +76,17 @@ public final class Report {
             env = Optional.empty();
             envProblem = Environment.FILE + " beside the JSON is unreadable (" + e.getMessage().lines().findFirst().orElse("") + ")";
         }
-        List<ConfigurationStats> stats = stats(results);
-        Summary summary = Summary.of(json.toString(), stats, env, envProblem, sloMs);
+        List<ConfigurationStats> stats = stats(results, pool);
         String subtitle = env.map(Environment::oneLine).orElse("");
 
         try (AtomicFiles files = AtomicFiles.in(folder)) {
+            Charts.Drawing drawing = Charts.draw(stats, subtitle, pool);
+            Summary summary = Summary.of(json.toString(), stats, env, envProblem, sloMs);
             files.writeText(LatencyCsv.FILE, out -> LatencyCsv.write(stats, out));
             files.writeText(SamplesCsv.FILE, out -> SamplesCsv.write(stats, out));
             files.writeText("summary.txt", out -> out.write(summary.toText()));
             files.writeText("summary.md", out -> out.write(summary.toMarkdown()));
-            Charts.Drawn drawn = Charts.write(stats, subtitle, files);
+            Charts.Drawn drawn = drawing.writeTo(files);
             List<String> data = List.of(LatencyCsv.FILE, SamplesCsv.FILE, "summary.txt", "summary.md");
             Optional<Environment> environment = env;
             files.writeText(HtmlReport.FILE, out -> HtmlReport.write(summary, drawn, environment, data, out));
@@ -73,9 +99,10 @@ public final class Report {
     /**
      * One row per result, labelled by its parameters; when two results share parameters (two
      * benchmarks or modes in one run), every label carries benchmark and mode, and a number
-     * separates exact repeats, so file names stay unique.
+     * separates exact repeats, so file names stay unique. The statistics (sorting every histogram)
+     * are computed on {@code pool}.
      */
-    static List<ConfigurationStats> stats(List<JmhResult> results) {
+    static List<ConfigurationStats> stats(List<JmhResult> results, ExecutorService pool) throws IOException {
         List<Configuration> configurations = results.stream().map(Configuration::of).toList();
         Set<String> plain = new HashSet<>();
         boolean qualified = false;
@@ -83,18 +110,44 @@ public final class Report {
             qualified |= !plain.add(c.fileLabel(false));
         }
         Map<String, Integer> seen = new HashMap<>();
-        List<ConfigurationStats> stats = new ArrayList<>(results.size());
+        List<Future<ConfigurationStats>> pending = new ArrayList<>(results.size());
         for (int i = 0; i < results.size(); i++) {
             Configuration c = configurations.get(i);
-            String label = c.label(qualified);
-            String fileLabel = c.fileLabel(qualified);
-            int repeat = seen.merge(fileLabel, 1, Integer::sum);
-            if (repeat > 1) {
-                label += " #" + repeat;
-                fileLabel += "_" + repeat;
-            }
-            stats.add(ConfigurationStats.of(results.get(i), label, fileLabel));
+            int repeat = seen.merge(c.fileLabel(qualified), 1, Integer::sum);
+            String label = c.label(qualified) + (repeat > 1 ? " #" + repeat : "");
+            String fileLabel = c.fileLabel(qualified) + (repeat > 1 ? "_" + repeat : "");
+            JmhResult result = results.get(i);
+            pending.add(pool.submit(() -> ConfigurationStats.of(result, label, fileLabel)));
+        }
+        List<ConfigurationStats> stats = new ArrayList<>(results.size());
+        for (Future<ConfigurationStats> s : pending) {
+            stats.add(await(s));
         }
         return stats;
+    }
+
+    /** A task's result; what it threw is rethrown as itself, not wrapped. */
+    static <T> T await(Future<T> task) throws IOException {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while writing the report", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof UncheckedIOException unchecked) {
+                throw unchecked.getCause();
+            }
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
     }
 }

@@ -300,12 +300,13 @@ public record Summary(String source, String environment, String run, boolean com
     }
 
     private static void appendRow(StringBuilder out, List<String> cells, List<Boolean> numeric, int[] widths) {
-        List<String> padded = new ArrayList<>(cells.size());
+        StringBuilder line = new StringBuilder();
         for (int i = 0; i < cells.size(); i++) {
-            String format = (numeric.get(i) ? "%" : "%-") + widths[i] + "s";
-            padded.add(String.format(Locale.ROOT, format, cells.get(i)));
+            String cell = cells.get(i);
+            String pad = " ".repeat(Math.max(0, widths[i] - cell.length()));
+            line.append(i == 0 ? "" : "  ").append(numeric.get(i) ? pad + cell : cell + pad);
         }
-        out.append(String.join("  ", padded).stripTrailing()).append('\n');
+        out.append(line.toString().stripTrailing()).append('\n');
     }
 
     private static void section(StringBuilder out, String title, List<String> lines, String bullet) {

@@ -2,6 +2,9 @@ package org.edgebench.report;
 
 import org.edgebench.BadInputException;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * Converts JMH score units to milliseconds. JMH writes a time per operation ({@code "ns/op"},
  * {@code "us/op"}, {@code "ms/op"}, {@code "s/op"}, {@code "min/op"}, {@code "hr/op"},
@@ -9,6 +12,9 @@ import org.edgebench.BadInputException;
  * ({@code "ops/s"}, {@code "ops/ms"}...) for Throughput.
  */
 public final class TimeUnits {
+
+    /* Milliseconds per unit of each score unit seen; every histogram value is converted, so the unit is parsed once. */
+    private static final Map<String, Double> MILLIS_PER_UNIT = new ConcurrentHashMap<>();
 
     private TimeUnits() {
     }
@@ -34,10 +40,8 @@ public final class TimeUnits {
      * operation, the reciprocal for a rate (so 250 ops/s becomes 4 ms/op).
      */
     public static double toMillisPerOp(String scoreUnit, double value) {
-        if (isRate(scoreUnit)) {
-            return millisIn(timePart(scoreUnit)) / value;
-        }
-        return value * millisIn(timePart(scoreUnit));
+        double millis = MILLIS_PER_UNIT.computeIfAbsent(scoreUnit, unit -> millisIn(timePart(unit)));
+        return isRate(scoreUnit) ? millis / value : value * millis;
     }
 
     /** A value in {@code scoreUnit} as operations per second (the reciprocal for a time per operation). */

@@ -1,0 +1,36 @@
+package org.edgebench.report;
+
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class NumbersTest {
+
+    /** The shortcut for short decimals gives exactly what rounding through BigDecimal gives. */
+    @Test
+    void csvKeepsSixSignificantDigitsWithoutExponent() {
+        double[] edges = {0, -0.0, 1, 2.0, 100, 1200, 0.001, 0.000123456789, 123456, 1234567, 12345678.9, 0.5826559999999999,
+                0.401408, 1e-9, 9.999995, 99999.95, -3.25, 1e21, Double.MIN_VALUE};
+        for (double v : edges) {
+            assertThat(Numbers.csv(v)).as(Double.toString(v)).isEqualTo(viaBigDecimal(v));
+        }
+        SplittableRandom random = new SplittableRandom(7);
+        for (int i = 0; i < 100_000; i++) {
+            // JMH-like quantised values in ms and arbitrary doubles over many magnitudes
+            double quantised = (random.nextLong(1, 1 << 10) << random.nextInt(0, 20)) / 1e6;
+            double any = Math.pow(10, random.nextDouble(-8, 9)) * (random.nextBoolean() ? 1 : -1);
+            assertThat(Numbers.csv(quantised)).as(Double.toString(quantised)).isEqualTo(viaBigDecimal(quantised));
+            assertThat(Numbers.csv(any)).as(Double.toString(any)).isEqualTo(viaBigDecimal(any));
+        }
+        assertThat(Numbers.csv(Double.NaN)).isEmpty();
+        assertThat(Numbers.csv(Double.POSITIVE_INFINITY)).isEmpty();
+    }
+
+    private static String viaBigDecimal(double v) {
+        return BigDecimal.valueOf(v).round(new MathContext(6)).stripTrailingZeros().toPlainString();
+    }
+}
