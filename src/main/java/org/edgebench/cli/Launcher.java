@@ -15,6 +15,8 @@ public final class Launcher {
 
               java -jar benchmarks.jar [--suite NAME] [--out DIR] [--label NAME] [--slo-ms N] [--verbose] [JMH options] [regexp]
               java -jar benchmarks.jar report RUN_DIR|jmh.json [--out DIR] [--slo-ms N]
+              java -jar benchmarks.jar compare BASELINE CANDIDATE [--metric p50|p90|p95|p99|mean] [--threshold PCT] [--out DIR]
+              java -jar benchmarks.jar compare --label NAME=RUN --label NAME=RUN ...
               java -jar benchmarks.jar env [--json]
               java -jar benchmarks.jar models [MODEL...]
               java -jar benchmarks.jar calibrate [--model M] [--batch-size N] [--threads T] [--rounds R]
@@ -42,6 +44,7 @@ public final class Launcher {
                 case "models" -> Subcommands.execute(new ModelsCommand(), rest);
                 case "calibrate" -> Subcommands.execute(new CalibrateCommand(), rest);
                 case "report" -> Subcommands.execute(new ReportCommand(), rest);
+                case "compare" -> Subcommands.execute(new CompareCommand(), rest);
                 default -> new BenchmarkRun(System.out).run(args);
             };
         } catch (BadInputException e) {
