@@ -126,7 +126,8 @@ public final class BenchmarkRun {
         }
         Suite suite = Suite.load(args.suite());
         if (jmh.shouldList() || jmh.shouldListWithParams()) {
-            Runner lister = new Runner(options(jmh, suite, suite.params(), null).build());
+            // Listing shows every benchmark in the jar, as plain JMH does, not only the suite's.
+            Runner lister = new Runner(jmh);
             if (jmh.shouldListWithParams()) {
                 lister.listWithParams(jmh);
             } else {
@@ -232,28 +233,17 @@ public final class BenchmarkRun {
         };
     }
 
-    /** JMH's options for one configuration, with the suite filling what the command line leaves unset. */
+    /**
+     * JMH's options for one configuration: the user's options without their regexps (the
+     * configuration names its benchmark), the suite filling what the command line leaves unset.
+     */
     private static ChainedOptionsBuilder options(CommandLineOptions jmh, Suite suite, Configuration configuration, Path folder) {
-        ChainedOptionsBuilder b = options(jmh, suite, Map.of(), folder)
+        ChainedOptionsBuilder b = new OptionsBuilder().parent(WithoutIncludes.of(jmh))
                 .include("^" + Pattern.quote(configuration.benchmark()) + "$")
-                .addProfiler(MemoryProfiler.class);
-        if (jmh.getResultFormat().hasValue() || jmh.getResult().hasValue()) {
-            // The user's -rf/-rff file is written once, from all results, at the end; JMH would
-            // otherwise overwrite it with each configuration.
-            b.result(folder.resolve(".jmh-configuration.json").toString());
-        }
+                .addProfiler(MemoryProfiler.class)
+                // Forks must find the same models folder even when it was set in this JVM only.
+                .jvmArgsAppend("-Dedgebench.models=" + ModelCatalog.standard().dir().toAbsolutePath());
         configuration.params().forEach(b::param);
-        return b;
-    }
-
-    /** JMH's options, with the suite filling what the command line leaves unset. */
-    private static ChainedOptionsBuilder options(CommandLineOptions jmh, Suite suite,
-                                                 Map<String, List<String>> params, Path folder) {
-        ChainedOptionsBuilder b = new OptionsBuilder().parent(jmh);
-        if (jmh.getIncludes().isEmpty()) {
-            b.include(suite.include());
-        }
-        params.forEach((name, values) -> b.param(name, values.toArray(String[]::new)));
         if (!jmh.getForkCount().hasValue()) {
             suite.forks().ifPresent(b::forks);
         }
@@ -269,9 +259,10 @@ public final class BenchmarkRun {
         if (!jmh.getMeasurementTime().hasValue()) {
             suite.measurementTime().ifPresent(b::measurementTime);
         }
-        if (folder != null) {
-            // Forks must find the same models folder even when it was set in this JVM only.
-            b.jvmArgsAppend("-Dedgebench.models=" + ModelCatalog.standard().dir().toAbsolutePath());
+        if (jmh.getResultFormat().hasValue() || jmh.getResult().hasValue()) {
+            // The user's -rf/-rff file is written once, from all results, at the end; JMH would
+            // otherwise overwrite it with each configuration.
+            b.result(folder.resolve(".jmh-configuration.json").toString());
         }
         return b;
     }

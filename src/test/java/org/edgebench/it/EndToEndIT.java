@@ -56,5 +56,27 @@ class EndToEndIT {
         });
         assertThat(env.path("models").get(0).path("sha256").asText()).hasSize(64);
         assertThat(env.path("jmh").path("version").asText()).isEqualTo("1.37");
+
+        for (String file : List.of("latency.csv", "latency_samples.csv", "summary.txt", "summary.md", "index.html",
+                "charts/latency_vs_batch.png", "charts/throughput_vs_batch.png", "charts/latency_boxplot.png",
+                "charts/latency_over_iterations.png", "charts/latency_histogram_student_CPU_b1_t0.png")) {
+            assertThat(runDir.resolve(file)).as("the report is written after the run").isNotEmptyFile();
+        }
+        assertThat(output).contains("== student ==");
+    }
+
+    @Test
+    void aRegexpOfSeveralBenchmarksRunsEachConfigurationOnce() throws Exception {
+        Path runDir = dir.resolve("regexp");
+        JarProcess jar = JarProcess.start(dir.resolve("regexp.txt"), "OrtSessionRunBenchmark|DjlPredictorBenchmark",
+                "-f", "1", "-wi", "0", "-i", "1", "-r", "200ms", "-p", "batchSize=1", "-p", "provider=CPU",
+                "--out", runDir.toString());
+        int exit = jar.waitFor();
+        assertThat(exit).as("exit code; output:%n%s", jar.output()).isZero();
+        JsonNode results = new ObjectMapper().readTree(runDir.resolve("jmh.json").toFile());
+        assertThat(results).extracting(r -> r.path("benchmark").asText()).containsExactlyInAnyOrder(
+                "org.edgebench.bench.DjlPredictorBenchmark.predict", "org.edgebench.bench.OrtSessionRunBenchmark.run");
+        assertThat(runDir.resolve("summary.txt")).exists();
+        assertThat(runDir.resolve("index.html")).exists();
     }
 }

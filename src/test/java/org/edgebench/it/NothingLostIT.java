@@ -60,5 +60,8 @@ class NothingLostIT {
         assertThat(run.path("interrupted").asBoolean()).isTrue();
         assertThat(run.path("complete").asBoolean()).isFalse();
         assertThat(runDir.toFile().list()).doesNotContain(".jmh.json.tmp", ".env.json.tmp");
+        assertThat(runDir.resolve("summary.txt")).as("the report covers what finished").content()
+                .contains("INTERRUPTED").contains("1 of 3 configurations");
+        assertThat(runDir.resolve("latency.csv")).isNotEmptyFile();
     }
 }
