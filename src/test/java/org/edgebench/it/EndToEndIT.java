@@ -20,7 +20,7 @@ class EndToEndIT {
     @Test
     void aTinyRunWritesJmhJsonWithPercentilesAndEnvJsonWithTheSkippedProvider() throws Exception {
         Path runDir = dir.resolve("run");
-        JarProcess jar = JarProcess.start(dir.resolve("log.txt"), "-f", "1", "-wi", "1", "-i", "1", "-w", "200ms", "-r", "200ms",
+        JarProcess jar = JarProcess.start(dir.resolve("log.txt"), "-f", "1", "-wi", "1", "-i", "2", "-w", "200ms", "-r", "200ms",
                 "-p", "batchSize=1,2", "--out", runDir.toString());
         int exit = jar.waitFor();
         String output = jar.output();
