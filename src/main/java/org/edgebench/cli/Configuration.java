@@ -22,11 +22,12 @@ import java.util.stream.Collectors;
  */
 public record Configuration(String benchmark, Map<String, String> params) {
 
-    /** {@code OrtSessionRunBenchmark.run model=student batchSize=8 ...}, for progress lines. */
+    /** {@code OrtSessionRunBenchmark.run batchSize=8 model=student ...}, for progress lines; empty values left out. */
     public String label() {
         String shortName = benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
-        return shortName + (params.isEmpty() ? "" : " " + params.entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")));
+        return shortName + params.entrySet().stream()
+                .filter(e -> !e.getValue().isEmpty())
+                .map(e -> " " + e.getKey() + "=" + e.getValue()).collect(Collectors.joining());
     }
 
     /**
