@@ -70,7 +70,11 @@ final class Charts {
     private Charts() {
     }
 
-    /** Starts drawing every chart on {@code pool}: the four overviews first, then a histogram per distribution. */
+    /**
+     * Starts drawing every chart on {@code pool}: the four overviews first, then the workload charts
+     * the run has data for (warm-up curve, DJL vs ONNX Runtime, thread scaling), then a histogram per
+     * distribution.
+     */
     static Drawing draw(List<ConfigurationStats> stats, String subtitle, ExecutorService pool) {
         List<Pending> pending = new ArrayList<>();
         start(pool, pending, BatchCharts.LATENCY_FILE, "P50, P95 and mean latency per call against batch size.",
@@ -86,6 +90,7 @@ final class Charts {
                 "Each iteration against the configuration's median: drift or a slow first iteration shows here.",
                 "no iteration chart: fewer than two iterations per configuration",
                 () -> IterationChart.create(stats, subtitle), ChartStyle.WIDTH);
+        workloadCharts(stats, subtitle, pool, pending);
         List<String> noHistograms = new ArrayList<>();
         for (ConfigurationStats s : stats) {
             if (s.hasDistribution()) {
@@ -97,6 +102,30 @@ final class Charts {
             noHistograms.add("no latency histograms: no distribution in this mode (use -bm sample)");
         }
         return new Drawing(pending, noHistograms);
+    }
+
+    /*
+     * The workload benchmarks' charts are started only when the run has their data, and say nothing
+     * when it has not: a run of OrtSessionRunBenchmark alone is not missing a warm-up curve.
+     */
+    private static void workloadCharts(List<ConfigurationStats> stats, String subtitle, ExecutorService pool,
+                                       List<Pending> pending) {
+        List<Workloads.Curve> curves = Workloads.warmupCurves(stats);
+        if (!curves.isEmpty()) {
+            start(pool, pending, WarmupCurveChart.FILE,
+                    "Latency of each inference after session creation: how many runs the warm-up takes.", "",
+                    () -> WarmupCurveChart.create(curves, subtitle), ChartStyle.WIDTH);
+        }
+        List<Workloads.DjlPair> djl = Workloads.djlPairs(stats);
+        if (!djl.isEmpty()) {
+            start(pool, pending, DjlChart.FILE, "P50 through DJL's Predictor next to raw ONNX Runtime, per configuration.", "",
+                    () -> DjlChart.create(djl, subtitle), ChartStyle.WIDTH);
+        }
+        List<Workloads.ThreadLine> threads = Workloads.threadLines(stats);
+        if (!threads.isEmpty()) {
+            start(pool, pending, ThreadScalingChart.FILE, "P50 latency and items per second against intra-op threads.", "",
+                    () -> ThreadScalingChart.create(threads, subtitle), ChartStyle.WIDTH);
+        }
     }
 
     /** Draws and encodes a tiny throwaway chart, so the classes and fonts every chart needs are loaded. */

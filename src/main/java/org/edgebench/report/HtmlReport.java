@@ -53,21 +53,25 @@ final class HtmlReport {
 
         out.write("<h2>Summary</h2>\n");
         for (Summary.Table table : summary.tables()) {
-            out.write("<h3>" + esc(table.title()) + "</h3>\n<table>\n<tr>");
-            for (String header : table.headers()) {
-                out.write("<th>" + esc(header) + "</th>");
-            }
-            out.write("</tr>\n");
-            for (List<String> row : table.rows()) {
-                out.write("<tr>");
-                for (int i = 0; i < row.size(); i++) {
-                    out.write((table.numeric().get(i) ? "<td class=\"num\">" : "<td>") + esc(row.get(i)) + "</td>");
-                }
-                out.write("</tr>\n");
-            }
-            out.write("</table>\n");
+            table(out, table);
         }
         out.write("<p class=\"rule\">Verdict: " + esc(Verdicts.RULE) + ".</p>\n");
+        for (Summary.Section section : summary.sections()) {
+            out.write("<h2>" + esc(section.title()) + "</h2>\n");
+            if (!section.lines().isEmpty()) {
+                out.write("<ul>\n");
+                for (String line : section.lines()) {
+                    out.write("<li>" + esc(line) + "</li>\n");
+                }
+                out.write("</ul>\n");
+            }
+            for (Summary.Table table : section.tables()) {
+                table(out, table);
+            }
+            for (String note : section.notes()) {
+                out.write("<p class=\"rule\">" + esc(note) + "</p>\n");
+            }
+        }
         list(out, "Batch size for a P95 budget of " + Numbers.plain(summary.sloMs()) + " ms",
                 summary.advice().isEmpty() ? List.of("no configuration has a batchSize parameter") : summary.advice());
         list(out, "Providers skipped", summary.skipped().isEmpty() ? List.of("none") : summary.skipped());
@@ -100,6 +104,22 @@ final class HtmlReport {
             out.write("</table>\n");
         }
         out.write("</body>\n</html>\n");
+    }
+
+    private static void table(Writer out, Summary.Table table) throws IOException {
+        out.write("<h3>" + esc(table.title()) + "</h3>\n<table>\n<tr>");
+        for (String header : table.headers()) {
+            out.write("<th>" + esc(header) + "</th>");
+        }
+        out.write("</tr>\n");
+        for (List<String> row : table.rows()) {
+            out.write("<tr>");
+            for (int i = 0; i < row.size(); i++) {
+                out.write((table.numeric().get(i) ? "<td class=\"num\">" : "<td>") + esc(row.get(i)) + "</td>");
+            }
+            out.write("</tr>\n");
+        }
+        out.write("</table>\n");
     }
 
     private static void list(Writer out, String title, List<String> items) throws IOException {

@@ -18,17 +18,22 @@ import java.util.stream.Collectors;
  * @param run      how the run ended, from env.json ({@code complete (3 of 3 configurations)}); empty when unknown
  * @param complete false when env.json says the run was cut short or lost configurations
  * @param tables   one per model (or benchmark, for suites without a model parameter), in name order
+ * @param sections the workload benchmarks' sections (warm-up, cold start, DJL, int8, threads), only those with data
  * @param advice   the batch size for the latency budget, per model and provider
  * @param skipped  providers requested but not run, with the reason
  * @param warnings what makes numbers in the tables less trustworthy
  * @param notes    how to read the tables for the modes in this run
  */
 public record Summary(String source, String environment, String run, boolean complete, double sloMs,
-                      List<Table> tables, List<String> advice,
+                      List<Table> tables, List<Section> sections, List<String> advice,
                       List<String> skipped, List<String> warnings, List<String> notes) {
 
     /** A table of cells, already formatted; {@code numeric} says which columns to right-align. */
     public record Table(String title, List<String> headers, List<Boolean> numeric, List<List<String>> rows) {
+    }
+
+    /** A section of findings: its lines, then its tables, then notes on how to read them. */
+    public record Section(String title, List<String> lines, List<Table> tables, List<String> notes) {
     }
 
     static final int P99_MIN_SAMPLES = 1_000;
@@ -60,7 +65,7 @@ public record Summary(String source, String environment, String run, boolean com
         run.ifPresent(r -> warnings.addAll(runWarnings(r)));
         warnings.addAll(warnings(stats));
         return new Summary(source, env.map(Environment::oneLine).orElse(""), run.map(Summary::runLine).orElse(""),
-                run.map(Summary::isWhole).orElse(true), sloMs, tables, advice, skipped, warnings, notes(stats));
+                run.map(Summary::isWhole).orElse(true), sloMs, tables, WorkloadSections.of(stats), advice, skipped, warnings, notes(stats));
     }
 
     /** True when every planned configuration finished and the launcher reached the end of the run. */
@@ -236,14 +241,17 @@ public record Summary(String source, String environment, String run, boolean com
         }
         for (Table table : tables) {
             out.append('\n').append("== ").append(table.title()).append(" ==\n");
-            int[] widths = widths(table);
-            appendRow(out, table.headers(), table.numeric(), widths);
-            out.append(table.headers().stream().map(h -> "-".repeat(widths[table.headers().indexOf(h)]))
-                    .collect(Collectors.joining("  "))).append('\n');
-            for (List<String> row : table.rows()) {
-                appendRow(out, row, table.numeric(), widths);
-            }
+            appendTextTable(out, table);
             out.append("Verdict: ").append(Verdicts.RULE).append('\n');
+        }
+        for (Section section : sections) {
+            out.append('\n').append("== ").append(section.title()).append(" ==\n");
+            section.lines().forEach(line -> out.append(line).append('\n'));
+            for (Table table : section.tables()) {
+                out.append('\n').append("-- ").append(table.title()).append(" --\n");
+                appendTextTable(out, table);
+            }
+            section.notes().forEach(note -> out.append(section.tables().isEmpty() ? "" : "\n").append(note).append('\n'));
         }
         section(out, "== Batch size for a P95 budget of " + Numbers.plain(sloMs) + " ms (most items/s whose P95 meets it) ==",
                 advice.isEmpty() ? List.of("no configuration has a batchSize parameter") : advice, "");
@@ -267,12 +275,17 @@ public record Summary(String source, String environment, String run, boolean com
         }
         for (Table table : tables) {
             out.append("\n## ").append(table.title()).append("\n\n");
-            out.append("| ").append(table.headers().stream().map(Summary::escapeMarkdown).collect(Collectors.joining(" | "))).append(" |\n");
-            out.append("|").append(table.numeric().stream().map(n -> n ? " ---: " : " --- ").collect(Collectors.joining("|"))).append("|\n");
-            for (List<String> row : table.rows()) {
-                out.append("| ").append(row.stream().map(Summary::escapeMarkdown).collect(Collectors.joining(" | "))).append(" |\n");
-            }
+            appendMarkdownTable(out, table);
             out.append("\nVerdict: ").append(Verdicts.RULE).append(".\n");
+        }
+        for (Section section : sections) {
+            out.append("\n## ").append(section.title()).append("\n\n");
+            bullets(out, section.lines());
+            for (Table table : section.tables()) {
+                out.append("\n### ").append(table.title()).append("\n\n");
+                appendMarkdownTable(out, table);
+            }
+            section.notes().forEach(note -> out.append('\n').append(escapeMarkdown(note)).append('\n'));
         }
         out.append("\n## Batch size for a P95 budget of ").append(Numbers.plain(sloMs)).append(" ms\n\n")
                 .append("The batch size with the most items/s whose P95 meets the budget.\n\n");
@@ -286,6 +299,27 @@ public record Summary(String source, String environment, String run, boolean com
             bullets(out, notes);
         }
         return out.toString();
+    }
+
+    private static void appendTextTable(StringBuilder out, Table table) {
+        int[] widths = widths(table);
+        appendRow(out, table.headers(), table.numeric(), widths);
+        List<String> rules = new ArrayList<>();
+        for (int width : widths) {
+            rules.add("-".repeat(width));
+        }
+        out.append(String.join("  ", rules)).append('\n');
+        for (List<String> row : table.rows()) {
+            appendRow(out, row, table.numeric(), widths);
+        }
+    }
+
+    private static void appendMarkdownTable(StringBuilder out, Table table) {
+        out.append("| ").append(table.headers().stream().map(Summary::escapeMarkdown).collect(Collectors.joining(" | "))).append(" |\n");
+        out.append("|").append(table.numeric().stream().map(n -> n ? " ---: " : " --- ").collect(Collectors.joining("|"))).append("|\n");
+        for (List<String> row : table.rows()) {
+            out.append("| ").append(row.stream().map(Summary::escapeMarkdown).collect(Collectors.joining(" | "))).append(" |\n");
+        }
     }
 
     private static int[] widths(Table table) {

@@ -1,0 +1,229 @@
+package org.edgebench.report;
+
+import org.edgebench.analysis.WarmupCurve;
+
+import java.util.ArrayList;
+import java.util.DoubleSummaryStatistics;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The summary's sections for the workload benchmarks ({@link Workloads}): warm-up, cold start, what
+ * the DJL layer costs, fp32 vs int8, and thread scaling. A section is there only when the run has
+ * its data, so a run of OrtSessionRunBenchmark alone gets the summary it always had.
+ */
+final class WorkloadSections {
+
+    private WorkloadSections() {
+    }
+
+    static List<Summary.Section> of(List<ConfigurationStats> stats) {
+        List<Summary.Section> sections = new ArrayList<>();
+        warmup(Workloads.warmupCurves(stats)).ifPresent(sections::add);
+        coldStart(Workloads.coldStarts(stats)).ifPresent(sections::add);
+        djl(Workloads.djlPairs(stats)).ifPresent(sections::add);
+        int8(Workloads.int8Pairs(stats)).ifPresent(sections::add);
+        threads(Workloads.threadLines(stats)).ifPresent(sections::add);
+        return sections;
+    }
+
+    /** "first inference X ms, steady P50 Y ms, reached after about K runs", one line per configuration. */
+    static String warmupLine(Workloads.Curve c) {
+        WarmupCurve curve = c.curve();
+        int runs = curve.medianPerIterationMs().size();
+        String first = "first inference " + Numbers.ms(curve.firstMs()) + " ms"
+                + Workloads.ratio(curve.firstMs(), curve.steadyP50Ms()).map(r -> " (" + times(r) + " steady)").orElse("");
+        String reached;
+        if (!curve.settled()) {
+            reached = "did not settle within " + runs + " runs";
+        } else if (curve.reachedAfterRuns() == 0) {
+            reached = "steady from the first run";
+        } else {
+            reached = "reached after about " + curve.reachedAfterRuns() + (curve.reachedAfterRuns() == 1 ? " run" : " runs");
+        }
+        return c.stats().configuration().label(false) + ": " + first + ", steady P50 " + Numbers.ms(curve.steadyP50Ms())
+                + " ms, " + reached + " (median of " + c.forksMs().size() + (c.forksMs().size() == 1 ? " fork" : " forks") + ")";
+    }
+
+    private static Optional<Summary.Section> warmup(List<Workloads.Curve> curves) {
+        if (curves.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Summary.Section("Warm-up: the first inferences after session creation (WarmupCurveBenchmark)",
+                curves.stream().map(WorkloadSections::warmupLine).toList(), List.of(),
+                List.of(String.format(Locale.ROOT, "Steady P50: the median of every fork's runs in the last half; settled: from"
+                        + " that run on, the running median of three (across forks' medians) stays within %.0f%% above it."
+                        + " Exclude at least that many runs as warm-up; charts/warmup_curve.png shows the curve.",
+                        100 * WarmupCurve.TOLERANCE))));
+    }
+
+    static String coldStartLine(Workloads.ColdStart c) {
+        String range = c.forks() == 1 ? "1 fork" : "median of " + c.forks() + " forks, " + Numbers.ms(c.minMs()) + " to "
+                + Numbers.ms(c.maxMs()) + " ms";
+        String warm = c.warmMs().isPresent()
+                ? " = " + times(c.medianMs() / c.warmMs().getAsDouble()) + " " + c.warmWhat() + " " + Numbers.ms(c.warmMs().getAsDouble()) + " ms"
+                : "";
+        return c.stats().configuration().label(false) + ": cold start " + Numbers.ms(c.medianMs()) + " ms (" + range + ")" + warm;
+    }
+
+    private static Optional<Summary.Section> coldStart(List<Workloads.ColdStart> cold) {
+        if (cold.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> notes = new ArrayList<>();
+        notes.add("Cold start: creating the session (reading, optimising and partitioning the graph), the inputs and the first"
+                + " inference, in a fresh JVM with ONNX Runtime already loaded; each fork's first session counts.");
+        if (cold.stream().anyMatch(c -> c.warmMs().isPresent())) {
+            notes.add("The warm P50 is OrtSessionRunBenchmark's for the same parameters; without it, the steady P50 of the"
+                    + " warm-up curve.");
+        }
+        return Optional.of(new Summary.Section("Cold start: session creation + first inference (SessionColdStartBenchmark)",
+                cold.stream().map(WorkloadSections::coldStartLine).toList(), List.of(), notes));
+    }
+
+    private static Optional<Summary.Section> djl(List<Workloads.DjlPair> pairs) {
+        if (pairs.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean modes = pairs.stream().map(p -> p.raw().configuration().mode()).distinct().count() > 1;
+        List<List<String>> rows = new ArrayList<>();
+        for (Workloads.DjlPair p : pairs) {
+            List<String> row = new ArrayList<>();
+            row.add(p.raw().configuration().label(false) + (modes ? " " + p.raw().configuration().mode() : ""));
+            addDifference(row, p.raw().p50Ms(), p.djl().p50Ms(), true);
+            addDifference(row, p.raw().p95Ms(), p.djl().p95Ms(), true);
+            addDifference(row, p.raw().throughputItemsPerS(), p.djl().throughputItemsPerS(), false);
+            rows.add(row);
+        }
+        List<String> headers = List.of("configuration", "raw P50 ms", "DJL P50 ms", "P50 +ms", "P50 +%",
+                "raw P95 ms", "DJL P95 ms", "P95 +ms", "P95 +%", "raw items/s", "DJL items/s", "items/s +%");
+        Summary.Table table = new Summary.Table("DJL Predictor vs raw ONNX Runtime", headers,
+                headers.stream().map(h -> !h.equals("configuration")).toList(), rows);
+        List<String> lines = new ArrayList<>();
+        DoubleSummaryStatistics ms = pairs.stream().filter(p -> Double.isFinite(p.djl().p50Ms() - p.raw().p50Ms()))
+                .mapToDouble(p -> p.djl().p50Ms() - p.raw().p50Ms()).summaryStatistics();
+        DoubleSummaryStatistics pct = pairs.stream().filter(p -> p.raw().p50Ms() > 0 && Double.isFinite(p.djl().p50Ms()))
+                .mapToDouble(p -> 100 * (p.djl().p50Ms() / p.raw().p50Ms() - 1)).summaryStatistics();
+        if (ms.getCount() > 0) {
+            lines.add("DJL's P50 minus raw ONNX Runtime's: " + range(ms, v -> signedMs(v) + " ms") + " ("
+                    + range(pct, WorkloadSections::signedPercent) + ") over " + count(ms.getCount(), "configuration"));
+        }
+        return Optional.of(new Summary.Section("What the DJL layer costs (DjlPredictorBenchmark vs OrtSessionRunBenchmark)",
+                lines, List.of(table),
+                List.of("raw: OrtSession.run on pre-built tensors; DJL: Predictor.predict on an NDList through DJL's"
+                        + " OnnxRuntime engine, same model, batch, provider and threads. +ms and +% are DJL minus raw;"
+                        + " a positive latency difference or a negative items/s difference is what the layer costs.")));
+    }
+
+    private static Optional<Summary.Section> int8(List<Workloads.Int8Pair> pairs) {
+        if (pairs.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> lines = new ArrayList<>();
+        List<Summary.Table> tables = new ArrayList<>();
+        for (Workloads.Int8Pair pair : pairs) {
+            List<ConfigurationStats> fp32 = pair.rows().stream().map(Workloads.Int8Row::fp32).toList();
+            boolean benchmarks = fp32.stream().map(s -> s.configuration().shortBenchmark()).distinct().count() > 1;
+            boolean modes = fp32.stream().map(s -> s.configuration().mode()).distinct().count() > 1;
+            List<List<String>> rows = new ArrayList<>();
+            for (Workloads.Int8Row r : pair.rows()) {
+                Configuration c = r.fp32().configuration();
+                List<String> parts = new ArrayList<>();
+                if (benchmarks) {
+                    parts.add(c.shortBenchmark());
+                }
+                if (modes) {
+                    parts.add(c.mode());
+                }
+                String label = c.label(false);
+                parts.add(label.startsWith(c.model() + " ") ? label.substring(c.model().length() + 1) : label);
+                List<String> row = new ArrayList<>();
+                row.add(String.join(" ", parts));
+                addSpeedup(row, r.fp32().p50Ms(), r.int8().p50Ms(), true);
+                addSpeedup(row, r.fp32().p95Ms(), r.int8().p95Ms(), true);
+                addSpeedup(row, r.fp32().throughputItemsPerS(), r.int8().throughputItemsPerS(), false);
+                rows.add(row);
+            }
+            List<String> headers = List.of("configuration", "fp32 P50 ms", "int8 P50 ms", "P50 speed-up",
+                    "fp32 P95 ms", "int8 P95 ms", "P95 speed-up", "fp32 items/s", "int8 items/s", "items/s speed-up");
+            tables.add(new Summary.Table(pair.fp32Model() + " (fp32) vs " + pair.int8Model(), headers,
+                    headers.stream().map(h -> !h.equals("configuration")).toList(), rows));
+            DoubleSummaryStatistics speedups = pair.rows().stream()
+                    .map(r -> Workloads.ratio(r.fp32().p50Ms(), r.int8().p50Ms())).flatMap(Optional::stream)
+                    .mapToDouble(Double::doubleValue).summaryStatistics();
+            if (speedups.getCount() > 0) {
+                lines.add(pair.int8Model() + " vs " + pair.fp32Model() + ": P50 speed-up " + range(speedups, WorkloadSections::times)
+                        + " over " + count(speedups.getCount(), "configuration")
+                        + (speedups.getMax() < 1 ? " (int8 is slower here)" : speedups.getMin() < 1 ? " (slower in some)" : ""));
+            }
+        }
+        return Optional.of(new Summary.Section("fp32 vs int8 (the course's next lab: quantization)", lines, tables,
+                List.of("speed-up: fp32 latency / int8 latency, and int8 items/s / fp32 items/s; above 1x the int8 model is"
+                        + " faster. Models pair by name (X and X-int8) with the same benchmark and parameters; what"
+                        + " quantization costs in accuracy is not measured here.")));
+    }
+
+    private static Optional<Summary.Section> threads(List<Workloads.ThreadLine> lines) {
+        if (lines.isEmpty()) {
+            return Optional.empty();
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (Workloads.ThreadLine line : lines) {
+            ConfigurationStats base = line.points().get(0);
+            for (ConfigurationStats s : line.points()) {
+                rows.add(List.of(line.name(), Workloads.threadsLabel(s.configuration().intraOpThreads()),
+                        Numbers.ms(s.p50Ms()), Numbers.ms(s.p95Ms()), Numbers.count(s.throughputItemsPerS()),
+                        Workloads.ratio(s.throughputItemsPerS(), base.throughputItemsPerS()).map(WorkloadSections::times).orElse("-")));
+            }
+        }
+        List<String> headers = List.of("configuration", "threads", "P50 ms", "P95 ms", "items/s", "items/s speed-up");
+        Summary.Table table = new Summary.Table("P50 and items/s by intra-op threads", headers,
+                List.of(false, true, true, true, true, true), rows);
+        return Optional.of(new Summary.Section("Thread scaling (intraOpThreads)", List.of(), List.of(table),
+                List.of("items/s speed-up: against the fewest threads of the same configuration;"
+                        + " 0 is ONNX Runtime's default, usually one thread per core. charts/threads_scaling.png draws it.")));
+    }
+
+    /** Adds a, b, b - a and (b / a - 1) in %, formatted as latency (ms) or as a rate. */
+    private static void addDifference(List<String> row, double a, double b, boolean latency) {
+        Function<Double, String> format = latency ? Numbers::ms : Numbers::count;
+        row.add(format.apply(a));
+        row.add(format.apply(b));
+        if (latency) {
+            row.add(Double.isFinite(a) && Double.isFinite(b) ? signedMs(b - a) : "-");
+        }
+        row.add(a > 0 && Double.isFinite(b) ? signedPercent(100 * (b / a - 1)) : "-");
+    }
+
+    /** Adds fp32, int8 and the speed-up: fp32 / int8 for a latency, int8 / fp32 for a rate. */
+    private static void addSpeedup(List<String> row, double fp32, double int8, boolean latency) {
+        Function<Double, String> format = latency ? Numbers::ms : Numbers::count;
+        row.add(format.apply(fp32));
+        row.add(format.apply(int8));
+        row.add((latency ? Workloads.ratio(fp32, int8) : Workloads.ratio(int8, fp32)).map(WorkloadSections::times).orElse("-"));
+    }
+
+    static String times(double ratio) {
+        return String.format(Locale.ROOT, ratio >= 100 ? "%.0fx" : ratio >= 10 ? "%.1fx" : "%.2fx", ratio);
+    }
+
+    private static String signedMs(double value) {
+        return (value >= 0 ? "+" : "") + Numbers.ms(value);
+    }
+
+    private static String signedPercent(double value) {
+        return String.format(Locale.ROOT, "%+.1f%%", value);
+    }
+
+    private static String range(DoubleSummaryStatistics values, Function<Double, String> format) {
+        String low = format.apply(values.getMin());
+        String high = format.apply(values.getMax());
+        return low.equals(high) ? low : low + " to " + high;
+    }
+
+    private static String count(long n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
+    }
+}
