@@ -11,7 +11,9 @@ import java.util.Optional;
  * Picks the batch size for a latency budget, per model and provider: of the batch sizes whose
  * P95 meets the budget, the one with the most items per second. P95, not the mean, because an
  * interactive budget is a promise about nearly every request. Only SampleTime results qualify:
- * other modes have no P95 (Throughput, AverageTime) or time cold calls (SingleShotTime).
+ * other modes have no P95 (Throughput, AverageTime) or time cold calls (SingleShotTime). The cold
+ * start and warm-up curve benchmarks are left out altogether: they time first calls on purpose, so
+ * "run -bm sample" would be wrong advice for them, and the summary has their own sections.
  */
 public final class BatchAdvisor {
 
@@ -33,7 +35,8 @@ public final class BatchAdvisor {
     public static List<Choice> choose(List<ConfigurationStats> stats, double sloMs) {
         Map<List<String>, List<ConfigurationStats>> groups = new LinkedHashMap<>();
         stats.stream()
-                .filter(s -> s.configuration().hasBatchSize())
+                .filter(s -> s.configuration().hasBatchSize() && !Workloads.is(s, Workloads.COLD_START)
+                        && !Workloads.is(s, Workloads.WARMUP_CURVE))
                 .sorted(Comparator.comparing((ConfigurationStats s) -> s.configuration().group())
                         .thenComparing(s -> s.configuration().provider())
                         .thenComparing(s -> s.configuration().benchmark()))

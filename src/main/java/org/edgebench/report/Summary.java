@@ -54,6 +54,10 @@ public record Summary(String source, String environment, String run, boolean com
         List<Table> tables = new ArrayList<>();
         byGroup.forEach((group, members) -> tables.add(table(group, members)));
         List<String> advice = BatchAdvisor.choose(stats, sloMs).stream().map(BatchAdvisor.Choice::text).toList();
+        if (advice.isEmpty() && stats.stream().anyMatch(s -> s.configuration().hasBatchSize())) {
+            advice = List.of("none: the cold start and warm-up curve time first calls, not a steady load;"
+                    + " run OrtSessionRunBenchmark to choose a batch size");
+        }
         List<String> skipped;
         if (env.isPresent()) {
             skipped = env.get().skippedProviders().stream().map(p -> p.provider() + ": " + p.reason()).toList();

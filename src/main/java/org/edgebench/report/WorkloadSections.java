@@ -54,9 +54,10 @@ final class WorkloadSections {
         return Optional.of(new Summary.Section("Warm-up: the first inferences after session creation (WarmupCurveBenchmark)",
                 curves.stream().map(WorkloadSections::warmupLine).toList(), List.of(),
                 List.of(String.format(Locale.ROOT, "Steady P50: the median of every fork's runs in the last half; settled: from"
-                        + " that run on, the running median of three (across forks' medians) stays within %.0f%% above it."
-                        + " Exclude at least that many runs as warm-up; charts/warmup_curve.png shows the curve.",
-                        100 * WarmupCurve.TOLERANCE))));
+                        + " that run on, the curve (the median across forks, smoothed over three runs) stays within %.0f%%"
+                        + " above it. Warm up at least that many runs before measuring; charts/warmup_curve.png draws the"
+                        + " curve. The steady end can sit above OrtSessionRunBenchmark's P50: here each run allocates its"
+                        + " outputs and follows a pause for JMH's bookkeeping.", 100 * WarmupCurve.TOLERANCE))));
     }
 
     static String coldStartLine(Workloads.ColdStart c) {
