@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Finds, among a run's results, the suite's workload benchmarks and what they are compared with:
@@ -247,8 +248,7 @@ final class Workloads {
         return "0".equals(threads) ? "0 (default)" : threads;
     }
 
-    private static List<ConfigurationStats> sorted(List<ConfigurationStats> stats,
-                                                   java.util.function.Predicate<ConfigurationStats> keep) {
+    private static List<ConfigurationStats> sorted(List<ConfigurationStats> stats, Predicate<ConfigurationStats> keep) {
         return stats.stream().filter(keep).sorted(ORDER).toList();
     }
 
