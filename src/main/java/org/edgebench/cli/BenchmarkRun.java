@@ -235,7 +235,8 @@ public final class BenchmarkRun {
 
     /**
      * JMH's options for one configuration: the user's options without their regexps (the
-     * configuration names its benchmark), the suite filling what the command line leaves unset.
+     * configuration names its benchmark), the suite filling what the command line leaves unset
+     * for the benchmarks the suite selects.
      */
     private static ChainedOptionsBuilder options(CommandLineOptions jmh, Suite suite, Configuration configuration, Path folder) {
         ChainedOptionsBuilder b = new OptionsBuilder().parent(WithoutIncludes.of(jmh))
@@ -244,20 +245,21 @@ public final class BenchmarkRun {
                 // Forks must find the same models folder even when it was set in this JVM only.
                 .jvmArgsAppend("-Dedgebench.models=" + ModelCatalog.standard().dir().toAbsolutePath());
         configuration.params().forEach(b::param);
+        Suite settings = suite.forBenchmark(configuration.benchmark());
         if (!jmh.getForkCount().hasValue()) {
-            suite.forks().ifPresent(b::forks);
+            settings.forks().ifPresent(b::forks);
         }
         if (!jmh.getWarmupIterations().hasValue()) {
-            suite.warmupIterations().ifPresent(b::warmupIterations);
+            settings.warmupIterations().ifPresent(b::warmupIterations);
         }
         if (!jmh.getWarmupTime().hasValue()) {
-            suite.warmupTime().ifPresent(b::warmupTime);
+            settings.warmupTime().ifPresent(b::warmupTime);
         }
         if (!jmh.getMeasurementIterations().hasValue()) {
-            suite.measurementIterations().ifPresent(b::measurementIterations);
+            settings.measurementIterations().ifPresent(b::measurementIterations);
         }
         if (!jmh.getMeasurementTime().hasValue()) {
-            suite.measurementTime().ifPresent(b::measurementTime);
+            settings.measurementTime().ifPresent(b::measurementTime);
         }
         if (jmh.getResultFormat().hasValue() || jmh.getResult().hasValue()) {
             // The user's -rf/-rff file is written once, from all results, at the end; JMH would

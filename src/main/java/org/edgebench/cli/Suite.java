@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * A named suite: {@code benchmarks/<name>.properties}, read from the working directory when it
@@ -25,7 +26,8 @@ import java.util.TreeSet;
  * benchmarks/README.md): {@code include} (benchmark regexp), the JMH parameters {@code model},
  * {@code batchSize}, {@code provider}, {@code intraOpThreads}, {@code dims} (comma-separated
  * values; {@code 1..cores} for thread counts up to the core count), and {@code forks}, {@code warmupIterations}, {@code warmupTime},
- * {@code measurementIterations}, {@code measurementTime}. Command-line options win over the suite.
+ * {@code measurementIterations}, {@code measurementTime} (for the benchmarks {@code include} selects;
+ * others keep their annotations). Command-line options win over the suite.
  */
 public record Suite(String name, String include, Map<String, List<String>> params,
                     Optional<Integer> forks, Optional<Integer> warmupIterations, Optional<TimeValue> warmupTime,
@@ -122,6 +124,19 @@ public record Suite(String name, String include, Map<String, List<String>> param
         } catch (RuntimeException e) {
             throw new BadInputException("suite " + suite + ": " + key + " must be a time such as 2s or 500ms, was '" + value + "'");
         }
+    }
+
+    /**
+     * The suite as it applies to one benchmark: a suite's run settings are for the benchmarks its
+     * {@code include} selects, so the cold-start and warm-up benchmarks, run by a regexp beside
+     * the default suite, keep their own (no warm-up, single shots).
+     */
+    Suite forBenchmark(String benchmark) {
+        if (Pattern.compile(include).matcher(benchmark).find()) {
+            return this;
+        }
+        return new Suite(name, include, params, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty());
     }
 
     /** The suites shipped in the jar. */

@@ -53,4 +53,15 @@ class SuiteTest {
         r.setProperty("warmupTime", "soon");
         assertThatThrownBy(() -> Suite.parse("mine", r)).isInstanceOf(BadInputException.class).hasMessageContaining("warmupTime");
     }
+
+    @Test
+    void runSettingsApplyOnlyToTheBenchmarksTheSuiteSelects() {
+        Suite suite = Suite.load("default");
+        assertThat(suite.forBenchmark("org.edgebench.bench.OrtSessionRunBenchmark.run").forks()).contains(2);
+        Suite cold = suite.forBenchmark("org.edgebench.bench.SessionColdStartBenchmark.createAndInfer");
+        assertThat(cold.forks()).isEmpty();
+        assertThat(cold.warmupIterations()).isEmpty();
+        assertThat(cold.measurementIterations()).isEmpty();
+        assertThat(cold.params()).isEqualTo(suite.params());
+    }
 }
