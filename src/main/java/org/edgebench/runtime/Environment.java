@@ -4,7 +4,6 @@ import ai.onnxruntime.OrtEnvironment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.openjdk.jmh.util.Version;
 
@@ -41,11 +40,7 @@ public final class Environment {
         ObjectNode ort = root.putObject("onnxRuntime");
         ort.put("version", Sessions.environment().getVersion());
         ort.put("nativePath", System.getProperty("onnxruntime.native.path"));
-        ArrayNode available = ort.putArray("availableProviders");
-        ProviderCheck check = ProviderCheck.forThisBuild();
-        for (String name : check.availableNames().split(", ")) {
-            available.add(name);
-        }
+        ProviderCheck.forThisBuild().available().forEach(ort.putArray("availableProviders")::add);
 
         ObjectNode machine = root.putObject("machine");
         machine.put("os", System.getProperty("os.name"));

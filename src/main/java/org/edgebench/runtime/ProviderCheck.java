@@ -12,7 +12,6 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Decides, before JMH starts, which requested providers run: a provider this ONNX Runtime build
@@ -91,10 +90,15 @@ public final class ProviderCheck {
     }
 
     /** The build's providers in our names where we have one, ONNX Runtime's otherwise. */
-    public String availableNames() {
+    public List<String> available() {
         return available.stream()
                 .map(ort -> EnumSet.allOf(Provider.class).stream()
                         .filter(p -> p.ortProvider() == ort).map(Enum::name).findFirst().orElse(ort.name()))
-                .collect(Collectors.joining(", "));
+                .toList();
+    }
+
+    /** {@link #available()} joined for messages: {@code CPU, XNNPACK}. */
+    public String availableNames() {
+        return String.join(", ", available());
     }
 }
