@@ -5,9 +5,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.OrtSession.SessionOptions;
-import org.edgebench.model.Dims;
 import org.edgebench.model.ModelCatalog;
-import org.edgebench.runtime.Provider;
 import org.edgebench.runtime.ProviderCheck;
 import org.edgebench.runtime.Sessions;
 import org.openjdk.jmh.annotations.Level;
@@ -17,7 +15,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
-import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -27,27 +24,11 @@ import java.util.Map;
  * closing them after the iteration stays out of the measurement.
  */
 @State(Scope.Benchmark)
-public class ColdSessionState {
-
-    /** A model name from models/ or a path to an .onnx file. */
-    @Param(ModelCatalog.DEFAULT_MODEL)
-    public String model;
+public class ColdSessionState extends SessionParams {
 
     @Param({"1", "8", "32"})
     public int batchSize;
 
-    @Param({"CPU", "XNNPACK"})
-    public Provider provider;
-
-    /** Threads of ONNX Runtime's intra-op pool; 0 keeps ONNX Runtime's default (one per core). */
-    @Param("0")
-    public int intraOpThreads;
-
-    /** Symbolic dimensions other than the batch, e.g. {@code sequence_length=128}; empty for none. */
-    @Param("")
-    public String dims;
-
-    public Path modelFile;
     public OrtEnvironment env;
 
     public SessionOptions options;
@@ -83,11 +64,6 @@ public class ColdSessionState {
             fresh.close();
             throw e;
         }
-    }
-
-    /** The {@link #dims} parameter, or the model's default dims when it is empty. */
-    public Map<String, Long> dimValues() {
-        return Dims.forModel(dims, modelFile);
     }
 
     @TearDown(Level.Iteration)

@@ -4,19 +4,15 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.OrtSession.SessionOptions;
-import org.edgebench.model.Dims;
 import org.edgebench.model.ModelCatalog;
-import org.edgebench.runtime.Provider;
 import org.edgebench.runtime.ProviderCheck;
 import org.edgebench.runtime.Sessions;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -26,24 +22,8 @@ import java.util.Map;
  * provider this build lacks fail loudly when the class is run by plain JMH too.
  */
 @State(Scope.Benchmark)
-public class OrtSessionState {
+public class OrtSessionState extends SessionParams {
 
-    /** A model name from models/ or a path to an .onnx file. */
-    @Param(ModelCatalog.DEFAULT_MODEL)
-    public String model;
-
-    @Param({"CPU", "XNNPACK"})
-    public Provider provider;
-
-    /** Threads of ONNX Runtime's intra-op pool; 0 keeps ONNX Runtime's default (one per core). */
-    @Param("0")
-    public int intraOpThreads;
-
-    /** Symbolic dimensions other than the batch, e.g. {@code sequence_length=128}; empty for none. */
-    @Param("")
-    public String dims;
-
-    public Path modelFile;
     public OrtEnvironment env;
     public OrtSession session;
     private SessionOptions options;
@@ -62,11 +42,6 @@ public class OrtSessionState {
             options.setSymbolicDimensionValue(dim.getKey(), dim.getValue());
         }
         session = Sessions.open(env, modelFile, options);
-    }
-
-    /** The {@link #dims} parameter, or the model's default dims when it is empty. */
-    public Map<String, Long> dimValues() {
-        return Dims.forModel(dims, modelFile);
     }
 
     @TearDown(Level.Trial)
