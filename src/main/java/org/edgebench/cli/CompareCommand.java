@@ -42,8 +42,8 @@ public final class CompareCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Parameters(arity = "0..2", paramLabel = "RUN",
-            description = "BASELINE and CANDIDATE: run folders (holding jmh.json) or JMH JSON files. "
-                    + "A single RUN with --gab-out only exports it.")
+            description = "BASELINE and CANDIDATE: run folders (holding jmh.json) or JMH JSON files; several runs of "
+                    + "one side joined by commas pool their forks. A single RUN with --gab-out only exports it.")
     private List<Path> runs = new ArrayList<>();
 
     @Option(names = "--label", paramLabel = "NAME=RUN",
@@ -91,8 +91,8 @@ public final class CompareCommand implements Callable<Integer> {
             throw new BadInputException("compare needs BASELINE and CANDIDATE (run folders or JMH JSON files), "
                     + "or --label NAME=RUN at least twice");
         }
-        Run baseline = Run.load("baseline", runs.get(0));
-        Run candidate = Run.load("candidate", runs.get(1));
+        Run baseline = Run.loadAll("baseline", split(runs.get(0)));
+        Run candidate = Run.loadAll("candidate", split(runs.get(1)));
         Comparison comparison = Comparison.of(baseline, candidate,
                 metric == null ? Metric.P50 : Metric.parse(metric), check);
         Path dir = RunFolder.create(out, "compare", LocalDateTime.now());
@@ -130,5 +130,10 @@ public final class CompareCommand implements Callable<Integer> {
         for (Path written : GabExport.write(gabOut, run)) {
             stderr.println("EdgeBench: wrote " + written);
         }
+    }
+
+    /** {@code a,b,c}: several runs of one side. */
+    private static List<Path> split(Path side) {
+        return Arrays.stream(side.toString().split(",")).filter(p -> !p.isBlank()).map(Path::of).toList();
     }
 }

@@ -1,9 +1,12 @@
 package org.edgebench.compare;
 
+import org.edgebench.BadInputException;
+import org.edgebench.report.Histogram;
 import org.edgebench.report.JmhJson;
 import org.edgebench.report.JmhResult;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,5 +26,37 @@ public record Run(String name, Path file, Map<String, JmhResult> results, RunEnv
             byKey.put(r.configurationKey(), r);
         }
         return new Run(name, file, byKey, RunEnvironment.besides(file));
+    }
+
+    /**
+     * Loads several runs of one build as one side, their forks pooled per configuration: runs
+     * taken alternately with the other side's share the machine's drift, which a single run
+     * compared with one recorded at another time does not (docs/compare.md). The environment is
+     * the first run's; a configuration missing from some runs keeps the forks it has.
+     *
+     * @throws BadInputException when the runs disagree on a configuration's unit
+     */
+    public static Run loadAll(String name, List<Path> runs) {
+        Run first = load(name, runs.get(0));
+        Map<String, JmhResult> merged = new LinkedHashMap<>(first.results());
+        for (Path path : runs.subList(1, runs.size())) {
+            for (JmhResult r : load(name, path).results().values()) {
+                merged.merge(r.configurationKey(), r, (a, b) -> pooled(a, b, path));
+            }
+        }
+        return new Run(name, first.file(), merged, first.environment());
+    }
+
+    private static JmhResult pooled(JmhResult a, JmhResult b, Path from) {
+        if (!a.scoreUnit().equals(b.scoreUnit())) {
+            throw new BadInputException(from + " measures " + a.configurationKey() + " in " + b.scoreUnit()
+                    + ", another run of the same side in " + a.scoreUnit() + "; pool runs with the same unit");
+        }
+        List<List<Histogram>> histograms = new ArrayList<>(a.rawDataHistogram());
+        histograms.addAll(b.rawDataHistogram());
+        List<List<Double>> rawData = new ArrayList<>(a.rawData());
+        rawData.addAll(b.rawData());
+        return new JmhResult(a.benchmark(), a.mode(), a.forks() + b.forks(), a.threads(), a.params(), a.scoreUnit(),
+                a.score(), a.scoreError(), a.scorePercentiles(), histograms, rawData, a.secondaryMetrics());
     }
 }
