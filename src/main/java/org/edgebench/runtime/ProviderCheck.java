@@ -75,10 +75,39 @@ public final class ProviderCheck {
         return new Resolution(List.copyOf(run), List.copyOf(skipped));
     }
 
+    /**
+     * Fails, with the line the launcher prints, when this build cannot run {@code provider}. The
+     * states call it so that a class run by plain JMH fails as loudly as the launcher would.
+     */
+    public void require(Provider provider) {
+        String reason = unavailableReason(provider);
+        if (reason != null) {
+            throw new IllegalStateException(new Skipped(provider, reason).line());
+        }
+    }
+
+    /**
+     * As {@link #require} but without attaching the provider: for a measurement of session
+     * creation, where attaching it beforehand would warm up what is meant to be caught cold.
+     */
+    public void requireInBuild(Provider provider) {
+        String reason = missingReason(provider);
+        if (reason != null) {
+            throw new IllegalStateException(new Skipped(provider, reason).line());
+        }
+    }
+
+    /** Null when the build lists the provider, else why not. */
+    private String missingReason(Provider provider) {
+        return available.contains(provider.ortProvider()) ? null
+                : "not in this ONNX Runtime build (available: " + availableNames() + ")";
+    }
+
     /** Null when the provider can be used, else why not. */
     private String unavailableReason(Provider provider) {
-        if (!available.contains(provider.ortProvider())) {
-            return "not in this ONNX Runtime build (available: " + availableNames() + ")";
+        String missing = missingReason(provider);
+        if (missing != null) {
+            return missing;
         }
         try (SessionOptions options = new SessionOptions()) {
             provider.configureSession(options, 0);

@@ -38,15 +38,13 @@ public class ColdSessionState extends SessionParams {
 
     /**
      * Resolves the model file and creates the environment (which loads ONNX Runtime's native
-     * library). The provider is checked against the build's list only: attaching it on trial, as
-     * {@link ProviderCheck#resolve} does, would warm up what the measurement is meant to catch cold.
+     * library). The provider is checked against the build's list only
+     * ({@link ProviderCheck#requireInBuild}): attaching it here would warm up what the measurement
+     * is meant to catch cold.
      */
     @Setup(Level.Iteration)
     public void prepare() {
-        if (!OrtEnvironment.getAvailableProviders().contains(provider.ortProvider())) {
-            throw new IllegalStateException(new ProviderCheck.Skipped(provider, "not in this ONNX Runtime build (available: "
-                    + ProviderCheck.forThisBuild().availableNames() + ")").line());
-        }
+        ProviderCheck.forThisBuild().requireInBuild(provider);
         modelFile = ModelCatalog.standard().resolve(model);
         env = Sessions.environment();
     }

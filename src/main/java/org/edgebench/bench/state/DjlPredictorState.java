@@ -95,10 +95,7 @@ public class DjlPredictorState {
         System.setProperty("ai.djl.offline", "true");
         System.setProperty("ai.djl.onnx.disable_alternative", "true");
         startEngine();
-        ProviderCheck.Resolution check = ProviderCheck.forThisBuild().resolve(List.of(provider.name()));
-        if (!check.skipped().isEmpty()) {
-            throw new IllegalStateException(check.skipped().get(0).line());
-        }
+        ProviderCheck.forThisBuild().require(provider);
         Path file = ModelCatalog.standard().resolve(model);
         Criteria.Builder<NDList, NDList> criteria = Criteria.builder()
                 .setTypes(NDList.class, NDList.class)

@@ -13,7 +13,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,10 +29,7 @@ public class OrtSessionState extends SessionParams {
 
     @Setup(Level.Trial)
     public void open() throws OrtException {
-        ProviderCheck.Resolution check = ProviderCheck.forThisBuild().resolve(List.of(provider.name()));
-        if (!check.skipped().isEmpty()) {
-            throw new IllegalStateException(check.skipped().get(0).line());
-        }
+        ProviderCheck.forThisBuild().require(provider);
         modelFile = ModelCatalog.standard().resolve(model);
         env = Sessions.environment();
         options = new SessionOptions();
