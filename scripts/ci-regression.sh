@@ -1,30 +1,57 @@
 #!/usr/bin/env bash
-# CI regression check: runs the ci suite, compares it with benchmarks/baselines/NAME.json and
-# prints the Markdown table. Exit 0: no regression; 1: a regression (or a failed benchmark);
-# 2: bad input, e.g. no baseline yet (record one with scripts/update-baseline.sh NAME).
+# CI regression check, two ways (docs/compare.md, "CI regression check"):
 #
-#   scripts/ci-regression.sh [NAME] [compare options, e.g. --metric p95 --threshold 10]
+#   scripts/ci-regression.sh [NAME] [compare options]           against benchmarks/baselines/NAME.json
+#   scripts/ci-regression.sh --against REV [compare options]    against REV's build, runs alternated
 #
-# NAME defaults to "ci". EDGEBENCH_SUITE (default ci) picks the suite, EDGEBENCH_JAR the jar,
-# EDGEBENCH_RUN_DIR the run folder (default results/<timestamp>-ci).
+# The first runs the ci suite once and compares it with a committed baseline; a regression is
+# confirmed by a second run. The second builds REV (a commit, branch or tag, e.g. origin/main)
+# into target/against/<sha>/ and alternates runs of the two builds (base, cand, cand, base, ...),
+# then compares all base runs pooled against all candidate runs pooled: both builds share the
+# machine's drift, which a committed baseline cannot. Prints the Markdown table and exits with
+# compare's code: 0 no regression, 1 a regression (or a failed benchmark), 2 bad input.
+#
+# Environment: EDGEBENCH_SUITE (default ci), EDGEBENCH_JAR (candidate jar, default
+# target/benchmarks.jar), EDGEBENCH_RUN_DIR (default results/<timestamp>-ci[-against]),
+# EDGEBENCH_CONFIRM=0 (no confirming run); for --against, EDGEBENCH_ROUNDS (rounds of one run
+# per build, default 12) and EDGEBENCH_FORKS (forks per run, default 1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-name="${1:-ci}"
-[ $# -gt 0 ] && shift
+against=""
+if [ "${1:-}" = "--against" ]; then
+  if [ -z "${2:-}" ]; then
+    echo "ci-regression: --against needs a revision, e.g. --against origin/main" >&2
+    exit 2
+  fi
+  against="$2"
+  shift 2
+  name=""
+else
+  name="${1:-ci}"
+  [ $# -gt 0 ] && shift
+fi
+compare_args=("$@")
 suite="${EDGEBENCH_SUITE:-ci}"
 jar="${EDGEBENCH_JAR:-target/benchmarks.jar}"
-baseline="benchmarks/baselines/${name}.json"
-run="${EDGEBENCH_RUN_DIR:-results/$(date +%Y%m%d-%H%M%S)-${suite}}"
+rounds="${EDGEBENCH_ROUNDS:-12}"
+forks="${EDGEBENCH_FORKS:-1}"
+run="${EDGEBENCH_RUN_DIR:-results/$(date +%Y%m%d-%H%M%S)-${suite}${against:+-against}}"
 
 if [ ! -f "$jar" ]; then
   echo "ci-regression: $jar not found; build it with: mvn package" >&2
   exit 2
 fi
-if [ ! -f "$baseline" ]; then
-  echo "ci-regression: no baseline $baseline; record one on this machine with: scripts/update-baseline.sh $name" >&2
+if [ -z "$against" ] && [ ! -f "benchmarks/baselines/${name}.json" ]; then
+  echo "ci-regression: no baseline benchmarks/baselines/${name}.json; record one on this machine with: scripts/update-baseline.sh $name, or compare with a commit: --against REV" >&2
   exit 2
 fi
+for setting in "EDGEBENCH_ROUNDS=$rounds" "EDGEBENCH_FORKS=$forks"; do
+  if ! [[ "${setting#*=}" =~ ^[1-9][0-9]*$ ]]; then
+    echo "ci-regression: ${setting%%=*} must be a whole number >= 1, was '${setting#*=}'" >&2
+    exit 2
+  fi
+done
 
 # A busy machine slows every fork of a run alike, which no statistic can tell from a code change.
 if [ -r /proc/loadavg ]; then
@@ -35,21 +62,66 @@ if [ -r /proc/loadavg ]; then
   fi
 fi
 
-# Runs the suite into $1 and compares it with the baseline; returns compare's exit code.
-run_and_compare() {
-  java -jar "$jar" --suite "$suite" --out "$1" || return $?
-  # The candidate is also written in github-action-benchmark's formats, for teams on that action.
+# Compares side $1 (a run, or runs joined with commas) with the candidate run(s) $2 into $3;
+# returns compare's exit code.
+compare_into() {
   set +e
-  java -jar "$jar" compare "$baseline" "$1" --out "$1/compare" --gab-out "$1/gab" "${compare_args[@]}"
+  java -jar "$jar" compare "$1" "$2" --out "$3/compare" --gab-out "$3/gab" "${compare_args[@]}"
   local status=$?
   set -e
-  if [ -n "${GITHUB_STEP_SUMMARY:-}" ] && [ -f "$1/compare/comparison.md" ]; then
-    cat "$1/compare/comparison.md" >> "$GITHUB_STEP_SUMMARY"
+  if [ -n "${GITHUB_STEP_SUMMARY:-}" ] && [ -f "$3/compare/comparison.md" ]; then
+    cat "$3/compare/comparison.md" >> "$GITHUB_STEP_SUMMARY"
   fi
   return "$status"
 }
 
-compare_args=("$@")
+if [ -n "$against" ]; then
+  if ! sha=$(git rev-parse --verify --quiet "${against}^{commit}"); then
+    echo "ci-regression: unknown revision '$against' (in a shallow CI checkout, fetch it first: git fetch origin main, or actions/checkout with fetch-depth: 0)" >&2
+    exit 2
+  fi
+  if ! git diff --quiet "$sha" -- "benchmarks/${suite}.properties" 2>/dev/null; then
+    echo "ci-regression: warning: benchmarks/${suite}.properties differs from ${against}; each build runs its own suite" >&2
+  fi
+  # The base build: REV's sources (git archive, no worktree to clean up), built once and reused.
+  base="target/against/$sha"
+  if [ ! -f "$base/target/benchmarks.jar" ]; then
+    echo "ci-regression: building ${against} (${sha:0:12}) in $base" >&2
+    rm -rf "$base"
+    mkdir -p "$base"
+    git archive "$sha" | tar -x -C "$base"
+    if ! (cd "$base" && mvn -B -q -ntp -DskipTests package > build.log 2>&1); then
+      echo "ci-regression: cannot build ${against}; see $base/build.log" >&2
+      exit 2
+    fi
+  fi
+  mkdir -p "$run"
+  out=$(cd "$run" && pwd)
+  # Each build runs in its own tree, with its own models and suite file.
+  run_base() { (cd "$base" && java -jar target/benchmarks.jar --suite "$suite" -f "$forks" --out "$out/base-$1"); }
+  run_cand() { java -jar "$jar" --suite "$suite" -f "$forks" --out "$out/cand-$1"; }
+  bases=()
+  cands=()
+  for ((i = 1; i <= rounds; i++)); do
+    echo "ci-regression: round $i of $rounds" >&2
+    # base, cand, cand, base, ...: a drift that is linear in time hits both builds alike.
+    if ((i % 2 == 1)); then run_base "$i"; run_cand "$i"; else run_cand "$i"; run_base "$i"; fi
+    bases+=("$out/base-$i")
+    cands+=("$out/cand-$i")
+  done
+  status=0
+  compare_into "$(IFS=,; echo "${bases[*]}")" "$(IFS=,; echo "${cands[*]}")" "$run" || status=$?
+  echo "ci-regression: ${rounds} alternated runs of each build in $run, comparison in $run/compare (exit $status)" >&2
+  exit "$status"
+fi
+
+baseline="benchmarks/baselines/${name}.json"
+# Runs the suite into $1 and compares it with the baseline; returns compare's exit code.
+run_and_compare() {
+  java -jar "$jar" --suite "$suite" --out "$1" || return $?
+  compare_into "$baseline" "$1" "$1"
+}
+
 status=0
 run_and_compare "$run" || status=$?
 
