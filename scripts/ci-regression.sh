@@ -6,9 +6,9 @@
 #
 # The first runs the ci suite once and compares it with a committed baseline; a regression is
 # confirmed by a second run. The second builds REV (a commit, branch or tag, e.g. origin/main)
-# into target/against/<sha>/ and alternates runs of the two builds (base, cand, cand, base, ...),
-# then compares all base runs pooled against all candidate runs pooled: both builds share the
-# machine's drift, which a committed baseline cannot. Prints the Markdown table and exits with
+# into target/against/<sha>/ and alternates short runs of the two builds (base, cand, cand, base,
+# ...), then compares them pair by pair (compare --paired): both builds share the machine's drift,
+# which a committed baseline cannot. Prints the Markdown table and exits with
 # compare's code: 0 no regression, 1 a regression (or a failed benchmark), 2 bad input.
 #
 # Environment: EDGEBENCH_SUITE (default ci), EDGEBENCH_JAR (candidate jar, default
@@ -109,6 +109,8 @@ if [ -n "$against" ]; then
     bases+=("$out/base-$i")
     cands+=("$out/cand-$i")
   done
+  # Paired: fork i of base run k against fork i of candidate run k, which ran next to it.
+  compare_args=(--paired "${compare_args[@]}")
   status=0
   compare_into "$(IFS=,; echo "${bases[*]}")" "$(IFS=,; echo "${cands[*]}")" "$run" || status=$?
   echo "ci-regression: ${rounds} alternated runs of each build in $run, comparison in $run/compare (exit $status)" >&2

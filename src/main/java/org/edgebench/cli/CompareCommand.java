@@ -62,6 +62,12 @@ public final class CompareCommand implements Callable<Integer> {
             description = "Folder for comparison.csv, comparison.md and charts/ (default: results/<timestamp>-compare).")
     private Path out;
 
+    @Option(names = "--paired",
+            description = "The sides list as many runs, taken alternately (base, cand, cand, base, ...): fork i of "
+                    + "baseline run k is judged against fork i of candidate run k (Wilcoxon signed-rank test), which "
+                    + "cancels the machine's drift the two shared.")
+    private boolean paired;
+
     @Option(names = "--gab-out", paramLabel = "DIR",
             description = "Also write the candidate (or the single RUN) in github-action-benchmark's custom JSON formats.")
     private Path gabOut;
@@ -75,6 +81,9 @@ public final class CompareCommand implements Callable<Integer> {
         }
         RegressionCheck check = RegressionCheck.withThreshold(thresholdPercent / 100);
         if (!labels.isEmpty()) {
+            if (paired) {
+                throw new BadInputException("--paired compares BASELINE and CANDIDATE runs, not --label runs side by side");
+            }
             if (!runs.isEmpty()) {
                 throw new BadInputException("give either BASELINE CANDIDATE or --label NAME=RUN (repeated), not both");
             }
@@ -91,10 +100,16 @@ public final class CompareCommand implements Callable<Integer> {
             throw new BadInputException("compare needs BASELINE and CANDIDATE (run folders or JMH JSON files), "
                     + "or --label NAME=RUN at least twice");
         }
-        Run baseline = Run.loadAll("baseline", split(runs.get(0)));
-        Run candidate = Run.loadAll("candidate", split(runs.get(1)));
+        List<Path> baselineRuns = split(runs.get(0));
+        List<Path> candidateRuns = split(runs.get(1));
+        if (paired && baselineRuns.size() != candidateRuns.size()) {
+            throw new BadInputException("--paired needs as many baseline runs as candidate runs, got "
+                    + baselineRuns.size() + " and " + candidateRuns.size());
+        }
+        Run baseline = Run.loadAll("baseline", baselineRuns);
+        Run candidate = Run.loadAll("candidate", candidateRuns);
         Comparison comparison = Comparison.of(baseline, candidate,
-                metric == null ? Metric.P50 : Metric.parse(metric), check);
+                metric == null ? Metric.P50 : Metric.parse(metric), paired ? check.pairedForks() : check);
         Path dir = RunFolder.create(out, "compare", LocalDateTime.now());
         ComparisonOutput.write(dir, comparison);
         stdout.print(ComparisonMarkdown.render(comparison));

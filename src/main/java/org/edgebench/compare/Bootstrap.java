@@ -30,6 +30,42 @@ public final class Bootstrap {
         return new double[] {quantile(changes, tail), quantile(changes, 1 - tail)};
     }
 
+    /**
+     * The change of paired forks: {@code exp(median(ln(candidate[i] / baseline[i]))) - 1}, the
+     * typical ratio of a candidate fork to the baseline fork run next to it.
+     */
+    public static double pairedChange(double[] baseline, double[] candidate) {
+        return Math.exp(median(logRatios(baseline, candidate))) - 1;
+    }
+
+    /** The {@code level} interval of {@link #pairedChange}, resampling pairs with replacement. */
+    public static double[] pairedChangeInterval(double[] baseline, double[] candidate, int resamples,
+                                                double level, long seed) {
+        double[] ratios = logRatios(baseline, candidate);
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] changes = new double[resamples];
+        double[] r = new double[ratios.length];
+        for (int i = 0; i < resamples; i++) {
+            resample(ratios, r, random);
+            changes[i] = Math.exp(median(r)) - 1;
+        }
+        Arrays.sort(changes);
+        double tail = (1 - level) / 2;
+        return new double[] {quantile(changes, tail), quantile(changes, 1 - tail)};
+    }
+
+    /** {@code ln(candidate[i] / baseline[i])}; the sides must be the same length. */
+    public static double[] logRatios(double[] baseline, double[] candidate) {
+        if (baseline.length != candidate.length) {
+            throw new IllegalArgumentException("pairs need equal sides, were " + baseline.length + " and " + candidate.length);
+        }
+        double[] ratios = new double[baseline.length];
+        for (int i = 0; i < ratios.length; i++) {
+            ratios[i] = Math.log(candidate[i] / baseline[i]);
+        }
+        return ratios;
+    }
+
     /** The median; the mean of the middle two for an even count. */
     public static double median(double[] values) {
         double[] sorted = values.clone();

@@ -58,6 +58,16 @@ public record Comparison(Run baseline, Run candidate, Metric metric, RegressionC
                     + describe(baseline.results().keySet()) + ", " + candidate.file() + " has "
                     + describe(candidate.results().keySet()));
         }
+        if (check.paired()) {
+            for (int i = 0; i < samples.size(); i++) {
+                ForkSamples s = samples.get(i);
+                if (s.baseline().length != s.candidate().length) {
+                    throw new BadInputException("--paired: " + rowLabels.get(i) + " has " + s.baseline().length
+                            + " baseline and " + s.candidate().length + " candidate forks; pairs need as many on each side"
+                            + " (did a fork fail?), or compare without --paired");
+                }
+            }
+        }
         List<Finding> findings = check.judge(samples);
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < findings.size(); i++) {

@@ -13,9 +13,9 @@ public final class ComparisonMarkdown {
         StringBuilder md = new StringBuilder();
         md.append("### EdgeBench comparison: ").append(metric).append(", threshold ")
                 .append(Format.percent(c.check().threshold())).append("\n\n");
-        md.append("- Baseline: `").append(c.baseline().file()).append("` (")
+        md.append("- Baseline: ").append(c.baseline().describeFile()).append(" (")
                 .append(c.baseline().environment().describe()).append(")\n");
-        md.append("- Candidate: `").append(c.candidate().file()).append("` (")
+        md.append("- Candidate: ").append(c.candidate().describeFile()).append(" (")
                 .append(c.candidate().environment().describe()).append(")\n");
         List<String> machine = c.machineDifferences();
         if (!machine.isEmpty()) {
@@ -38,7 +38,7 @@ public final class ComparisonMarkdown {
                     .append(" | ").append(Format.change(f.change()))
                     .append(" | ").append(Format.interval(f.ciLow(), f.ciHigh()))
                     .append(" | ").append(Format.pValue(f.adjustedPValue()))
-                    .append(" | ").append(f.samples().baseline().length).append('/').append(f.samples().candidate().length)
+                    .append(" | ").append(forks(c, f))
                     .append(" | ").append(verdict(f.verdict()))
                     .append(" | ").append(escape(f.reason())).append(" |\n");
         }
@@ -49,10 +49,13 @@ public final class ComparisonMarkdown {
         if (!c.onlyInCandidate().isEmpty()) {
             md.append("\nOnly in the candidate (not compared): ").append(list(c.onlyInCandidate())).append('\n');
         }
-        md.append("\nValues are medians over forks of each fork's ").append(metric)
-                .append("; the interval is a bootstrap over forks; p is a two-sided Mann-Whitney U test on fork values, "
-                        + "Holm-corrected. A change counts when it exceeds the threshold and is significant "
-                        + "(docs/compare.md).\n");
+        md.append("\nValues are medians over forks of each fork's ").append(metric).append(c.check().paired()
+                ? "; forks are paired (fork i of the baseline ran next to fork i of the candidate): the change is the median "
+                        + "ratio of the pairs, the interval a bootstrap over pairs, p a two-sided Wilcoxon signed-rank test on the "
+                        + "pairs' log ratios, Holm-corrected."
+                : "; the interval is a bootstrap over forks; p is a two-sided Mann-Whitney U test on fork values, "
+                        + "Holm-corrected.")
+                .append(" A change counts when it exceeds the threshold and is significant (docs/compare.md).\n");
         return md.toString();
     }
 
@@ -65,6 +68,11 @@ public final class ComparisonMarkdown {
                 + (c.onlyInBaseline().isEmpty() && c.onlyInCandidate().isEmpty() ? ""
                 : "; " + c.onlyInBaseline().size() + " only in baseline, " + c.onlyInCandidate().size() + " only in candidate")
                 + ".";
+    }
+
+    private static String forks(Comparison c, Finding f) {
+        return c.check().paired() ? f.samples().baseline().length + " pairs"
+                : f.samples().baseline().length + "/" + f.samples().candidate().length;
     }
 
     private static String verdict(Verdict v) {

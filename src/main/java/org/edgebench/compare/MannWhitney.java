@@ -117,7 +117,8 @@ public final class MannWhitney {
         return Math.min(1.0, 2 * (1 - new NormalDistribution().cumulativeProbability(Math.max(z, 0))));
     }
 
-    private static double[] midRanks(double[] values) {
+    /** Ranks from 1, tied values sharing the mean of their ranks. */
+    static double[] midRanks(double[] values) {
         int[] order = IntStream.range(0, values.length).boxed()
                 .sorted(Comparator.comparingDouble(i -> values[i]))
                 .mapToInt(Integer::intValue).toArray();

@@ -19,11 +19,17 @@ import java.util.Locale;
  *       unchanged.</li>
  * </ul>
  *
+ * <p>Paired ({@code compare --paired}, for runs of the two builds taken alternately): fork i of the
+ * candidate is set against fork i of the baseline, which ran next to it and shared the machine's
+ * state; change = exp(median of ln(candidate/baseline)) - 1, the interval resamples pairs, and
+ * the test is an exact Wilcoxon signed-rank test on the log ratios.
+ *
  * @param threshold  smallest relative change that counts, e.g. 0.05
  * @param alpha      family-wise significance level, e.g. 0.05
  * @param resamples  bootstrap resamples per configuration
+ * @param paired     fork i of the baseline and fork i of the candidate form a pair
  */
-public record RegressionCheck(double threshold, double alpha, int resamples) {
+public record RegressionCheck(double threshold, double alpha, int resamples, boolean paired) {
 
     public static final double DEFAULT_ALPHA = 0.05;
     public static final int DEFAULT_RESAMPLES = 2000;
@@ -35,19 +41,33 @@ public record RegressionCheck(double threshold, double alpha, int resamples) {
     }
 
     public static RegressionCheck withThreshold(double threshold) {
-        return new RegressionCheck(threshold, DEFAULT_ALPHA, DEFAULT_RESAMPLES);
+        return new RegressionCheck(threshold, DEFAULT_ALPHA, DEFAULT_RESAMPLES, false);
+    }
+
+    /** This check on paired forks. */
+    public RegressionCheck pairedForks() {
+        return new RegressionCheck(threshold, alpha, resamples, true);
     }
 
     /** The fewest forks per side (equal sides) with which a single comparison can reach {@code alpha}. */
     public int minimumForksPerSide() {
         int n = 1;
-        while (MannWhitney.smallestPValue(n, n) >= alpha) {
+        while (smallestPValue(n, n) >= alpha) {
             n++;
         }
         return n;
     }
 
-    /** One finding per configuration, in the order given. */
+    private double smallestPValue(int baselineForks, int candidateForks) {
+        return paired ? WilcoxonSignedRank.smallestPValue(Math.min(baselineForks, candidateForks))
+                : MannWhitney.smallestPValue(baselineForks, candidateForks);
+    }
+
+    /**
+     * One finding per configuration, in the order given.
+     *
+     * @throws IllegalArgumentException when paired and a configuration's sides differ in length
+     */
     public List<Finding> judge(List<ForkSamples> configurations) {
         int k = configurations.size();
         double[] change = new double[k];
@@ -56,12 +76,18 @@ public record RegressionCheck(double threshold, double alpha, int resamples) {
         List<Integer> tested = new ArrayList<>();
         for (int i = 0; i < k; i++) {
             ForkSamples s = configurations.get(i);
-            change[i] = Bootstrap.median(s.candidate()) / Bootstrap.median(s.baseline()) - 1;
-            interval[i] = Bootstrap.relativeChangeInterval(s.baseline(), s.candidate(), resamples,
-                    1 - alpha, s.configuration().hashCode());
+            long seed = s.configuration().hashCode();
+            if (paired) {
+                change[i] = Bootstrap.pairedChange(s.baseline(), s.candidate());
+                interval[i] = Bootstrap.pairedChangeInterval(s.baseline(), s.candidate(), resamples, 1 - alpha, seed);
+            } else {
+                change[i] = Bootstrap.median(s.candidate()) / Bootstrap.median(s.baseline()) - 1;
+                interval[i] = Bootstrap.relativeChangeInterval(s.baseline(), s.candidate(), resamples, 1 - alpha, seed);
+            }
             p[i] = Double.NaN;
             if (canReachSignificance(s)) {
-                p[i] = MannWhitney.pValue(s.baseline(), s.candidate());
+                p[i] = paired ? WilcoxonSignedRank.pValue(Bootstrap.logRatios(s.baseline(), s.candidate()))
+                        : MannWhitney.pValue(s.baseline(), s.candidate());
                 tested.add(i);
             }
         }
@@ -82,7 +108,7 @@ public record RegressionCheck(double threshold, double alpha, int resamples) {
     }
 
     private boolean canReachSignificance(ForkSamples s) {
-        return MannWhitney.smallestPValue(s.baseline().length, s.candidate().length) < alpha;
+        return smallestPValue(s.baseline().length, s.candidate().length) < alpha;
     }
 
     private Finding decide(ForkSamples s, double change, double[] ci, double p, double adjusted, int familySize) {
@@ -93,8 +119,11 @@ public record RegressionCheck(double threshold, double alpha, int resamples) {
         boolean beyondThreshold = Math.abs(change) > threshold;
         if (Double.isNaN(p)) {
             // Even a large change is not called: with so few forks one slow fork decides it.
-            reason = String.format(Locale.ROOT, "%d vs %d forks can never be significant; use >= %d forks per side",
-                    s.baseline().length, s.candidate().length, minimumForksPerSide());
+            reason = paired
+                    ? String.format(Locale.ROOT, "%d pairs can never be significant; use >= %d pairs (alternated runs x forks)",
+                            s.baseline().length, minimumForksPerSide())
+                    : String.format(Locale.ROOT, "%d vs %d forks can never be significant; use >= %d forks per side",
+                            s.baseline().length, s.candidate().length, minimumForksPerSide());
             return new Finding(s, baseline, candidate, change, ci[0], ci[1], p, adjusted,
                     Verdict.INCONCLUSIVE, reason);
         }

@@ -11,8 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One side of a comparison: a run folder or a JMH JSON file, its results by configuration, its environment. */
-public record Run(String name, Path file, Map<String, JmhResult> results, RunEnvironment environment) {
+/**
+ * One side of a comparison: a run folder or a JMH JSON file (or several runs pooled, {@code file}
+ * being the first of {@code runs}), its results by configuration, its environment.
+ */
+public record Run(String name, Path file, int runs, Map<String, JmhResult> results, RunEnvironment environment) {
 
     /**
      * Loads {@code fileOrRunDir}; a missing file, a folder without jmh.json or a file that is not
@@ -25,7 +28,7 @@ public record Run(String name, Path file, Map<String, JmhResult> results, RunEnv
         for (JmhResult r : all) {
             byKey.put(r.configurationKey(), r);
         }
-        return new Run(name, file, byKey, RunEnvironment.besides(file));
+        return new Run(name, file, 1, byKey, RunEnvironment.besides(file));
     }
 
     /**
@@ -44,7 +47,12 @@ public record Run(String name, Path file, Map<String, JmhResult> results, RunEnv
                 merged.merge(r.configurationKey(), r, (a, b) -> pooled(a, b, path));
             }
         }
-        return new Run(name, first.file(), merged, first.environment());
+        return new Run(name, first.file(), runs.size(), merged, first.environment());
+    }
+
+    /** The file, and how many more runs are pooled with it. */
+    public String describeFile() {
+        return "`" + file + "`" + (runs > 1 ? " and " + (runs - 1) + " more run" + (runs > 2 ? "s" : "") : "");
     }
 
     private static JmhResult pooled(JmhResult a, JmhResult b, Path from) {

@@ -151,6 +151,39 @@ class CompareCommandTest {
         assertBadInput(List.of("--label", "a=" + baseline), "at least two runs");
     }
 
+    /**
+     * Three alternated rounds whose machine state moves both builds by -10% to +25%: paired, the
+     * 10% slowdown stands out; the pairs and the pooled runs are named in the table.
+     */
+    @Test
+    void pairedAlternatedRunsSeeTenPercentThroughDrift() {
+        double[] drift = {1.0, 1.25, 0.9};
+        StringBuilder bases = new StringBuilder();
+        StringBuilder cands = new StringBuilder();
+        for (int r = 0; r < drift.length; r++) {
+            bases.append(r == 0 ? "" : ",").append(run("base-" + r, drift[r], drift[r]));
+            cands.append(r == 0 ? "" : ",").append(new JmhFixture()
+                    .sample(JmhFixture.params(1), "ms/op", 1.10 * drift[r], b1Again)
+                    .sample(JmhFixture.params(8), "ms/op", drift[r], b8Again).writeRun(tmp.resolve("cand-" + r), "amd64", "h"));
+        }
+
+        assertThat(compare("--paired", bases.toString(), cands.toString(), "--out", tmp.resolve("paired").toString()))
+                .isEqualTo(1);
+        assertThat(stdout).containsPattern("\\| student CPU b1 t1 \\|.*\\| \\+[0-9.]+% \\|.*\\| 15 pairs \\| \\*\\*regressed\\*\\*")
+                .containsPattern("\\| student CPU b8 t1 \\|.*\\| 15 pairs \\| unchanged")
+                .contains("base-0/jmh.json` and 2 more runs").contains("Wilcoxon signed-rank");
+        String b1Row = stdout.lines().filter(l -> l.startsWith("| student CPU b1 t1 |")).findFirst().orElseThrow();
+        assertThat(b1Row).containsPattern("\\| \\+(9\\.[5-9]|10\\.[0-5])% \\|");
+    }
+
+    @Test
+    void pairedNeedsAsManyRunsOnEachSide() {
+        Path a = run("a", 1.0, 1.0);
+        Path b = run("b", 1.0, 1.0);
+        assertBadInput(List.of("--paired", a + "," + b, a.toString()), "--paired needs as many baseline runs as candidate runs");
+        assertBadInput(List.of("--paired", "--label", "x=" + a, "--label", "y=" + b), "--paired compares BASELINE and CANDIDATE");
+    }
+
     @Test
     void runsSideBySideMarkOtherMachines() throws IOException {
         Path x86 = run("x86", 1.0, 1.0);

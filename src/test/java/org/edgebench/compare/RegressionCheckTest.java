@@ -5,8 +5,10 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 class RegressionCheckTest {
@@ -155,6 +157,69 @@ class RegressionCheckTest {
         assertThat(findings).extracting(Finding::verdict).containsExactly(
                 Verdict.UNCHANGED, Verdict.UNCHANGED, Verdict.UNCHANGED, Verdict.REGRESSED);
         assertThat(findings.get(3).adjustedPValue()).isGreaterThanOrEqualTo(findings.get(3).pValue());
+    }
+
+    /**
+     * Alternated runs: each pair of forks (baseline, then candidate) shares the machine's state at
+     * that time, which moves both by up to +-30% from pair to pair. The paired test sees a 10%
+     * slowdown through that drift; the unpaired one cannot, and neither raises an A/A alarm.
+     */
+    @Test
+    void pairedForksSeeThroughDriftTheyShare() {
+        Random random = new Random(12);
+        int pairs = 12;
+        double[] baseline = new double[pairs];
+        double[] same = new double[pairs];
+        double[] slower = new double[pairs];
+        for (int i = 0; i < pairs; i++) {
+            double drift = 0.5 * Math.exp(0.15 * random.nextGaussian());
+            baseline[i] = drift * Math.exp(0.02 * random.nextGaussian());
+            same[i] = drift * Math.exp(0.02 * random.nextGaussian());
+            slower[i] = 1.10 * drift * Math.exp(0.02 * random.nextGaussian());
+        }
+        RegressionCheck paired = CHECK.pairedForks();
+
+        Finding regression = paired.judge(List.of(new ForkSamples("c", Direction.LOWER_IS_BETTER, baseline, slower))).get(0);
+        assertThat(regression.verdict()).isEqualTo(Verdict.REGRESSED);
+        assertThat(regression.change()).isCloseTo(0.10, within(0.02));
+        assertThat(regression.ciLow()).isGreaterThan(0.05);
+        assertThat(judgeOne(Direction.LOWER_IS_BETTER, baseline, slower).verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+
+        Finding aa = paired.judge(List.of(new ForkSamples("c", Direction.LOWER_IS_BETTER, baseline, same))).get(0);
+        assertThat(aa.verdict()).isEqualTo(Verdict.UNCHANGED);
+        assertThat(aa.change()).isCloseTo(0.0, within(0.03));
+    }
+
+    @Test
+    void pairedEqualRunsRarelyRaiseAnAlarm() {
+        Random random = new Random(13);
+        RegressionCheck paired = CHECK.pairedForks();
+        int alarms = 0;
+        for (int trial = 0; trial < 300; trial++) {
+            double[] a = new double[12];
+            double[] b = new double[12];
+            for (int i = 0; i < 12; i++) {
+                double drift = Math.exp(0.15 * random.nextGaussian());
+                a[i] = drift * Math.exp(0.08 * random.nextGaussian());
+                b[i] = drift * Math.exp(0.08 * random.nextGaussian());
+            }
+            Verdict v = paired.judge(List.of(new ForkSamples("c", Direction.LOWER_IS_BETTER, a, b))).get(0).verdict();
+            alarms += v == Verdict.REGRESSED || v == Verdict.IMPROVED ? 1 : 0;
+        }
+        assertThat(alarms).as("false alarms in 300 paired A/A trials").isLessThanOrEqualTo(15);
+    }
+
+    @Test
+    void fivePairsAreInconclusiveAndUnequalSidesCannotPair() {
+        RegressionCheck paired = CHECK.pairedForks();
+        double[] baseline = {1.0, 1.1, 0.9, 1.2, 1.0};
+        Finding f = paired.judge(List.of(new ForkSamples("c", Direction.LOWER_IS_BETTER, baseline,
+                SyntheticForks.scaled(baseline, 1.5)))).get(0);
+        assertThat(f.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(f.reason()).contains("5 pairs can never be significant").contains(">= 6 pairs");
+        assertThat(paired.minimumForksPerSide()).isEqualTo(6);
+        assertThatThrownBy(() -> paired.judge(List.of(new ForkSamples("c", Direction.LOWER_IS_BETTER, baseline,
+                new double[] {1.0, 1.0})))).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static Finding judgeOne(Direction direction, double[] baseline, double[] candidate) {
