@@ -52,8 +52,13 @@ for setting in "EDGEBENCH_ROUNDS=$rounds" "EDGEBENCH_FORKS=$forks"; do
     exit 2
   fi
 done
+if [ -n "$against" ] && ! sha=$(git rev-parse --verify --quiet "${against}^{commit}"); then
+  echo "ci-regression: unknown revision '$against' (in a shallow CI checkout, fetch it first: git fetch origin main, or actions/checkout with fetch-depth: 0)" >&2
+  exit 2
+fi
 
-# A busy machine slows every fork of a run alike, which no statistic can tell from a code change.
+# A busy machine slows every fork of a run alike, which no statistic can tell from a code change
+# against a baseline (alternated runs share it, but it still adds noise).
 if [ -r /proc/loadavg ]; then
   load=$(cut -d' ' -f1 /proc/loadavg)
   cores=$(nproc)
@@ -76,10 +81,6 @@ compare_into() {
 }
 
 if [ -n "$against" ]; then
-  if ! sha=$(git rev-parse --verify --quiet "${against}^{commit}"); then
-    echo "ci-regression: unknown revision '$against' (in a shallow CI checkout, fetch it first: git fetch origin main, or actions/checkout with fetch-depth: 0)" >&2
-    exit 2
-  fi
   if ! git diff --quiet "$sha" -- "benchmarks/${suite}.properties" 2>/dev/null; then
     echo "ci-regression: warning: benchmarks/${suite}.properties differs from ${against}; each build runs its own suite" >&2
   fi
