@@ -13,8 +13,10 @@
 #
 # Environment: EDGEBENCH_SUITE (default ci), EDGEBENCH_JAR (candidate jar, default
 # target/benchmarks.jar), EDGEBENCH_RUN_DIR (default results/<timestamp>-ci[-against]),
-# EDGEBENCH_CONFIRM=0 (no confirming run); for --against, EDGEBENCH_ROUNDS (rounds of one run
-# per build, default 12) and EDGEBENCH_FORKS (forks per run, default 1).
+# EDGEBENCH_CONFIRM=0 (no confirming run), EDGEBENCH_CPUS (run the benchmarks under
+# taskset -c CPUS, e.g. 1: forks then share one core's state, see docs/compare.md); for --against,
+# EDGEBENCH_ROUNDS (rounds of one run per build, default 12) and EDGEBENCH_FORKS (forks per run,
+# default 1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -36,6 +38,7 @@ suite="${EDGEBENCH_SUITE:-ci}"
 jar="${EDGEBENCH_JAR:-target/benchmarks.jar}"
 rounds="${EDGEBENCH_ROUNDS:-12}"
 forks="${EDGEBENCH_FORKS:-1}"
+cpus="${EDGEBENCH_CPUS:-}"
 run="${EDGEBENCH_RUN_DIR:-results/$(date +%Y%m%d-%H%M%S)-${suite}${against:+-against}}"
 
 if [ ! -f "$jar" ]; then
@@ -52,6 +55,14 @@ for setting in "EDGEBENCH_ROUNDS=$rounds" "EDGEBENCH_FORKS=$forks"; do
     exit 2
   fi
 done
+pin=()
+if [ -n "$cpus" ]; then
+  if ! taskset -c "$cpus" true 2>/dev/null; then
+    echo "ci-regression: EDGEBENCH_CPUS='$cpus' is not a CPU list taskset accepts here (CPUs: 0-$(($(nproc) - 1)))" >&2
+    exit 2
+  fi
+  pin=(taskset -c "$cpus")
+fi
 if [ -n "$against" ] && ! sha=$(git rev-parse --verify --quiet "${against}^{commit}"); then
   echo "ci-regression: unknown revision '$against' (in a shallow CI checkout, fetch it first: git fetch origin main, or actions/checkout with fetch-depth: 0)" >&2
   exit 2
@@ -99,8 +110,8 @@ if [ -n "$against" ]; then
   mkdir -p "$run"
   out=$(cd "$run" && pwd)
   # Each build runs in its own tree, with its own models and suite file.
-  run_base() { (cd "$base" && java -jar target/benchmarks.jar --suite "$suite" -f "$forks" --out "$out/base-$1"); }
-  run_cand() { java -jar "$jar" --suite "$suite" -f "$forks" --out "$out/cand-$1"; }
+  run_base() { (cd "$base" && "${pin[@]}" java -jar target/benchmarks.jar --suite "$suite" -f "$forks" --out "$out/base-$1"); }
+  run_cand() { "${pin[@]}" java -jar "$jar" --suite "$suite" -f "$forks" --out "$out/cand-$1"; }
   bases=()
   cands=()
   for ((i = 1; i <= rounds; i++)); do
@@ -121,7 +132,7 @@ fi
 baseline="benchmarks/baselines/${name}.json"
 # Runs the suite into $1 and compares it with the baseline; returns compare's exit code.
 run_and_compare() {
-  java -jar "$jar" --suite "$suite" --out "$1" || return $?
+  "${pin[@]}" java -jar "$jar" --suite "$suite" --out "$1" || return $?
   compare_into "$baseline" "$1" "$1"
 }
 
