@@ -14,8 +14,8 @@
 # Environment: EDGEBENCH_SUITE (default ci), EDGEBENCH_JAR (candidate jar, default
 # target/benchmarks.jar), EDGEBENCH_RUN_DIR (default results/<timestamp>-ci[-against]),
 # EDGEBENCH_CONFIRM=0 (no confirming run), EDGEBENCH_CPUS (run the benchmarks under
-# taskset -c CPUS, e.g. 1: forks then share one core's state, see docs/compare.md); for --against,
-# EDGEBENCH_ROUNDS (rounds of one run per build, default 12) and EDGEBENCH_FORKS (forks per run,
+# taskset -c CPUS, e.g. 1; measured in docs/compare.md); for --against,
+# EDGEBENCH_ROUNDS (rounds of one run per build, default 24) and EDGEBENCH_FORKS (forks per run,
 # default 1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,7 +36,7 @@ fi
 compare_args=("$@")
 suite="${EDGEBENCH_SUITE:-ci}"
 jar="${EDGEBENCH_JAR:-target/benchmarks.jar}"
-rounds="${EDGEBENCH_ROUNDS:-12}"
+rounds="${EDGEBENCH_ROUNDS:-24}"
 forks="${EDGEBENCH_FORKS:-1}"
 cpus="${EDGEBENCH_CPUS:-}"
 run="${EDGEBENCH_RUN_DIR:-results/$(date +%Y%m%d-%H%M%S)-${suite}${against:+-against}}"

@@ -21,6 +21,10 @@ public final class ComparisonOutput {
     }
 
     private static void chart(Path file, Comparison c) {
+        if (c.check().paired()) {
+            pairedChart(file, c);
+            return;
+        }
         List<String> labels = new ArrayList<>();
         int n = c.rows().size();
         double[][] base = new double[3][n];
@@ -38,6 +42,31 @@ public final class ComparisonOutput {
                 "dot: median of forks; whisker: slowest to fastest fork", "relative to the baseline median", labels,
                 List.of(new IntervalChart.Series("baseline", base[0], base[1], base[2]),
                         new IntervalChart.Series("candidate", cand[0], cand[1], cand[2])));
+    }
+
+    /**
+     * Paired forks: the sides' spread says little when the pairs share the drift, so the chart shows
+     * what the verdict rests on, the paired change with its interval, against the threshold.
+     */
+    private static void pairedChart(Path file, Comparison c) {
+        int n = c.rows().size();
+        List<String> labels = new ArrayList<>();
+        double[][] ratio = new double[3][n];
+        for (int i = 0; i < n; i++) {
+            Finding f = c.rows().get(i).finding();
+            labels.add(c.rows().get(i).label() + (f.direction() == Direction.HIGHER_IS_BETTER ? " (thrpt)" : ""));
+            ratio[0][i] = 1 + f.change();
+            ratio[1][i] = 1 + f.ciLow();
+            ratio[2][i] = 1 + f.ciHigh();
+        }
+        IntervalChart.write(file,
+                c.metric().label() + " per configuration, candidate / baseline, paired forks",
+                String.format(java.util.Locale.ROOT,
+                        "dot: median ratio of the pairs; whisker: 95%% interval; dashed: threshold %s (latency: above 1 is slower)",
+                        Format.percent(c.check().threshold())),
+                "candidate / baseline", labels,
+                List.of(new IntervalChart.Series("candidate / baseline", ratio[0], ratio[1], ratio[2])),
+                c.check().threshold());
     }
 
     /** Median, minimum and maximum of {@code forks} divided by {@code reference}, into column {@code i}. */

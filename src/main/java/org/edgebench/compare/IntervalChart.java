@@ -18,6 +18,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -36,6 +37,12 @@ final class IntervalChart {
 
     static void write(Path file, String title, String subtitle, String yLabel, List<String> categories,
                       List<Series> series) {
+        write(file, title, subtitle, yLabel, categories, series, Double.NaN);
+    }
+
+    /** As above, with dashed lines at 1 - threshold and 1 + threshold unless {@code threshold} is NaN. */
+    static void write(Path file, String title, String subtitle, String yLabel, List<String> categories,
+                      List<Series> series, double threshold) {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         double spread = 0.3;
         double step = series.size() == 1 ? 0 : spread / (series.size() - 1);
@@ -60,6 +67,15 @@ final class IntervalChart {
         // Identical runs would otherwise collapse the axis onto 1.0.
         yAxis.setAutoRangeMinimumSize(0.1);
         yAxis.setStandardTickUnits(NumberAxis.createStandardTickUnits());
+        if (!Double.isNaN(threshold)) {
+            // No change and both thresholds stay in view, so a whisker reads against them.
+            double low = Math.min(1 - threshold, series.stream().flatMapToDouble(x -> Arrays.stream(x.low()))
+                    .filter(v -> !Double.isNaN(v)).min().orElse(1));
+            double high = Math.max(1 + threshold, series.stream().flatMapToDouble(x -> Arrays.stream(x.high()))
+                    .filter(v -> !Double.isNaN(v)).max().orElse(1));
+            double margin = 0.08 * (high - low);
+            yAxis.setRange(low - margin, high + margin);
+        }
         XYErrorRenderer renderer = new XYErrorRenderer();
         renderer.setDrawXError(false);
         renderer.setDefaultLinesVisible(false);
@@ -72,6 +88,11 @@ final class IntervalChart {
         plot.setOrientation(PlotOrientation.VERTICAL);
         plot.setDomainGridlinesVisible(false);
         plot.addRangeMarker(new ValueMarker(1.0, Color.GRAY, new BasicStroke(1.5f)));
+        if (!Double.isNaN(threshold)) {
+            BasicStroke dashed = new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
+            plot.addRangeMarker(new ValueMarker(1 + threshold, Color.GRAY, dashed));
+            plot.addRangeMarker(new ValueMarker(1 - threshold, Color.GRAY, dashed));
+        }
         JFreeChart chart = ChartStyle.apply(new JFreeChart(title, plot), subtitle);
         int pixels = Math.max(ChartStyle.WIDTH, 140 * categories.size() + 300);
         try {

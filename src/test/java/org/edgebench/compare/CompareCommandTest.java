@@ -174,6 +174,7 @@ class CompareCommandTest {
                 .contains("base-0/jmh.json` and 2 more runs").contains("Wilcoxon signed-rank");
         String b1Row = stdout.lines().filter(l -> l.startsWith("| student CPU b1 t1 |")).findFirst().orElseThrow();
         assertThat(b1Row).containsPattern("\\| \\+(9\\.[5-9]|10\\.[0-5])% \\|");
+        assertThat(tmp.resolve("paired/charts/comparison.png")).isNotEmptyFile();
     }
 
     @Test
