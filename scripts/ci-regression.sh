@@ -109,11 +109,24 @@ if [ -n "$against" ]; then
   fi
   mkdir -p "$run"
   out=$(cd "$run" && pwd)
-  # Each build runs in its own tree, with its own models and suite file.
-  run_base() { (cd "$base" && "${pin[@]}" java -jar target/benchmarks.jar --suite "$suite" -f "$forks" --out "$out/base-$1"); }
-  run_cand() { "${pin[@]}" java -jar "$jar" --suite "$suite" -f "$forks" --out "$out/cand-$1"; }
+  # Each build runs in its own tree, with its own models and suite file; a run's output goes to
+  # its log, and a failed run ends the check with its exit code.
+  run_logged() {
+    local name=$1 status=0
+    shift
+    "$@" > "$out/$name.log" 2>&1 || status=$?
+    if [ "$status" -ne 0 ]; then
+      echo "ci-regression: $name failed (exit $status); the end of $out/$name.log:" >&2
+      tail -n 5 "$out/$name.log" >&2
+      exit "$status"
+    fi
+  }
+  jar_abs=$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")
+  run_base() { run_logged "base-$1" bash -c 'cd "$1" && shift && exec "$@"' _ "$base" "${pin[@]}" java -jar target/benchmarks.jar --suite "$suite" -f "$forks" --out "$out/base-$1"; }
+  run_cand() { run_logged "cand-$1" "${pin[@]}" java -jar "$jar_abs" --suite "$suite" -f "$forks" --out "$out/cand-$1"; }
   bases=()
   cands=()
+  echo "ci-regression: $rounds rounds of base (${against}, ${sha:0:12}) and candidate runs, $forks fork(s) each, into $run" >&2
   for ((i = 1; i <= rounds; i++)); do
     echo "ci-regression: round $i of $rounds" >&2
     # base, cand, cand, base, ...: a drift that is linear in time hits both builds alike.
