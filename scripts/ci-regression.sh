@@ -126,7 +126,7 @@ if [ -n "$against" ]; then
   run_cand() { run_logged "cand-$1" "${pin[@]}" java -jar "$jar_abs" --suite "$suite" -f "$forks" --out "$out/cand-$1"; }
   bases=()
   cands=()
-  echo "ci-regression: $rounds rounds of base (${against}, ${sha:0:12}) and candidate runs, $forks fork(s) each, into $run" >&2
+  echo "ci-regression: $rounds round(s) of base (${against}, ${sha:0:12}) and candidate runs, $forks fork(s) each, into $run" >&2
   for ((i = 1; i <= rounds; i++)); do
     echo "ci-regression: round $i of $rounds" >&2
     # base, cand, cand, base, ...: a drift that is linear in time hits both builds alike.
@@ -138,7 +138,7 @@ if [ -n "$against" ]; then
   compare_args=(--paired "${compare_args[@]}")
   status=0
   compare_into "$(IFS=,; echo "${bases[*]}")" "$(IFS=,; echo "${cands[*]}")" "$run" || status=$?
-  echo "ci-regression: ${rounds} alternated runs of each build in $run, comparison in $run/compare (exit $status)" >&2
+  echo "ci-regression: ${rounds} alternated run(s) of each build in $run, comparison in $run/compare (exit $status)" >&2
   exit "$status"
 fi
 

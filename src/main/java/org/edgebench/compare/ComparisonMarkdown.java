@@ -71,7 +71,8 @@ public final class ComparisonMarkdown {
     }
 
     private static String forks(Comparison c, Finding f) {
-        return c.check().paired() ? f.samples().baseline().length + " pairs"
+        int pairs = f.samples().baseline().length;
+        return c.check().paired() ? pairs + (pairs == 1 ? " pair" : " pairs")
                 : f.samples().baseline().length + "/" + f.samples().candidate().length;
     }
 

@@ -120,8 +120,8 @@ public record RegressionCheck(double threshold, double alpha, int resamples, boo
         if (Double.isNaN(p)) {
             // Even a large change is not called: with so few forks one slow fork decides it.
             reason = paired
-                    ? String.format(Locale.ROOT, "%d pairs can never be significant; use >= %d pairs (alternated runs x forks)",
-                            s.baseline().length, minimumForksPerSide())
+                    ? String.format(Locale.ROOT, "%d pair%s can never be significant; use >= %d pairs (alternated runs x forks)",
+                            s.baseline().length, s.baseline().length == 1 ? "" : "s", minimumForksPerSide())
                     : String.format(Locale.ROOT, "%d vs %d forks can never be significant; use >= %d forks per side",
                             s.baseline().length, s.candidate().length, minimumForksPerSide());
             return new Finding(s, baseline, candidate, change, ci[0], ci[1], p, adjusted,
