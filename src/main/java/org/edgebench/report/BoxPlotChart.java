@@ -5,7 +5,6 @@ import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.renderer.category.BoxAndWhiskerRenderer;
@@ -13,7 +12,6 @@ import org.jfree.data.statistics.BoxAndWhiskerItem;
 import org.jfree.data.statistics.DefaultBoxAndWhiskerCategoryDataset;
 
 import java.awt.Color;
-import java.text.DecimalFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -78,11 +76,7 @@ final class BoxPlotChart {
         ValueAxis y;
         boolean log = lowest > 0 && highest / lowest > LOG_SCALE_SPAN;
         if (log) {
-            LogAxis logAxis = new LogAxis("latency per call (ms, log scale)");
-            // Powers of two (0.125, 0.25, 0.5, 1, 2, 4...) read better than JFreeChart's default 10^(k/10) steps.
-            logAxis.setBase(2);
-            logAxis.setTickUnit(new NumberTickUnit(1));
-            logAxis.setNumberFormatOverride(new DecimalFormat("0.###"));
+            LogAxis logAxis = ChartStyle.log2Axis("latency per call (ms, log scale)");
             logAxis.setSmallestValue(lowest / 2);
             y = logAxis;
         } else {

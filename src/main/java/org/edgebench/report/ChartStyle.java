@@ -2,6 +2,8 @@ package org.edgebench.report;
 
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.Axis;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.Plot;
@@ -19,6 +21,7 @@ import java.awt.Stroke;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.text.DecimalFormat;
 
 /**
  * The look shared by every EdgeBench chart (the report's and {@code compare}'s): white
@@ -58,6 +61,15 @@ public final class ChartStyle {
     }
 
     /** The {@code i}th palette colour, cycling. */
+    /** A latency axis in powers of two (0.25, 0.5, 1, 2 ...), which read better than JFreeChart's default 10^(k/10) steps. */
+    public static LogAxis log2Axis(String label) {
+        LogAxis axis = new LogAxis(label);
+        axis.setBase(2);
+        axis.setTickUnit(new NumberTickUnit(1));
+        axis.setNumberFormatOverride(new DecimalFormat("0.###"));
+        return axis;
+    }
+
     public static Color color(int i) {
         return PALETTE[Math.floorMod(i, PALETTE.length)];
     }

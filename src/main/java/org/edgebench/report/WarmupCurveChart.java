@@ -4,7 +4,6 @@ import org.edgebench.analysis.WarmupCurve;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
@@ -16,7 +15,6 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
-import java.text.DecimalFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -117,11 +115,7 @@ final class WarmupCurveChart {
         x.setRange(0.5, runs + 0.5);
         ValueAxis y;
         if (log && lowest > 0) {
-            LogAxis logAxis = new LogAxis("latency (ms, log scale)");
-            // Powers of two (0.25, 0.5, 1, 2 ...) read better than JFreeChart's default 10^(k/10) steps.
-            logAxis.setBase(2);
-            logAxis.setTickUnit(new NumberTickUnit(1));
-            logAxis.setNumberFormatOverride(new DecimalFormat("0.###"));
+            LogAxis logAxis = ChartStyle.log2Axis("latency (ms, log scale)");
             logAxis.setRange(lowest / 1.3, highest * 1.3);
             y = logAxis;
         } else {
