@@ -25,9 +25,7 @@ public final class Bootstrap {
             resample(candidate, c, random);
             changes[r] = median(c) / median(b) - 1;
         }
-        Arrays.sort(changes);
-        double tail = (1 - level) / 2;
-        return new double[] {quantile(changes, tail), quantile(changes, 1 - tail)};
+        return percentileInterval(changes, level);
     }
 
     /**
@@ -49,9 +47,7 @@ public final class Bootstrap {
             resample(ratios, r, random);
             changes[i] = Math.exp(median(r)) - 1;
         }
-        Arrays.sort(changes);
-        double tail = (1 - level) / 2;
-        return new double[] {quantile(changes, tail), quantile(changes, 1 - tail)};
+        return percentileInterval(changes, level);
     }
 
     /** {@code ln(candidate[i] / baseline[i])}; the sides must be the same length. */
@@ -72,6 +68,13 @@ public final class Bootstrap {
         Arrays.sort(sorted);
         int n = sorted.length;
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    /** The central {@code level} interval of bootstrap replicates (sorted in place). */
+    private static double[] percentileInterval(double[] replicates, double level) {
+        Arrays.sort(replicates);
+        double tail = (1 - level) / 2;
+        return new double[] {quantile(replicates, tail), quantile(replicates, 1 - tail)};
     }
 
     private static void resample(double[] from, double[] into, SplittableRandom random) {
