@@ -9,6 +9,7 @@ import org.edgebench.compare.Metric;
 import org.edgebench.compare.MultiComparison;
 import org.edgebench.compare.RegressionCheck;
 import org.edgebench.compare.Run;
+import org.edgebench.run.RunFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -1,13 +1,13 @@
 package org.edgebench.cli;
 
 import org.edgebench.BadInputException;
-import org.edgebench.report.BatchAdvisor;
+import org.edgebench.analysis.BatchAdvisor;
 import org.edgebench.report.Report;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -1,8 +1,8 @@
 package org.edgebench.compare;
 
 import org.edgebench.BadInputException;
-import org.edgebench.report.Configuration;
-import org.edgebench.report.JmhResult;
+import org.edgebench.results.JmhResult;
+import org.edgebench.run.Configuration;
 
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,5 +1,7 @@
 package org.edgebench.compare;
 
+import org.edgebench.stats.Bootstrap;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

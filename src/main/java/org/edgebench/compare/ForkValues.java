@@ -1,8 +1,8 @@
 package org.edgebench.compare;
 
-import org.edgebench.report.Histogram;
-import org.edgebench.report.JmhResult;
-import org.edgebench.report.TimeUnits;
+import org.edgebench.results.Histogram;
+import org.edgebench.results.JmhResult;
+import org.edgebench.results.TimeUnits;
 
 import java.util.List;
 import java.util.TreeMap;

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.edgebench.report.JmhResult;
+import org.edgebench.results.JmhResult;
+import org.edgebench.stats.Bootstrap;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package org.edgebench.compare;
 
-import org.edgebench.report.ChartStyle;
+import org.edgebench.report.chart.ChartStyle;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;

@@ -1,6 +1,7 @@
 package org.edgebench.compare;
 
 import org.edgebench.BadInputException;
+import org.edgebench.stats.HistogramStats;
 
 import java.util.Arrays;
 import java.util.Locale;

@@ -3,7 +3,8 @@ package org.edgebench.compare;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.edgebench.BadInputException;
-import org.edgebench.report.JmhResult;
+import org.edgebench.results.JmhResult;
+import org.edgebench.stats.Bootstrap;
 
 import java.io.IOException;
 import java.io.Writer;

@@ -1,5 +1,10 @@
 package org.edgebench.compare;
 
+import org.edgebench.stats.Bootstrap;
+import org.edgebench.stats.Holm;
+import org.edgebench.stats.MannWhitney;
+import org.edgebench.stats.WilcoxonSignedRank;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,9 +1,10 @@
 package org.edgebench.compare;
 
 import org.edgebench.BadInputException;
-import org.edgebench.report.Histogram;
-import org.edgebench.report.JmhJson;
-import org.edgebench.report.JmhResult;
+import org.edgebench.results.Histogram;
+import org.edgebench.results.JmhJson;
+import org.edgebench.results.JmhResult;
+import org.edgebench.run.RunEnvironment;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,8 @@
 package org.edgebench.report;
 
+import org.edgebench.analysis.ConfigurationStats;
+import org.edgebench.run.Configuration;
+
 import java.util.ArrayList;
 import java.util.List;
 

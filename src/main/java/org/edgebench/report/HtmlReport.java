@@ -1,5 +1,9 @@
 package org.edgebench.report;
 
+import org.edgebench.analysis.Verdicts;
+import org.edgebench.report.chart.Charts;
+import org.edgebench.run.Environment;
+
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;

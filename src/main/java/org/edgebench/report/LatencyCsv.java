@@ -2,6 +2,7 @@ package org.edgebench.report;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.edgebench.analysis.ConfigurationStats;
 
 import java.io.IOException;
 import java.io.Writer;

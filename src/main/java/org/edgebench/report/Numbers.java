@@ -5,7 +5,7 @@ import java.math.MathContext;
 import java.util.Locale;
 
 /** Number formatting shared by the CSV files (exact enough to redraw) and the summary (readable). */
-final class Numbers {
+public final class Numbers {
 
     private static final MathContext CSV_PRECISION = new MathContext(6);
 
@@ -43,7 +43,7 @@ final class Numbers {
     }
 
     /** Milliseconds with three significant decimals for small values; "-" when missing. */
-    static String ms(double value) {
+    public static String ms(double value) {
         if (!Double.isFinite(value)) {
             return "-";
         }
@@ -68,7 +68,7 @@ final class Numbers {
     }
 
     /** A rate or a count, rounded, with thousands separators; "-" when missing. */
-    static String count(double value) {
+    public static String count(double value) {
         if (!Double.isFinite(value)) {
             return "-";
         }

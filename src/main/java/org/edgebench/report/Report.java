@@ -1,6 +1,14 @@
 package org.edgebench.report;
 
 import org.edgebench.BadInputException;
+import org.edgebench.Tasks;
+import org.edgebench.analysis.ConfigurationStats;
+import org.edgebench.report.chart.Charts;
+import org.edgebench.results.JmhJson;
+import org.edgebench.results.JmhResult;
+import org.edgebench.run.AtomicFiles;
+import org.edgebench.run.Configuration;
+import org.edgebench.run.Environment;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -58,7 +65,7 @@ public final class Report {
         // several (classes, fonts, Java2D), so that is paid on the pool while the JSON is read.
         ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), DAEMONS);
         try {
-            pool.submit(Charts::warmUp);
+            pool.execute(Charts::warmUp);
             return write(json, outDir, sloMs, pool);
         } finally {
             pool.shutdownNow();
@@ -121,33 +128,8 @@ public final class Report {
         }
         List<ConfigurationStats> stats = new ArrayList<>(results.size());
         for (Future<ConfigurationStats> s : pending) {
-            stats.add(await(s));
+            stats.add(Tasks.await(s));
         }
         return stats;
-    }
-
-    /** A task's result; what it threw is rethrown as itself, not wrapped. */
-    static <T> T await(Future<T> task) throws IOException {
-        try {
-            return task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while writing the report", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof UncheckedIOException unchecked) {
-                throw unchecked.getCause();
-            }
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package org.edgebench.report;
 
 import org.apache.commons.csv.CSVFormat;
+import org.edgebench.analysis.ConfigurationStats;
 
 import java.io.IOException;
 import java.io.Writer;

@@ -1,5 +1,10 @@
 package org.edgebench.report;
 
+import org.edgebench.analysis.BatchAdvisor;
+import org.edgebench.analysis.ConfigurationStats;
+import org.edgebench.analysis.Verdicts;
+import org.edgebench.run.Environment;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

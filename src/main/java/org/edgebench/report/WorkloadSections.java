@@ -1,6 +1,9 @@
 package org.edgebench.report;
 
+import org.edgebench.analysis.ConfigurationStats;
 import org.edgebench.analysis.WarmupCurve;
+import org.edgebench.analysis.Workloads;
+import org.edgebench.run.Configuration;
 
 import java.util.ArrayList;
 import java.util.DoubleSummaryStatistics;
@@ -14,7 +17,7 @@ import java.util.function.Function;
  * the DJL layer costs, fp32 vs int8, and thread scaling. A section is there only when the run has
  * its data, so a run of OrtSessionRunBenchmark alone gets the summary it always had.
  */
-final class WorkloadSections {
+public final class WorkloadSections {
 
     private WorkloadSections() {
     }
@@ -30,7 +33,7 @@ final class WorkloadSections {
     }
 
     /** "first inference X ms, steady P50 Y ms, reached after about K runs", one line per configuration. */
-    static String warmupLine(Workloads.Curve c) {
+    public static String warmupLine(Workloads.Curve c) {
         WarmupCurve curve = c.curve();
         int runs = curve.medianPerIterationMs().size();
         String first = "first inference " + Numbers.ms(curve.firstMs()) + " ms"
@@ -60,7 +63,7 @@ final class WorkloadSections {
                         + " outputs and follows a pause for JMH's bookkeeping.", 100 * WarmupCurve.TOLERANCE))));
     }
 
-    static String coldStartLine(Workloads.ColdStart c) {
+    public static String coldStartLine(Workloads.ColdStart c) {
         String range = c.forks() == 1 ? "1 fork" : "median of " + c.forks() + " forks, " + Numbers.ms(c.minMs()) + " to "
                 + Numbers.ms(c.maxMs()) + " ms";
         String warm = c.warmMs().isPresent()
@@ -206,7 +209,7 @@ final class WorkloadSections {
         row.add((latency ? Workloads.ratio(fp32, int8) : Workloads.ratio(int8, fp32)).map(WorkloadSections::times).orElse("-"));
     }
 
-    static String times(double ratio) {
+    public static String times(double ratio) {
         return String.format(Locale.ROOT, ratio >= 100 ? "%.0fx" : ratio >= 10 ? "%.1fx" : "%.2fx", ratio);
     }
 

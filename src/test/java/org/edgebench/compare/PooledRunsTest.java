@@ -1,7 +1,7 @@
 package org.edgebench.compare;
 
 import org.edgebench.BadInputException;
-import org.edgebench.report.JmhResult;
+import org.edgebench.results.JmhResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,7 @@
 package org.edgebench.compare;
 
+import org.edgebench.stats.HistogramStats;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,11 +13,11 @@ import java.util.TreeMap;
  * median, a per-fork offset (the between-fork noise that dominates on real machines) and JMH's
  * coarse bucket precision, then reduces each fork to one metric value.
  */
-final class SyntheticForks {
+public final class SyntheticForks {
 
     private final Random random;
 
-    SyntheticForks(long seed) {
+    public SyntheticForks(long seed) {
         random = new Random(seed);
     }
 
@@ -48,7 +50,7 @@ final class SyntheticForks {
         return forks.stream().flatMapToDouble(h -> Arrays.stream(h.expanded())).toArray();
     }
 
-    Histogram histogram(int samples, double medianMs, double sigma) {
+    public Histogram histogram(int samples, double medianMs, double sigma) {
         TreeMap<Double, Long> buckets = new TreeMap<>();
         for (int i = 0; i < samples; i++) {
             double latency = medianMs * Math.exp(sigma * random.nextGaussian());
@@ -73,8 +75,8 @@ final class SyntheticForks {
         return out;
     }
 
-    record Histogram(double[] values, long[] counts) {
-        double[] expanded() {
+    public record Histogram(double[] values, long[] counts) {
+        public double[] expanded() {
             int n = (int) HistogramStats.total(counts);
             double[] out = new double[n];
             int k = 0;

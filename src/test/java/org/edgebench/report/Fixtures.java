@@ -8,20 +8,20 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /** The committed JMH JSON fixtures (see src/test/resources/report/README.md). */
-final class Fixtures {
+public final class Fixtures {
 
-    static final String SAMPLE = "sample.json";
+    public static final String SAMPLE = "sample.json";
     static final String SAMPLE_GC = "sample-gc.json";
-    static final String THRPT = "thrpt.json";
-    static final String AVGT_GC = "avgt-gc.json";
-    static final String SS = "ss.json";
+    public static final String THRPT = "thrpt.json";
+    public static final String AVGT_GC = "avgt-gc.json";
+    public static final String SS = "ss.json";
     static final String FOREIGN = "foreign.json";
 
     private Fixtures() {
     }
 
     /** Copies a fixture into {@code dir} under {@code name}. */
-    static Path copy(String fixture, Path dir, String name) {
+    public static Path copy(String fixture, Path dir, String name) {
         try (InputStream in = Fixtures.class.getResourceAsStream("/report/" + fixture)) {
             if (in == null) {
                 throw new IllegalArgumentException("no fixture " + fixture);
@@ -36,7 +36,7 @@ final class Fixtures {
     }
 
     /** A run folder: the fixture as jmh.json, plus the example env.json when {@code withEnv}. */
-    static Path runFolder(String fixture, Path dir, boolean withEnv) {
+    public static Path runFolder(String fixture, Path dir, boolean withEnv) {
         copy(fixture, dir, "jmh.json");
         if (withEnv) {
             copy("env.json", dir, "env.json");
@@ -54,7 +54,7 @@ final class Fixtures {
         return dir;
     }
 
-    static String text(String resource) {
+    public static String text(String resource) {
         try (InputStream in = Fixtures.class.getResourceAsStream("/report/" + resource)) {
             if (in == null) {
                 throw new IllegalArgumentException("no resource " + resource);

@@ -1,12 +1,18 @@
 package org.edgebench.report;
 
+import org.edgebench.analysis.BatchAdvisor;
 import org.edgebench.analysis.WarmupCurve;
+import org.edgebench.report.chart.ChartStyle;
+import org.edgebench.report.chart.DjlChart;
+import org.edgebench.report.chart.ThreadScalingChart;
+import org.edgebench.report.chart.WarmupCurveChart;
+import org.edgebench.results.JmhJson;
+import org.edgebench.results.JmhResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

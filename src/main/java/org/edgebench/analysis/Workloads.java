@@ -1,0 +1,275 @@
+package org.edgebench.analysis;
+
+import org.edgebench.run.Configuration;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * Finds, among a run's results, the suite's workload benchmarks and what they are compared with:
+ * the warm-up curve, the cold start next to the warm latency, DJL next to raw ONNX Runtime, each
+ * int8 model next to its fp32 original, and thread scaling. Benchmarks are recognised by their
+ * class's simple name, so a run saved by an older build (or a renamed package) still pairs up.
+ * Everything here is pure: lists in, pairs out, in a stable order (model, provider, batch, threads).
+ */
+public final class Workloads {
+
+    static final String ORT_RUN = "OrtSessionRunBenchmark";
+    static final String DJL_PREDICT = "DjlPredictorBenchmark";
+    static final String COLD_START = "SessionColdStartBenchmark";
+    static final String WARMUP_CURVE = "WarmupCurveBenchmark";
+    static final String INT8_SUFFIX = "-int8";
+
+    /** A warm-up curve of one configuration: the analysis of its forks' single shots. */
+    public record Curve(ConfigurationStats stats, WarmupCurve curve, List<List<Double>> forksMs) {
+    }
+
+    /**
+     * A cold start: each fork's first session, with the warm latency of the same configuration
+     * when the run has one ({@code warmWhat} says where it comes from).
+     */
+    public record ColdStart(ConfigurationStats stats, double medianMs, double minMs, double maxMs, int forks,
+                     OptionalDouble warmMs, String warmWhat) {
+    }
+
+    /** The same configuration through raw ONNX Runtime and through DJL. */
+    public record DjlPair(ConfigurationStats raw, ConfigurationStats djl) {
+    }
+
+    /** A model and its {@code -int8} variant, each row the same benchmark and settings. */
+    public record Int8Pair(String fp32Model, String int8Model, List<Int8Row> rows) {
+    }
+
+    public record Int8Row(ConfigurationStats fp32, ConfigurationStats int8) {
+    }
+
+    /** Configurations that differ only in their intra-op thread count, fewest threads first (0, the default, last). */
+    public record ThreadLine(String name, List<ConfigurationStats> points) {
+    }
+
+    /** What "the same configuration" means across benchmarks: every parameter, and the mode. */
+    private record Setting(String mode, String model, String provider, String batchSize, String threads, String other) {
+        static Setting of(Configuration c) {
+            return new Setting(c.mode(), c.model(), c.provider(), c.batchSize(), c.intraOpThreads(), c.otherParamsText());
+        }
+
+        Setting withModel(String newModel) {
+            return new Setting(mode, newModel, provider, batchSize, threads, other);
+        }
+    }
+
+    static final Comparator<ConfigurationStats> ORDER = Comparator
+            .comparing((ConfigurationStats s) -> s.configuration().model())
+            .thenComparing(s -> s.configuration().provider())
+            .thenComparingInt(s -> number(s.configuration().batchSize()))
+            .thenComparingInt(s -> threadOrder(s.configuration().intraOpThreads()))
+            .thenComparing(s -> s.configuration().otherParamsText())
+            .thenComparing(s -> s.configuration().benchmark());
+
+    private Workloads() {
+    }
+
+    /** True when the result is one of {@code benchmarkClass}'s methods (matched by the class's simple name). */
+    static boolean is(ConfigurationStats s, String benchmarkClass) {
+        return s.configuration().shortBenchmark().startsWith(benchmarkClass + ".");
+    }
+
+    /** OrtSessionRunBenchmark or DjlPredictorBenchmark, in a mode that times warm calls (not single shots). */
+    static boolean steadyState(ConfigurationStats s) {
+        return (is(s, ORT_RUN) || is(s, DJL_PREDICT)) && !"ss".equals(s.configuration().mode());
+    }
+
+    /** WarmupCurveBenchmark's single-shot results, each iteration one inference after session creation. */
+    public static List<Curve> warmupCurves(List<ConfigurationStats> stats) {
+        List<Curve> curves = new ArrayList<>();
+        for (ConfigurationStats s : sorted(stats, s -> is(s, WARMUP_CURVE) && "ss".equals(s.configuration().mode()))) {
+            List<List<Double>> forks = s.iterationMs().stream()
+                    .map(fork -> fork.stream().filter(v -> Double.isFinite(v) && v >= 0).toList())
+                    .filter(fork -> !fork.isEmpty())
+                    .toList();
+            if (!forks.isEmpty()) {
+                double[][] latencies = forks.stream().map(f -> f.stream().mapToDouble(Double::doubleValue).toArray())
+                        .toArray(double[][]::new);
+                curves.add(new Curve(s, WarmupCurve.of(latencies), forks));
+            }
+        }
+        return curves;
+    }
+
+    /**
+     * SessionColdStartBenchmark's results. Only each fork's first shot counts: that is the JVM's first
+     * session, which is what the benchmark measures; with {@code -i} above 1 the later shots are
+     * sessions of a warm process and would pull the median down.
+     */
+    public static List<ColdStart> coldStarts(List<ConfigurationStats> stats) {
+        Map<Setting, Double> warm = new LinkedHashMap<>();
+        for (ConfigurationStats s : stats) {
+            if (is(s, ORT_RUN) && "sample".equals(s.configuration().mode()) && Double.isFinite(s.p50Ms())) {
+                warm.putIfAbsent(Setting.of(s.configuration()), s.p50Ms());
+            }
+        }
+        Map<Setting, Double> steady = new LinkedHashMap<>();
+        for (Curve c : warmupCurves(stats)) {
+            steady.putIfAbsent(Setting.of(c.stats().configuration()), c.curve().steadyP50Ms());
+        }
+        List<ColdStart> cold = new ArrayList<>();
+        for (ConfigurationStats s : sorted(stats, s -> is(s, COLD_START) && "ss".equals(s.configuration().mode()))) {
+            double[] firsts = s.iterationMs().stream().filter(fork -> !fork.isEmpty()).mapToDouble(fork -> fork.get(0))
+                    .filter(Double::isFinite).sorted().toArray();
+            if (firsts.length == 0) {
+                continue;
+            }
+            // The cold run is SingleShotTime and the warm one SampleTime, so the mode is not part of the match.
+            Setting setting = Setting.of(s.configuration());
+            Setting asSample = new Setting("sample", setting.model(), setting.provider(), setting.batchSize(),
+                    setting.threads(), setting.other());
+            Double reference = warm.get(asSample);
+            String what = "the warm P50";
+            if (reference == null) {
+                reference = steady.get(setting);
+                what = "the warm-up curve's steady P50";
+            }
+            cold.add(new ColdStart(s, median(firsts), firsts[0], firsts[firsts.length - 1], firsts.length,
+                    reference == null ? OptionalDouble.empty() : OptionalDouble.of(reference), reference == null ? "" : what));
+        }
+        return cold;
+    }
+
+    /** Each OrtSessionRunBenchmark result with the DjlPredictorBenchmark result of the same parameters and mode. */
+    public static List<DjlPair> djlPairs(List<ConfigurationStats> stats) {
+        Map<Setting, ConfigurationStats> djl = new LinkedHashMap<>();
+        for (ConfigurationStats s : stats) {
+            if (is(s, DJL_PREDICT)) {
+                djl.putIfAbsent(Setting.of(s.configuration()), s);
+            }
+        }
+        List<DjlPair> pairs = new ArrayList<>();
+        for (ConfigurationStats raw : sorted(stats, s -> is(s, ORT_RUN))) {
+            ConfigurationStats match = djl.remove(Setting.of(raw.configuration()));
+            if (match != null) {
+                pairs.add(new DjlPair(raw, match));
+            }
+        }
+        return pairs;
+    }
+
+    /**
+     * Models named {@code X-int8} with their model {@code X}, matched on benchmark, mode and every
+     * other parameter, in the suite's steady-state benchmarks (OrtSessionRunBenchmark,
+     * DjlPredictorBenchmark). The cold start and the warm-up curve stay out: they time one-off
+     * costs, which quantisation is not about; another suite's benchmarks stay out so its report is
+     * the one it always was.
+     */
+    public static List<Int8Pair> int8Pairs(List<ConfigurationStats> stats) {
+        Map<String, ConfigurationStats> byKey = new LinkedHashMap<>();
+        for (ConfigurationStats s : stats) {
+            byKey.putIfAbsent(s.configuration().benchmark() + " " + Setting.of(s.configuration()), s);
+        }
+        Map<String, List<Int8Row>> rows = new TreeMap<>();
+        for (ConfigurationStats int8 : sorted(stats, s -> steadyState(s) && s.configuration().model().endsWith(INT8_SUFFIX)
+                && s.configuration().model().length() > INT8_SUFFIX.length())) {
+            String model = int8.configuration().model();
+            String fp32Model = model.substring(0, model.length() - INT8_SUFFIX.length());
+            ConfigurationStats fp32 = byKey.get(int8.configuration().benchmark() + " "
+                    + Setting.of(int8.configuration()).withModel(fp32Model));
+            if (fp32 != null) {
+                rows.computeIfAbsent(fp32Model, m -> new ArrayList<>()).add(new Int8Row(fp32, int8));
+            }
+        }
+        List<Int8Pair> pairs = new ArrayList<>();
+        rows.forEach((fp32Model, list) -> {
+            list.sort(Comparator.comparing((Int8Row r) -> r.fp32(), ORDER));
+            pairs.add(new Int8Pair(fp32Model, fp32Model + INT8_SUFFIX, List.copyOf(list)));
+        });
+        return pairs;
+    }
+
+    /**
+     * Groups of the suite's steady-state results (OrtSessionRunBenchmark, DjlPredictorBenchmark)
+     * that differ only in {@code intraOpThreads}, with at least two numeric thread counts.
+     */
+    public static List<ThreadLine> threadLines(List<ConfigurationStats> stats) {
+        Map<List<String>, List<ConfigurationStats>> groups = new LinkedHashMap<>();
+        for (ConfigurationStats s : sorted(stats, s -> steadyState(s) && s.configuration().intraOpThreads().matches("\\d{1,9}"))) {
+            Configuration c = s.configuration();
+            List<String> key = List.of(c.benchmark(), c.mode(), c.model(), c.provider(), c.batchSize(), c.otherParamsText());
+            List<ConfigurationStats> group = groups.computeIfAbsent(key, k -> new ArrayList<>());
+            if (group.stream().noneMatch(g -> g.configuration().intraOpThreads().equals(c.intraOpThreads()))) {
+                group.add(s);
+            }
+        }
+        List<List<ConfigurationStats>> scaling = groups.values().stream().filter(g -> g.size() >= 2).toList();
+        if (scaling.isEmpty()) {
+            return List.of();
+        }
+        boolean benchmarks = varies(scaling, Configuration::shortBenchmark);
+        boolean modes = varies(scaling, Configuration::mode);
+        boolean providers = varies(scaling, Configuration::provider);
+        boolean others = varies(scaling, Configuration::otherParamsText);
+        List<ThreadLine> lines = new ArrayList<>();
+        for (List<ConfigurationStats> group : scaling) {
+            Configuration c = group.get(0).configuration();
+            List<String> parts = new ArrayList<>();
+            if (benchmarks) {
+                parts.add(c.shortBenchmark());
+            }
+            parts.add(c.group());
+            if (providers && !c.provider().isEmpty()) {
+                parts.add(c.provider());
+            }
+            if (modes) {
+                parts.add(c.mode());
+            }
+            if (!c.batchSize().isEmpty()) {
+                parts.add("b" + c.batchSize());
+            }
+            if (others && !c.otherParamsText().isEmpty()) {
+                parts.add(c.otherParamsText());
+            }
+            lines.add(new ThreadLine(String.join(" ", parts), List.copyOf(group)));
+        }
+        return lines;
+    }
+
+    private static boolean varies(List<List<ConfigurationStats>> groups, Function<Configuration, String> part) {
+        return groups.stream().map(g -> part.apply(g.get(0).configuration())).distinct().count() > 1;
+    }
+
+    /** {@code 0 (default)} for ONNX Runtime's own choice, else the number. */
+    public static String threadsLabel(String threads) {
+        return "0".equals(threads) ? "0 (default)" : threads;
+    }
+
+    private static List<ConfigurationStats> sorted(List<ConfigurationStats> stats, Predicate<ConfigurationStats> keep) {
+        return stats.stream().filter(keep).sorted(ORDER).toList();
+    }
+
+    private static int number(String text) {
+        return text.matches("\\d{1,9}") ? Integer.parseInt(text) : Integer.MAX_VALUE;
+    }
+
+    /* 0 is ONNX Runtime's default (all cores, usually), so it reads best after the explicit counts. */
+    private static int threadOrder(String threads) {
+        int n = number(threads);
+        return n == 0 ? Integer.MAX_VALUE - 1 : n;
+    }
+
+    static double median(double[] sortedValues) {
+        int mid = sortedValues.length / 2;
+        return sortedValues.length % 2 == 1 ? sortedValues[mid] : (sortedValues[mid - 1] + sortedValues[mid]) / 2;
+    }
+
+    /** Present when every value is finite and positive. */
+    public static Optional<Double> ratio(double numerator, double denominator) {
+        return numerator > 0 && denominator > 0 && Double.isFinite(numerator) && Double.isFinite(denominator)
+                ? Optional.of(numerator / denominator) : Optional.empty();
+    }
+}

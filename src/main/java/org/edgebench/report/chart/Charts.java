@@ -1,0 +1,156 @@
+package org.edgebench.report.chart;
+
+import org.edgebench.Tasks;
+import org.edgebench.analysis.ConfigurationStats;
+import org.edgebench.analysis.Workloads;
+import org.edgebench.run.AtomicFiles;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.data.xy.XYSeriesCollection;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+
+/**
+ * Draws the report's charts into {@code charts/}, one PNG per chart with a stable name. A chart
+ * that the run has no data for (no batch sizes, no distribution) is left out and the HTML page
+ * says why. Charts are drawn and encoded on a pool while the caller writes the text files; they
+ * are written in a fixed order, so the HTML page does not depend on which finished first.
+ */
+public final class Charts {
+
+    static final String FOLDER = "charts";
+
+    /** A chart written, for the HTML page: its path relative to the report folder, and what it shows. */
+    public record Chart(String path, String caption) {
+    }
+
+    /** What was drawn, and a sentence for each chart that could not be. */
+    public record Drawn(List<Chart> charts, List<String> missing) {
+    }
+
+    /** A chart being drawn: its PNG, or empty when the run has no data for it. */
+    private record Pending(String path, String caption, String whyMissing, Future<Optional<byte[]>> png) {
+    }
+
+    /** Charts being drawn; {@link #writeTo} waits for them. */
+    public static final class Drawing {
+
+        private final List<Pending> pending;
+        private final List<String> noHistograms;
+
+        private Drawing(List<Pending> pending, List<String> noHistograms) {
+            this.pending = pending;
+            this.noHistograms = noHistograms;
+        }
+
+        /** Waits for every chart and stages it in {@code files}, in the order they were started. */
+        public Drawn writeTo(AtomicFiles files) throws IOException {
+            List<Chart> charts = new ArrayList<>();
+            List<String> missing = new ArrayList<>();
+            for (Pending p : pending) {
+                Optional<byte[]> png = Tasks.await(p.png());
+                if (png.isEmpty()) {
+                    missing.add(p.whyMissing());
+                    continue;
+                }
+                files.write(p.path(), out -> out.write(png.get()));
+                charts.add(new Chart(p.path(), p.caption()));
+            }
+            missing.addAll(noHistograms);
+            return new Drawn(charts, missing);
+        }
+    }
+
+    private Charts() {
+    }
+
+    /**
+     * Starts drawing every chart on {@code pool}: the four overviews first, then the workload charts
+     * the run has data for (warm-up curve, DJL vs ONNX Runtime, thread scaling), then a histogram per
+     * distribution.
+     */
+    public static Drawing draw(List<ConfigurationStats> stats, String subtitle, ExecutorService pool) {
+        List<Pending> pending = new ArrayList<>();
+        start(pool, pending, BatchCharts.LATENCY_FILE, "P50, P95 and mean latency per call against batch size.",
+                "no latency vs batch size chart: no configuration has a batchSize parameter",
+                () -> BatchCharts.latency(stats, subtitle), ChartStyle.WIDTH);
+        start(pool, pending, BatchCharts.THROUGHPUT_FILE, "Items per second against batch size.",
+                "no throughput vs batch size chart: no configuration has a batchSize parameter",
+                () -> BatchCharts.throughput(stats, subtitle), ChartStyle.WIDTH);
+        start(pool, pending, BoxPlotChart.FILE, "Every configuration's distribution side by side.",
+                "no box plot: no distribution in this mode (use -bm sample)",
+                () -> BoxPlotChart.create(stats, subtitle), BoxPlotChart.width(stats));
+        start(pool, pending, IterationChart.FILE,
+                "Each iteration against the configuration's median: drift or a slow first iteration shows here.",
+                "no iteration chart: fewer than two iterations per configuration",
+                () -> IterationChart.create(stats, subtitle), ChartStyle.WIDTH);
+        workloadCharts(stats, subtitle, pool, pending);
+        List<String> noHistograms = new ArrayList<>();
+        for (ConfigurationStats s : stats) {
+            if (s.hasDistribution()) {
+                start(pool, pending, HistogramChart.fileName(s), "Latency histogram of " + s.label() + ".", "",
+                        () -> Optional.of(HistogramChart.create(s, subtitle)), ChartStyle.WIDTH);
+            }
+        }
+        if (stats.stream().noneMatch(ConfigurationStats::hasDistribution)) {
+            noHistograms.add("no latency histograms: no distribution in this mode (use -bm sample)");
+        }
+        return new Drawing(pending, noHistograms);
+    }
+
+    /*
+     * The workload benchmarks' charts are started only when the run has their data, and say nothing
+     * when it has not: a run of OrtSessionRunBenchmark alone is not missing a warm-up curve.
+     */
+    private static void workloadCharts(List<ConfigurationStats> stats, String subtitle, ExecutorService pool,
+                                       List<Pending> pending) {
+        List<Workloads.Curve> curves = Workloads.warmupCurves(stats);
+        if (!curves.isEmpty()) {
+            start(pool, pending, WarmupCurveChart.FILE,
+                    "Latency of each inference after session creation: how many runs the warm-up takes.", "",
+                    () -> WarmupCurveChart.create(curves, subtitle), ChartStyle.WIDTH);
+        }
+        List<Workloads.DjlPair> djl = Workloads.djlPairs(stats);
+        if (!djl.isEmpty()) {
+            start(pool, pending, DjlChart.FILE, "P50 through DJL's Predictor next to raw ONNX Runtime, per configuration.", "",
+                    () -> DjlChart.create(djl, subtitle), ChartStyle.WIDTH);
+        }
+        List<Workloads.ThreadLine> threads = Workloads.threadLines(stats);
+        if (!threads.isEmpty()) {
+            start(pool, pending, ThreadScalingChart.FILE, "P50 latency and items per second against intra-op threads.", "",
+                    () -> ThreadScalingChart.create(threads, subtitle), ChartStyle.WIDTH);
+        }
+    }
+
+    /** Draws and encodes a tiny throwaway chart, so the classes and fonts every chart needs are loaded. */
+    public static void warmUp() {
+        XYPlot plot = new XYPlot(new XYSeriesCollection(), new NumberAxis("x"), new NumberAxis("y"), new XYBarRenderer());
+        png(ChartStyle.apply(new JFreeChart("warm-up", ChartStyle.TITLE_FONT, plot, false), "warm-up"), 64);
+    }
+
+    private static void start(ExecutorService pool, List<Pending> pending, String name, String caption, String whyMissing,
+                              Supplier<Optional<JFreeChart>> chart, int width) {
+        Future<Optional<byte[]>> png = pool.submit(() -> chart.get().map(c -> png(c, width)));
+        pending.add(new Pending(FOLDER + "/" + name, caption, whyMissing, png));
+    }
+
+    private static byte[] png(JFreeChart chart, int width) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 17);
+        try {
+            ChartStyle.writePng(chart, width, ChartStyle.HEIGHT, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}

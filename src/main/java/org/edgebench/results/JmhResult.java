@@ -1,0 +1,86 @@
+package org.edgebench.results;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * One JMH result entry: one benchmark method in one mode with one combination of parameters.
+ *
+ * @param benchmark        fully qualified method, e.g. {@code org.edgebench.bench.OrtSessionRunBenchmark.run}
+ * @param mode             JMH's short mode: {@code sample}, {@code thrpt}, {@code avgt} or {@code ss}
+ * @param params           JMH parameters in JMH's order (insertion-ordered, unmodifiable; empty when none)
+ * @param scoreUnit        as JMH wrote it, e.g. {@code ms/op} or {@code ops/s}
+ * @param score            NaN when JMH wrote {@code "NaN"}, infinite for {@code "+INF"}/{@code "-INF"}
+ * @param scorePercentiles percentile (0.0, 50.0, ..., 100.0) to value in {@code scoreUnit}; empty when absent
+ * @param rawDataHistogram [fork][iteration] histograms; empty unless the mode is {@code sample}
+ * @param rawData          [fork][iteration] iteration scores in {@code scoreUnit}; empty when absent
+ * @param secondaryMetrics by name, with the middle dot that JMH 1.36 and older put in front stripped
+ */
+public record JmhResult(
+        String benchmark,
+        String mode,
+        int forks,
+        int threads,
+        Map<String, String> params,
+        String scoreUnit,
+        double score,
+        double scoreError,
+        Map<Double, Double> scorePercentiles,
+        List<List<Histogram>> rawDataHistogram,
+        List<List<Double>> rawData,
+        Map<String, SecondaryMetric> secondaryMetrics) {
+
+    public JmhResult {
+        params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        scorePercentiles = Collections.unmodifiableMap(new TreeMap<>(scorePercentiles));
+        rawDataHistogram = rawDataHistogram.stream().map(List::copyOf).toList();
+        rawData = rawData.stream().map(List::copyOf).toList();
+        secondaryMetrics = Collections.unmodifiableMap(new LinkedHashMap<>(secondaryMetrics));
+    }
+
+    /** A parameter's value, when the benchmark has that parameter. */
+    public Optional<String> param(String name) {
+        return Optional.ofNullable(params.get(name));
+    }
+
+    /**
+     * Identifies the configuration across runs: benchmark, mode and parameters sorted by name,
+     * e.g. {@code org.edgebench.bench.OrtSessionRunBenchmark.run [sample] batchSize=8,model=student,provider=CPU}.
+     * The mode is part of it because {@code -bm sample,thrpt} runs the same parameters twice.
+     */
+    public String configurationKey() {
+        String sorted = new TreeMap<>(params).entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(","));
+        return benchmark + " [" + mode + "]" + (sorted.isEmpty() ? "" : " " + sorted);
+    }
+
+    /** The benchmark without its package: {@code OrtSessionRunBenchmark.run}. */
+    public String shortBenchmark() {
+        return shortName(benchmark);
+    }
+
+    public static String shortName(String benchmark) {
+        int method = benchmark.lastIndexOf('.');
+        int type = method > 0 ? benchmark.lastIndexOf('.', method - 1) : -1;
+        return benchmark.substring(type + 1);
+    }
+
+    /** True when the primary score is a rate (Throughput mode, {@code ops/<time>}). */
+    public boolean isRate() {
+        return TimeUnits.isRate(scoreUnit);
+    }
+
+    /**
+     * A value in {@code scoreUnit} as milliseconds per operation: scaled for time units, the
+     * reciprocal for a rate (250 ops/s becomes 4 ms).
+     */
+    public double toMillis(double value) {
+        return TimeUnits.toMillisPerOp(scoreUnit, value);
+    }
+}
