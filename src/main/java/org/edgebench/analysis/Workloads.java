@@ -55,17 +55,6 @@ public final class Workloads {
     public record ThreadLine(String name, List<ConfigurationStats> points) {
     }
 
-    /** What "the same configuration" means across benchmarks: every parameter, and the mode. */
-    private record Setting(String mode, String model, String provider, String batchSize, String threads, String other) {
-        static Setting of(Configuration c) {
-            return new Setting(c.mode(), c.model(), c.provider(), c.batchSize(), c.intraOpThreads(), c.otherParamsText());
-        }
-
-        Setting withModel(String newModel) {
-            return new Setting(mode, newModel, provider, batchSize, threads, other);
-        }
-    }
-
     static final Comparator<ConfigurationStats> ORDER = Comparator
             .comparing((ConfigurationStats s) -> s.configuration().model())
             .thenComparing(s -> s.configuration().provider())
@@ -110,15 +99,15 @@ public final class Workloads {
      * sessions of a warm process and would pull the median down.
      */
     public static List<ColdStart> coldStarts(List<ConfigurationStats> stats) {
-        Map<Setting, Double> warm = new LinkedHashMap<>();
+        Map<Configuration.Key, Double> warm = new LinkedHashMap<>();
         for (ConfigurationStats s : stats) {
             if (is(s, ORT_RUN) && "sample".equals(s.configuration().mode()) && Double.isFinite(s.p50Ms())) {
-                warm.putIfAbsent(Setting.of(s.configuration()), s.p50Ms());
+                warm.putIfAbsent(setting(s), s.p50Ms());
             }
         }
-        Map<Setting, Double> steady = new LinkedHashMap<>();
+        Map<Configuration.Key, Double> steady = new LinkedHashMap<>();
         for (Curve c : warmupCurves(stats)) {
-            steady.putIfAbsent(Setting.of(c.stats().configuration()), c.curve().steadyP50Ms());
+            steady.putIfAbsent(setting(c.stats()), c.curve().steadyP50Ms());
         }
         List<ColdStart> cold = new ArrayList<>();
         for (ConfigurationStats s : sorted(stats, s -> is(s, COLD_START) && "ss".equals(s.configuration().mode()))) {
@@ -128,10 +117,8 @@ public final class Workloads {
                 continue;
             }
             // The cold run is SingleShotTime and the warm one SampleTime, so the mode is not part of the match.
-            Setting setting = Setting.of(s.configuration());
-            Setting asSample = new Setting("sample", setting.model(), setting.provider(), setting.batchSize(),
-                    setting.threads(), setting.other());
-            Double reference = warm.get(asSample);
+            Configuration.Key setting = setting(s);
+            Double reference = warm.get(setting.inMode("sample"));
             String what = "the warm P50";
             if (reference == null) {
                 reference = steady.get(setting);
@@ -145,15 +132,15 @@ public final class Workloads {
 
     /** Each OrtSessionRunBenchmark result with the DjlPredictorBenchmark result of the same parameters and mode. */
     public static List<DjlPair> djlPairs(List<ConfigurationStats> stats) {
-        Map<Setting, ConfigurationStats> djl = new LinkedHashMap<>();
+        Map<Configuration.Key, ConfigurationStats> djl = new LinkedHashMap<>();
         for (ConfigurationStats s : stats) {
             if (is(s, DJL_PREDICT)) {
-                djl.putIfAbsent(Setting.of(s.configuration()), s);
+                djl.putIfAbsent(setting(s), s);
             }
         }
         List<DjlPair> pairs = new ArrayList<>();
         for (ConfigurationStats raw : sorted(stats, s -> is(s, ORT_RUN))) {
-            ConfigurationStats match = djl.remove(Setting.of(raw.configuration()));
+            ConfigurationStats match = djl.remove(setting(raw));
             if (match != null) {
                 pairs.add(new DjlPair(raw, match));
             }
@@ -169,17 +156,16 @@ public final class Workloads {
      * the one it always was.
      */
     public static List<Int8Pair> int8Pairs(List<ConfigurationStats> stats) {
-        Map<String, ConfigurationStats> byKey = new LinkedHashMap<>();
+        Map<Configuration.Key, ConfigurationStats> byKey = new LinkedHashMap<>();
         for (ConfigurationStats s : stats) {
-            byKey.putIfAbsent(s.configuration().benchmark() + " " + Setting.of(s.configuration()), s);
+            byKey.putIfAbsent(s.configuration().key(), s);
         }
         Map<String, List<Int8Row>> rows = new TreeMap<>();
         for (ConfigurationStats int8 : sorted(stats, s -> steadyState(s) && s.configuration().model().endsWith(INT8_SUFFIX)
                 && s.configuration().model().length() > INT8_SUFFIX.length())) {
             String model = int8.configuration().model();
             String fp32Model = model.substring(0, model.length() - INT8_SUFFIX.length());
-            ConfigurationStats fp32 = byKey.get(int8.configuration().benchmark() + " "
-                    + Setting.of(int8.configuration()).withModel(fp32Model));
+            ConfigurationStats fp32 = byKey.get(int8.configuration().key().with(Configuration.MODEL, fp32Model));
             if (fp32 != null) {
                 rows.computeIfAbsent(fp32Model, m -> new ArrayList<>()).add(new Int8Row(fp32, int8));
             }
@@ -197,11 +183,11 @@ public final class Workloads {
      * that differ only in {@code intraOpThreads}, with at least two numeric thread counts.
      */
     public static List<ThreadLine> threadLines(List<ConfigurationStats> stats) {
-        Map<List<String>, List<ConfigurationStats>> groups = new LinkedHashMap<>();
+        Map<Configuration.Key, List<ConfigurationStats>> groups = new LinkedHashMap<>();
         for (ConfigurationStats s : sorted(stats, s -> steadyState(s) && s.configuration().intraOpThreads().matches("\\d{1,9}"))) {
             Configuration c = s.configuration();
-            List<String> key = List.of(c.benchmark(), c.mode(), c.model(), c.provider(), c.batchSize(), c.otherParamsText());
-            List<ConfigurationStats> group = groups.computeIfAbsent(key, k -> new ArrayList<>());
+            List<ConfigurationStats> group = groups.computeIfAbsent(c.key().without(Configuration.INTRA_OP_THREADS),
+                    k -> new ArrayList<>());
             if (group.stream().noneMatch(g -> g.configuration().intraOpThreads().equals(c.intraOpThreads()))) {
                 group.add(s);
             }
@@ -246,6 +232,11 @@ public final class Workloads {
     /** {@code 0 (default)} for ONNX Runtime's own choice, else the number. */
     public static String threadsLabel(String threads) {
         return "0".equals(threads) ? "0 (default)" : threads;
+    }
+
+    /** "The same configuration" across benchmarks: every parameter, the mode and the callers. */
+    private static Configuration.Key setting(ConfigurationStats s) {
+        return s.configuration().key().anyBenchmark();
     }
 
     private static List<ConfigurationStats> sorted(List<ConfigurationStats> stats, Predicate<ConfigurationStats> keep) {

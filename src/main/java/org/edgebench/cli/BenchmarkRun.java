@@ -10,12 +10,14 @@ import org.edgebench.model.ModelInspector.ModelDescription;
 import org.edgebench.report.Report;
 import org.edgebench.run.RunFolder;
 import org.edgebench.runtime.Environment;
+import org.edgebench.run.Configuration;
 import org.edgebench.runtime.ProviderCheck;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.format.OutputFormat;
 import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
@@ -137,11 +139,13 @@ public final class BenchmarkRun {
             return ExitCodes.OK;
         }
 
+        OutputFormat silent = OutputFormatFactory.createFormatInstance(out, VerboseMode.SILENT);
+        List<String> includes = jmh.getIncludes().isEmpty() ? List.of(suite.include()) : jmh.getIncludes();
         Map<String, List<String>> requested = new LinkedHashMap<>();
-        for (String param : Suite.PARAMS) {
-            List<String> values = jmh.getParameter(param).hasValue()
-                    ? List.copyOf(jmh.getParameter(param).get())
-                    : suite.params().getOrDefault(param, List.of(defaultValue(param)));
+        for (String param : Configuration.SUITE_PARAMS) {
+            List<String> values = jmh.getParameter(param).hasValue() ? List.copyOf(jmh.getParameter(param).get())
+                    : suite.params().containsKey(param) ? suite.params().get(param)
+                    : Plan.declaredDefaults(silent, includes, jmh.getExcludes(), param);
             requested.put(param, values);
         }
         ProviderCheck providers = ProviderCheck.forThisBuild();
@@ -151,14 +155,12 @@ public final class BenchmarkRun {
         Path folder = RunFolder.create(args.out(), args.label(), LocalDateTime.now());
         writeEnv(folder, suite, args, requested, checked);
 
-        List<Configuration> configurations = Configuration.expand(
-                OutputFormatFactory.createFormatInstance(out, VerboseMode.SILENT),
-                jmh.getIncludes().isEmpty() ? List.of(suite.include()) : jmh.getIncludes(), jmh.getExcludes(),
+        int callers = jmh.getThreads().orElse(1) > 0 ? jmh.getThreads().orElse(1) : Runtime.getRuntime().availableProcessors();
+        List<Configuration> configurations = Plan.expand(silent, includes, jmh.getExcludes(), callers,
                 name -> checked.params().containsKey(name) ? checked.params().get(name)
                         : jmh.getParameter(name).hasValue() ? List.copyOf(jmh.getParameter(name).get()) : null);
         if (configurations.isEmpty()) {
-            throw new BadInputException("no benchmark matches " + (jmh.getIncludes().isEmpty() ? suite.include() : jmh.getIncludes())
-                    + "; list them with -l");
+            throw new BadInputException("no benchmark matches " + String.join(" ", includes) + "; list them with -l");
         }
         RunLedger ledger = new RunLedger(folder, configurations);
         Thread onInterrupt = new Thread(() -> {
@@ -170,7 +172,7 @@ public final class BenchmarkRun {
         try {
             for (int i = 0; i < configurations.size(); i++) {
                 Configuration configuration = configurations.get(i);
-                out.printf("%nEdgeBench: configuration %d of %d: %s%n", i + 1, configurations.size(), configuration.label());
+                out.printf("%nEdgeBench: configuration %d of %d: %s%n", i + 1, configurations.size(), configuration.label(true));
                 Collection<RunResult> results = List.of();
                 String failure = "no result: the fork failed (its error is printed above)";
                 try {
@@ -222,16 +224,6 @@ public final class BenchmarkRun {
         } catch (IllegalStateException e) {
             // Already shutting down: the hook is running and will finish the run folder.
         }
-    }
-
-    private static String defaultValue(String param) {
-        return switch (param) {
-            case "model" -> ModelCatalog.DEFAULT_MODEL;
-            case "batchSize" -> "1";
-            case "provider" -> "CPU";
-            case "intraOpThreads" -> "0";
-            default -> "";
-        };
     }
 
     /**

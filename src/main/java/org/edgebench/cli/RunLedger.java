@@ -2,6 +2,7 @@ package org.edgebench.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.edgebench.run.Configuration;
 import org.edgebench.runtime.Environment;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;
@@ -99,7 +100,7 @@ final class RunLedger {
         if (!failures.isEmpty()) {
             s.append("; failed: ");
             failures.forEach(f -> s.append(System.lineSeparator()).append("  ")
-                    .append(f.configuration().label()).append(": ").append(f.reason()));
+                    .append(f.configuration().label(true)).append(": ").append(f.reason()));
         }
         return s.append(failures.isEmpty() ? ")" : System.lineSeparator() + ")").toString();
     }

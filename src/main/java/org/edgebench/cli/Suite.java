@@ -1,6 +1,7 @@
 package org.edgebench.cli;
 
 import org.edgebench.BadInputException;
+import org.edgebench.run.Configuration;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 import java.io.IOException;
@@ -35,8 +36,6 @@ public record Suite(String name, String include, Map<String, List<String>> param
 
     public static final String DEFAULT = "default";
 
-    /** The JMH parameters a suite may set, in the order the report shows them. */
-    public static final List<String> PARAMS = List.of("model", "batchSize", "provider", "intraOpThreads", "dims");
 
     /** Loads a suite by name. */
     public static Suite load(String name) {
@@ -66,13 +65,13 @@ public record Suite(String name, String include, Map<String, List<String>> param
 
     static Suite parse(String name, Properties p) {
         for (String key : p.stringPropertyNames()) {
-            if (!PARAMS.contains(key) && !List.of("include", "forks", "warmupIterations", "warmupTime",
+            if (!Configuration.SUITE_PARAMS.contains(key) && !List.of("include", "forks", "warmupIterations", "warmupTime",
                     "measurementIterations", "measurementTime").contains(key)) {
                 throw new BadInputException("suite " + name + ": unknown key '" + key + "'");
             }
         }
         Map<String, List<String>> params = new LinkedHashMap<>();
-        for (String param : PARAMS) {
+        for (String param : Configuration.SUITE_PARAMS) {
             String value = p.getProperty(param);
             if (value != null) {
                 // An empty value (dims=) is one empty parameter value, as JMH's @Param("") is.

@@ -29,7 +29,7 @@ public record Comparison(Run baseline, Run candidate, Metric metric, RegressionC
     }
 
     public static Comparison of(Run baseline, Run candidate, Metric metric, RegressionCheck check) {
-        Map<String, String> labels = labels(Stream.concat(baseline.results().values().stream(),
+        Map<Configuration.Key, String> labels = labels(Stream.concat(baseline.results().values().stream(),
                 candidate.results().values().stream()).toList());
         List<ForkSamples> samples = new ArrayList<>();
         List<String> rowLabels = new ArrayList<>();
@@ -46,7 +46,7 @@ public record Comparison(Run baseline, Run candidate, Metric metric, RegressionC
                 throw new BadInputException(labels.get(entry.getKey()) + ": baseline unit " + b.scoreUnit()
                         + " and candidate unit " + c.scoreUnit() + " measure different things (time per op vs ops per time)");
             }
-            samples.add(new ForkSamples(entry.getKey(), Direction.of(b.mode(), b.scoreUnit()),
+            samples.add(new ForkSamples(entry.getKey().toString(), Direction.of(b.mode(), b.scoreUnit()),
                     ForkValues.of(b, metric), ForkValues.of(c, metric)));
             rowLabels.add(labels.get(entry.getKey()));
             rowResults.add(b);
@@ -95,16 +95,17 @@ public record Comparison(Run baseline, Run candidate, Metric metric, RegressionC
      * Short labels for configuration keys: the parameters that set configurations apart, with the
      * benchmark and mode in front only when the runs hold more than one benchmark or mode.
      */
-    static Map<String, String> labels(Collection<JmhResult> results) {
+    static Map<Configuration.Key, String> labels(Collection<JmhResult> results) {
         boolean qualified = results.stream().map(r -> r.benchmark() + " " + r.mode()).distinct().count() > 1;
-        Map<String, String> labels = new LinkedHashMap<>();
+        Map<Configuration.Key, String> labels = new LinkedHashMap<>();
         for (JmhResult r : results) {
-            labels.putIfAbsent(r.configurationKey(), Configuration.of(r).label(qualified));
+            Configuration c = Configuration.of(r);
+            labels.putIfAbsent(c.key(), c.label(qualified));
         }
         return labels;
     }
 
-    private static String describe(Collection<String> keys) {
+    private static String describe(Collection<Configuration.Key> keys) {
         return keys.size() + " configuration" + (keys.size() == 1 ? "" : "s")
                 + (keys.isEmpty() ? "" : " (e.g. " + keys.iterator().next() + ")");
     }

@@ -4,6 +4,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.edgebench.BadInputException;
 import org.edgebench.results.JmhResult;
+import org.edgebench.run.Configuration;
 import org.edgebench.stats.Bootstrap;
 
 import java.io.IOException;
@@ -26,7 +27,7 @@ import java.util.Set;
  * the reference's machine get the same verdicts as a two-run comparison.
  */
 public record MultiComparison(List<Run> runs, List<Metric> metrics, RegressionCheck check,
-                              List<String> keys, Map<String, String> labels) {
+                              List<Configuration.Key> keys, Map<Configuration.Key, String> labels) {
 
     /** Per metric and configuration, one cell per run; null where a run lacks the configuration. */
     public record Cell(double[] forks, String unit, boolean metricApplies, Finding versusReference) {
@@ -36,7 +37,7 @@ public record MultiComparison(List<Run> runs, List<Metric> metrics, RegressionCh
         if (runs.size() < 2) {
             throw new BadInputException("--label needs at least two runs (NAME=RUN each)");
         }
-        Set<String> keys = new LinkedHashSet<>();
+        Set<Configuration.Key> keys = new LinkedHashSet<>();
         List<JmhResult> all = new ArrayList<>();
         for (Run run : runs) {
             keys.addAll(run.results().keySet());
@@ -63,7 +64,7 @@ public record MultiComparison(List<Run> runs, List<Metric> metrics, RegressionCh
     /** cells.get(configurationIndex)[runIndex] for {@code metric}. */
     public List<Cell[]> cells(Metric metric) {
         List<Cell[]> rows = new ArrayList<>();
-        for (String key : keys) {
+        for (Configuration.Key key : keys) {
             Cell[] row = new Cell[runs.size()];
             for (int r = 0; r < runs.size(); r++) {
                 JmhResult result = runs.get(r).results().get(key);
@@ -81,7 +82,7 @@ public record MultiComparison(List<Run> runs, List<Metric> metrics, RegressionCh
             for (int i = 0; i < keys.size(); i++) {
                 Cell[] row = rows.get(i);
                 if (row[0] != null && row[r] != null && row[0].unit().equals(row[r].unit())) {
-                    family.add(new ForkSamples(keys.get(i), Direction.of(referenceResults[i].mode(),
+                    family.add(new ForkSamples(keys.get(i).toString(), Direction.of(referenceResults[i].mode(),
                             referenceResults[i].scoreUnit()), row[0].forks(), row[r].forks()));
                     where.add(i);
                 }

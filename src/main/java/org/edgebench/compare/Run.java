@@ -4,6 +4,7 @@ import org.edgebench.BadInputException;
 import org.edgebench.results.Histogram;
 import org.edgebench.results.JmhJson;
 import org.edgebench.results.JmhResult;
+import org.edgebench.run.Configuration;
 import org.edgebench.run.RunEnvironment;
 
 import java.nio.file.Path;
@@ -16,7 +17,7 @@ import java.util.Map;
  * One side of a comparison: a run folder or a JMH JSON file (or several runs pooled, {@code file}
  * being the first of {@code runs}), its results by configuration, its environment.
  */
-public record Run(String name, Path file, int runs, Map<String, JmhResult> results, RunEnvironment environment) {
+public record Run(String name, Path file, int runs, Map<Configuration.Key, JmhResult> results, RunEnvironment environment) {
 
     /**
      * Loads {@code fileOrRunDir}; a missing file, a folder without jmh.json or a file that is not
@@ -25,9 +26,9 @@ public record Run(String name, Path file, int runs, Map<String, JmhResult> resul
     public static Run load(String name, Path fileOrRunDir) {
         Path file = JmhJson.resolve(fileOrRunDir);
         List<JmhResult> all = JmhJson.read(file);
-        Map<String, JmhResult> byKey = new LinkedHashMap<>();
+        Map<Configuration.Key, JmhResult> byKey = new LinkedHashMap<>();
         for (JmhResult r : all) {
-            byKey.put(r.configurationKey(), r);
+            byKey.put(Configuration.of(r).key(), r);
         }
         return new Run(name, file, 1, byKey, RunEnvironment.besides(file));
     }
@@ -42,10 +43,10 @@ public record Run(String name, Path file, int runs, Map<String, JmhResult> resul
      */
     public static Run loadAll(String name, List<Path> runs) {
         Run first = load(name, runs.get(0));
-        Map<String, JmhResult> merged = new LinkedHashMap<>(first.results());
+        Map<Configuration.Key, JmhResult> merged = new LinkedHashMap<>(first.results());
         for (Path path : runs.subList(1, runs.size())) {
             for (JmhResult r : load(name, path).results().values()) {
-                merged.merge(r.configurationKey(), r, (a, b) -> pooled(a, b, path));
+                merged.merge(Configuration.of(r).key(), r, (a, b) -> pooled(a, b, path));
             }
         }
         return new Run(name, first.file(), runs.size(), merged, first.environment());
@@ -58,7 +59,7 @@ public record Run(String name, Path file, int runs, Map<String, JmhResult> resul
 
     private static JmhResult pooled(JmhResult a, JmhResult b, Path from) {
         if (!a.scoreUnit().equals(b.scoreUnit())) {
-            throw new BadInputException(from + " measures " + a.configurationKey() + " in " + b.scoreUnit()
+            throw new BadInputException(from + " measures " + Configuration.of(a).key() + " in " + b.scoreUnit()
                     + ", another run of the same side in " + a.scoreUnit() + "; pool runs with the same unit");
         }
         List<List<Histogram>> histograms = new ArrayList<>(a.rawDataHistogram());

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * One JMH result entry: one benchmark method in one mode with one combination of parameters.
@@ -46,29 +45,6 @@ public record JmhResult(
     /** A parameter's value, when the benchmark has that parameter. */
     public Optional<String> param(String name) {
         return Optional.ofNullable(params.get(name));
-    }
-
-    /**
-     * Identifies the configuration across runs: benchmark, mode and parameters sorted by name,
-     * e.g. {@code org.edgebench.bench.OrtSessionRunBenchmark.run [sample] batchSize=8,model=student,provider=CPU}.
-     * The mode is part of it because {@code -bm sample,thrpt} runs the same parameters twice.
-     */
-    public String configurationKey() {
-        String sorted = new TreeMap<>(params).entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining(","));
-        return benchmark + " [" + mode + "]" + (sorted.isEmpty() ? "" : " " + sorted);
-    }
-
-    /** The benchmark without its package: {@code OrtSessionRunBenchmark.run}. */
-    public String shortBenchmark() {
-        return shortName(benchmark);
-    }
-
-    public static String shortName(String benchmark) {
-        int method = benchmark.lastIndexOf('.');
-        int type = method > 0 ? benchmark.lastIndexOf('.', method - 1) : -1;
-        return benchmark.substring(type + 1);
     }
 
     /** True when the primary score is a rate (Throughput mode, {@code ops/<time>}). */

@@ -7,64 +7,128 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * What a JMH result measured, in EdgeBench's terms: the suite's parameters ({@code model},
- * {@code provider}, {@code batchSize}, {@code intraOpThreads}) get their own fields and every
- * other parameter (our {@code dims} when set, or another suite's) is kept in {@link #otherParams()}.
- * A field is empty when the benchmark has no such parameter.
+ * One configuration of a run: a benchmark method in one mode, with one value per parameter, called
+ * by {@code threads} JMH threads ("callers", JMH's {@code -t}). The launcher plans with it (the mode
+ * is then empty: JMH decides it), the report labels its rows with it, and {@code compare} matches
+ * runs on its {@link #key()}. The suite's own parameters ({@code model}, {@code provider},
+ * {@code batchSize}, {@code intraOpThreads}) have accessors, empty when the benchmark has no such
+ * parameter; every other parameter (our {@code dims} when set, or another suite's) is in
+ * {@link #otherParams()}.
+ *
+ * @param params in JMH's order (insertion-ordered, unmodifiable)
  */
-public record Configuration(
-        String benchmark,
-        String mode,
-        String model,
-        String provider,
-        String batchSize,
-        String intraOpThreads,
-        Map<String, String> otherParams) {
+public record Configuration(String benchmark, String mode, int threads, Map<String, String> params) {
 
     public static final String MODEL = "model";
     public static final String PROVIDER = "provider";
     public static final String BATCH_SIZE = "batchSize";
     public static final String INTRA_OP_THREADS = "intraOpThreads";
     public static final String DIMS = "dims";
+    /** The suite's parameters, in the order the launcher resolves them. */
+    public static final List<String> SUITE_PARAMS = List.of(MODEL, BATCH_SIZE, PROVIDER, INTRA_OP_THREADS, DIMS);
 
-    private static final Set<String> OURS = Set.of(MODEL, PROVIDER, BATCH_SIZE, INTRA_OP_THREADS);
+    private static final List<String> NAMED = List.of(MODEL, PROVIDER, BATCH_SIZE, INTRA_OP_THREADS);
     private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]+");
 
     public Configuration {
-        otherParams = Collections.unmodifiableMap(new LinkedHashMap<>(otherParams));
+        params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+    }
+
+    /**
+     * What makes two configurations the same across runs: benchmark, mode, callers and the
+     * parameters by name. The mode is part of it because {@code -bm sample,thrpt} runs the same
+     * parameters twice. {@link #toString()} reads like
+     * {@code org.edgebench.bench.OrtSessionRunBenchmark.run [sample] batchSize=8,model=student,provider=CPU}.
+     */
+    public record Key(String benchmark, String mode, int threads, SortedMap<String, String> params) {
+
+        public Key {
+            params = Collections.unmodifiableSortedMap(new TreeMap<>(params));
+        }
+
+        /** The same key with {@code name} set aside, to pair configurations that differ only in it (CPU with XNNPACK). */
+        public Key without(String name) {
+            TreeMap<String, String> rest = new TreeMap<>(params);
+            rest.remove(name);
+            return new Key(benchmark, mode, threads, rest);
+        }
+
+        /** The same key for any benchmark: the same settings run through another benchmark (DJL next to raw ONNX Runtime). */
+        public Key anyBenchmark() {
+            return new Key("", mode, threads, params);
+        }
+
+        /** The same key in another mode (a single-shot cold start next to the sampled warm latency). */
+        public Key inMode(String otherMode) {
+            return new Key(benchmark, otherMode, threads, params);
+        }
+
+        /** The same key with {@code name} set to {@code value}. */
+        public Key with(String name, String value) {
+            TreeMap<String, String> changed = new TreeMap<>(params);
+            changed.put(name, value);
+            return new Key(benchmark, mode, threads, changed);
+        }
+
+        @Override
+        public String toString() {
+            String sorted = params.entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining(","));
+            return benchmark + " [" + mode + (threads == 1 ? "" : ", " + threads + " callers") + "]"
+                    + (sorted.isEmpty() ? "" : " " + sorted);
+        }
     }
 
     public static Configuration of(JmhResult result) {
-        return of(result.benchmark(), result.mode(), result.params());
+        return new Configuration(result.benchmark(), result.mode(), result.threads(), result.params());
     }
 
-    /** A configuration from its parts, for one that has no result (a failed one in env.json's {@code run}). */
-    public static Configuration of(String benchmark, String mode, Map<String, String> params) {
+    /** A configuration the launcher plans, before JMH has chosen the mode. */
+    public static Configuration planned(String benchmark, int threads, Map<String, String> params) {
+        return new Configuration(benchmark, "", threads, params);
+    }
+
+    public Key key() {
+        return new Key(benchmark, mode, threads, new TreeMap<>(params));
+    }
+
+    public String model() {
+        return params.getOrDefault(MODEL, "");
+    }
+
+    public String provider() {
+        return params.getOrDefault(PROVIDER, "");
+    }
+
+    public String batchSize() {
+        return params.getOrDefault(BATCH_SIZE, "");
+    }
+
+    public String intraOpThreads() {
+        return params.getOrDefault(INTRA_OP_THREADS, "");
+    }
+
+    /** Parameters other than the suite's named ones; an empty {@code dims} (the default) names no dimension, so it is left out. */
+    public Map<String, String> otherParams() {
         Map<String, String> other = new LinkedHashMap<>();
         params.forEach((name, value) -> {
-            // An empty dims (the default) names no dimension, so it would only add noise.
-            if (!OURS.contains(name) && !(DIMS.equals(name) && value.isEmpty())) {
+            if (!NAMED.contains(name) && !(DIMS.equals(name) && value.isEmpty())) {
                 other.put(name, value);
             }
         });
-        return new Configuration(
-                benchmark,
-                mode,
-                params.getOrDefault(MODEL, ""),
-                params.getOrDefault(PROVIDER, ""),
-                params.getOrDefault(BATCH_SIZE, ""),
-                params.getOrDefault(INTRA_OP_THREADS, ""),
-                other);
+        return other;
     }
 
     /** True when the benchmark has a {@code batchSize} parameter that is a whole number. */
     public boolean hasBatchSize() {
-        return batchSize.matches("\\d+");
+        return batchSize().matches("\\d+");
     }
 
     /**
@@ -72,52 +136,60 @@ public record Configuration(
      * {@code batchSize} parameter (another suite's benchmark is taken as one item per call).
      */
     public int itemsPerOp() {
-        return hasBatchSize() ? Integer.parseInt(batchSize) : 1;
+        return hasBatchSize() ? Integer.parseInt(batchSize()) : 1;
     }
 
     /** Groups the summary: the model, or the benchmark's short name when there is no model parameter. */
     public String group() {
-        return model.isEmpty() ? shortBenchmark() : model;
+        return model().isEmpty() ? shortBenchmark() : model();
     }
 
     /** The other parameters as {@code name=value} pairs joined by {@code ;}, in JMH's order. */
     public String otherParamsText() {
-        return otherParams.entrySet().stream()
+        return otherParams().entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(";"));
     }
 
     /** The benchmark without its package: {@code OrtSessionRunBenchmark.run}. */
     public String shortBenchmark() {
-        return JmhResult.shortName(benchmark);
+        int method = benchmark.lastIndexOf('.');
+        int type = method > 0 ? benchmark.lastIndexOf('.', method - 1) : -1;
+        return benchmark.substring(type + 1);
+    }
+
+    /** {@link #label(boolean)} without the benchmark: {@code student CPU b8 t0}. */
+    public String label() {
+        return label(false);
     }
 
     /**
      * A short human label, e.g. {@code student CPU b8 t0}, or the other parameters for another
-     * suite. {@code qualified} puts the benchmark and mode in front, for runs where the
-     * parameters alone do not tell configurations apart.
+     * suite. {@code qualified} puts the benchmark and mode (when known) in front, for runs where
+     * the parameters alone do not tell configurations apart, and for the launcher's progress lines.
      */
     public String label(boolean qualified) {
         List<String> parts = new ArrayList<>();
-        if (qualified || (model.isEmpty() && provider.isEmpty() && batchSize.isEmpty() && otherParams.isEmpty())) {
+        Map<String, String> other = otherParams();
+        if (qualified || (model().isEmpty() && provider().isEmpty() && batchSize().isEmpty() && other.isEmpty())) {
             parts.add(shortBenchmark());
         }
-        if (qualified) {
+        if (qualified && !mode.isEmpty()) {
             parts.add(mode);
         }
-        if (!model.isEmpty()) {
-            parts.add(model);
+        if (!model().isEmpty()) {
+            parts.add(model());
         }
-        if (!provider.isEmpty()) {
-            parts.add(provider);
+        if (!provider().isEmpty()) {
+            parts.add(provider());
         }
-        if (!batchSize.isEmpty()) {
-            parts.add("b" + batchSize);
+        if (!batchSize().isEmpty()) {
+            parts.add("b" + batchSize());
         }
-        if (!intraOpThreads.isEmpty()) {
-            parts.add("t" + intraOpThreads);
+        if (!intraOpThreads().isEmpty()) {
+            parts.add("t" + intraOpThreads());
         }
-        otherParams.forEach((name, value) -> parts.add(name + "=" + value));
+        other.forEach((name, value) -> parts.add(name + "=" + value));
         return String.join(" ", parts);
     }
 

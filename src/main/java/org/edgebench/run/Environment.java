@@ -78,7 +78,7 @@ public final class Environment {
         for (JsonNode entry : run.path("failed")) {
             Map<String, String> params = new LinkedHashMap<>();
             entry.path("params").properties().forEach(p -> params.put(p.getKey(), p.getValue().asText()));
-            Configuration configuration = Configuration.of(entry.path("benchmark").asText("?"), "", params);
+            Configuration configuration = Configuration.planned(entry.path("benchmark").asText("?"), 1, params);
             failed.add(new FailedConfiguration(configuration, entry.path("reason").asText("no reason given")));
         }
         int finished = run.path("finished").asInt(0);

@@ -2,6 +2,7 @@ package org.edgebench.compare;
 
 import org.edgebench.BadInputException;
 import org.edgebench.results.JmhResult;
+import org.edgebench.run.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +27,7 @@ class PooledRunsTest {
         Run one = Run.load("one", RUN);
         Run two = Run.loadAll("two", List.of(RUN, RUN));
         assertThat(two.results().keySet()).isEqualTo(one.results().keySet());
-        for (String key : one.results().keySet()) {
+        for (Configuration.Key key : one.results().keySet()) {
             JmhResult single = one.results().get(key);
             JmhResult pooled = two.results().get(key);
             assertThat(pooled.forks()).isEqualTo(2 * single.forks());

@@ -28,7 +28,7 @@ class NothingLostIT {
         String output = jar.output();
 
         assertThat(exit).as("a failed configuration is a failed run; output:%n%s", output).isEqualTo(1);
-        assertThat(output).contains("EdgeBench: configuration 2 of 2").contains("failed:").contains("batchSize=2");
+        assertThat(output).contains("EdgeBench: configuration 2 of 2").contains("failed:").contains(" CPU b2 t0: ");
         JsonNode results = JSON.readTree(runDir.resolve("jmh.json").toFile());
         assertThat(results).singleElement().satisfies(r ->
                 assertThat(r.path("params").path("batchSize").asText()).isEqualTo("1"));

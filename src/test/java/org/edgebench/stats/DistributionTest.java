@@ -25,7 +25,7 @@ class DistributionTest {
         for (JmhResult result : JmhJson.read(Fixtures.copy(Fixtures.SAMPLE, dir, "s.json"))) {
             Distribution d = Distribution.ofHistograms(result);
             for (double p : new double[]{0.0, 50.0, 90.0, 95.0, 99.0, 99.9, 100.0}) {
-                assertThat(d.percentile(p)).as(result.configurationKey() + " P" + p)
+                assertThat(d.percentile(p)).as(result.params() + " P" + p)
                         .isCloseTo(result.scorePercentiles().get(p), within(1e-9));
             }
             assertThat(d.mean()).isCloseTo(result.score(), within(1e-9));

@@ -1,0 +1,83 @@
+package org.edgebench.cli;
+
+import org.edgebench.run.Configuration;
+import org.openjdk.jmh.runner.BenchmarkList;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
+import org.openjdk.jmh.runner.format.OutputFormat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * The configurations a run will hand JMH one at a time, so that each finished configuration is
+ * saved before the next starts and a crash or Ctrl-C loses only the configuration that was running.
+ */
+final class Plan {
+
+    private Plan() {
+    }
+
+    /**
+     * Every configuration of the benchmarks JMH would run: each benchmark crossed with the values
+     * of the parameters it declares, from {@code values} (our parameters and the user's {@code -p})
+     * or else the benchmark's own {@code @Param} defaults. A parameter a benchmark does not
+     * declare does not multiply its configurations.
+     */
+    static List<Configuration> expand(OutputFormat out, List<String> includes, List<String> excludes, int threads,
+                                      Function<String, List<String>> values) {
+        List<Configuration> configurations = new ArrayList<>();
+        for (BenchmarkListEntry entry : benchmarks(out, includes, excludes)) {
+            Map<String, String[]> declared = entry.getParams().orElse(Map.of());
+            List<Map<String, String>> combinations = new ArrayList<>();
+            combinations.add(new LinkedHashMap<>());
+            for (Map.Entry<String, String[]> param : new TreeMap<>(declared).entrySet()) {
+                List<String> chosen = values.apply(param.getKey());
+                List<String> options = chosen != null ? chosen : List.of(param.getValue());
+                List<Map<String, String>> next = new ArrayList<>();
+                for (Map<String, String> partial : combinations) {
+                    for (String value : options) {
+                        Map<String, String> extended = new LinkedHashMap<>(partial);
+                        extended.put(param.getKey(), value);
+                        next.add(extended);
+                    }
+                }
+                combinations = next;
+            }
+            combinations.forEach(c -> configurations.add(Configuration.planned(entry.getUsername(), threads, c)));
+        }
+        return configurations;
+    }
+
+    /**
+     * The {@code @Param} defaults of {@code param} over the selected benchmarks, in declaration
+     * order and without repeats: what a run uses when neither the command line nor the suite sets it.
+     */
+    static List<String> declaredDefaults(OutputFormat out, List<String> includes, List<String> excludes, String param) {
+        Set<String> defaults = new LinkedHashSet<>();
+        for (BenchmarkListEntry entry : benchmarks(out, includes, excludes)) {
+            String[] declared = entry.getParams().orElse(Map.of()).get(param);
+            if (declared != null) {
+                defaults.addAll(List.of(declared));
+            }
+        }
+        return List.copyOf(defaults);
+    }
+
+    /** One entry per benchmark method: JMH lists a method once per mode it declares. */
+    private static List<BenchmarkListEntry> benchmarks(OutputFormat out, List<String> includes, List<String> excludes) {
+        Set<String> seen = new LinkedHashSet<>();
+        List<BenchmarkListEntry> entries = new ArrayList<>();
+        for (BenchmarkListEntry entry : BenchmarkList.defaultList().find(out, includes, excludes)) {
+            if (seen.add(entry.getUsername())) {
+                entries.add(entry);
+            }
+        }
+        return entries;
+    }
+}
