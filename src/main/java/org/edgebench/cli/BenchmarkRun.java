@@ -1,17 +1,17 @@
 package org.edgebench.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.edgebench.BadInputException;
 import org.edgebench.analysis.BatchAdvisor;
 import org.edgebench.bench.MemoryProfiler;
 import org.edgebench.model.ModelCatalog;
-import org.edgebench.model.ModelInspector.ModelDescription;
 import org.edgebench.report.Report;
-import org.edgebench.run.RunFolder;
-import org.edgebench.runtime.Environment;
 import org.edgebench.run.Configuration;
+import org.edgebench.run.EnvFile;
+import org.edgebench.run.Environment;
+import org.edgebench.run.RunFiles;
+import org.edgebench.run.RunFolder;
 import org.edgebench.runtime.ProviderCheck;
+import org.edgebench.runtime.ThisMachine;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
@@ -104,23 +104,8 @@ public final class BenchmarkRun {
 
     public int run(String[] argv) throws IOException {
         Args args = Args.parse(argv);
-        CommandLineOptions jmh;
-        try {
-            jmh = new CommandLineOptions(args.jmh().toArray(String[]::new));
-        } catch (CommandLineOptionException e) {
-            throw new BadInputException("bad JMH option: " + e.getMessage() + " (see -h)");
-        }
-        if (jmh.shouldHelp()) {
-            out.println(Launcher.USAGE);
-            jmh.showHelp();
-            return ExitCodes.OK;
-        }
-        if (jmh.shouldListProfilers()) {
-            jmh.listProfilers();
-            return ExitCodes.OK;
-        }
-        if (jmh.shouldListResultFormats()) {
-            jmh.listResultFormats();
+        CommandLineOptions jmh = jmhOptions(args);
+        if (answeredWithoutRunning(jmh)) {
             return ExitCodes.OK;
         }
         if (jmh.getForkCount().orElse(1) < 1) {
@@ -138,7 +123,55 @@ public final class BenchmarkRun {
             }
             return ExitCodes.OK;
         }
+        Planned planned = plan(jmh, suite);
+        planned.checked().skipped().forEach(s -> out.println("EdgeBench: " + s.line()));
+        Path folder = RunFolder.create(args.out(), args.label(), LocalDateTime.now());
+        Environment env = environment(suite, args, planned);
+        EnvFile.write(folder, env);
+        RunLedger ledger = new RunLedger(folder, env, planned.configurations());
+        runEach(jmh, suite, planned.configurations(), ledger, folder, args.sloMs());
+        if (jmh.getResultFormat().hasValue() || jmh.getResult().hasValue()) {
+            writeRequestedFormat(jmh, ledger.results());
+        }
+        if (!ledger.results().isEmpty()) {
+            report(folder, args.sloMs());
+        }
+        out.println("EdgeBench: wrote " + folder + ledger.outcome());
+        return ledger.failures().isEmpty() ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
 
+    private static CommandLineOptions jmhOptions(Args args) {
+        try {
+            return new CommandLineOptions(args.jmh().toArray(String[]::new));
+        } catch (CommandLineOptionException e) {
+            throw new BadInputException("bad JMH option: " + e.getMessage() + " (see -h)");
+        }
+    }
+
+    /** JMH's help and its lists of profilers and result formats, which need no suite. */
+    private boolean answeredWithoutRunning(CommandLineOptions jmh) throws IOException {
+        if (jmh.shouldHelp()) {
+            out.println(Launcher.USAGE);
+            jmh.showHelp();
+        } else if (jmh.shouldListProfilers()) {
+            jmh.listProfilers();
+        } else if (jmh.shouldListResultFormats()) {
+            jmh.listResultFormats();
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    /** The checked parameters and every configuration they make, known before the run folder exists. */
+    private record Planned(Map<String, List<String>> requested, Preflight.Checked checked, List<Configuration> configurations) {
+    }
+
+    /**
+     * Each suite parameter from the command line, else the suite, else the selected benchmarks'
+     * {@code @Param} defaults; checked before any fork starts, then crossed into configurations.
+     */
+    private Planned plan(CommandLineOptions jmh, Suite suite) {
         OutputFormat silent = OutputFormatFactory.createFormatInstance(out, VerboseMode.SILENT);
         List<String> includes = jmh.getIncludes().isEmpty() ? List.of(suite.include()) : jmh.getIncludes();
         Map<String, List<String>> requested = new LinkedHashMap<>();
@@ -148,13 +181,8 @@ public final class BenchmarkRun {
                     : Plan.declaredDefaults(silent, includes, jmh.getExcludes(), param);
             requested.put(param, values);
         }
-        ProviderCheck providers = ProviderCheck.forThisBuild();
-        Preflight.Checked checked = Preflight.check(requested, ModelCatalog.standard(), providers);
-        checked.skipped().forEach(s -> out.println("EdgeBench: " + s.line()));
-
-        Path folder = RunFolder.create(args.out(), args.label(), LocalDateTime.now());
-        writeEnv(folder, suite, args, requested, checked);
-
+        Preflight.Checked checked = Preflight.check(requested, ModelCatalog.standard(), ProviderCheck.forThisBuild());
+        // -t max (0 or below) runs one caller per core.
         int callers = jmh.getThreads().orElse(1) > 0 ? jmh.getThreads().orElse(1) : Runtime.getRuntime().availableProcessors();
         List<Configuration> configurations = Plan.expand(silent, includes, jmh.getExcludes(), callers,
                 name -> checked.params().containsKey(name) ? checked.params().get(name)
@@ -162,10 +190,18 @@ public final class BenchmarkRun {
         if (configurations.isEmpty()) {
             throw new BadInputException("no benchmark matches " + String.join(" ", includes) + "; list them with -l");
         }
-        RunLedger ledger = new RunLedger(folder, configurations);
+        return new Planned(requested, checked, configurations);
+    }
+
+    /**
+     * Runs each configuration in its own JMH run, recording each result or failure as it comes;
+     * a Ctrl-C keeps (and reports) what finished.
+     */
+    private void runEach(CommandLineOptions jmh, Suite suite, List<Configuration> configurations, RunLedger ledger,
+                         Path folder, double sloMs) {
         Thread onInterrupt = new Thread(() -> {
             if (ledger.interrupted(out)) {
-                report(folder, args.sloMs());
+                report(folder, sloMs);
             }
         }, "edgebench-interrupt");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
@@ -180,34 +216,26 @@ public final class BenchmarkRun {
                 } catch (RunnerException e) {
                     failure = Subcommands.oneLine(e);
                 }
-                if (results.isEmpty()) {
+                if (!results.isEmpty()) {
+                    ledger.finished(results);
+                } else {
                     ledger.failed(configuration, failure);
                     if (jmh.shouldFailOnError().orElse(false)) {
                         break;
                     }
-                } else {
-                    ledger.finished(results);
                 }
             }
             ledger.complete();
         } finally {
             removeHook(onInterrupt);
         }
-        if (jmh.getResultFormat().hasValue() || jmh.getResult().hasValue()) {
-            writeRequestedFormat(jmh, ledger.results());
-        }
-        if (!ledger.results().isEmpty()) {
-            report(folder, args.sloMs());
-        }
-        out.println("EdgeBench: wrote " + folder + ledger.outcome());
-        return ledger.failures().isEmpty() ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 
     /** Writes the report next to jmh.json; a report failure never costs the measurements. */
     private void report(Path folder, double sloMs) {
         try {
             Report.write(folder, null, sloMs);
-            Path summary = folder.resolve("summary.txt");
+            Path summary = folder.resolve(RunFiles.SUMMARY_TXT);
             if (Files.exists(summary)) {
                 out.println();
                 out.print(Files.readString(summary));
@@ -257,32 +285,21 @@ public final class BenchmarkRun {
         if (jmh.getResultFormat().hasValue() || jmh.getResult().hasValue()) {
             // The user's -rf/-rff file is written once, from all results, at the end; JMH would
             // otherwise overwrite it with each configuration.
-            b.result(folder.resolve(".jmh-configuration.json").toString());
+            b.result(folder.resolve(RunLedger.CONFIGURATION_RESULT).toString());
         }
         return b;
     }
 
-    private void writeEnv(Path folder, Suite suite, Args args, Map<String, List<String>> requested,
-                          Preflight.Checked checked) throws IOException {
-        ObjectNode env = Environment.capture();
-        env.put("suite", suite.name());
-        env.put("label", args.label());
-        env.put("commandLine", ProcessHandle.current().info().commandLine()
-                .orElse("java -jar benchmarks.jar " + String.join(" ", args.jmh())));
-        env.put("startedAt", Instant.now().toString());
-        ObjectNode providers = env.putObject("providers");
-        requested.get("provider").forEach(providers.putArray("requested")::add);
-        checked.params().get("provider").forEach(providers.putArray("run")::add);
-        ArrayNode skipped = providers.putArray("skipped");
-        for (ProviderCheck.Skipped s : checked.skipped()) {
-            skipped.addObject().put("provider", s.provider().name()).put("reason", s.reason());
-        }
-        ArrayNode models = env.putArray("models");
-        for (ModelDescription m : checked.models()) {
-            models.addObject().put("name", m.name()).put("file", m.file().toString())
-                    .put("bytes", m.bytes()).put("sha256", m.sha256());
-        }
-        Files.writeString(folder.resolve("env.json"), Environment.JSON.writeValueAsString(env));
+    private static Environment environment(Suite suite, Args args, Planned planned) {
+        List<Environment.SkippedProvider> skipped = planned.checked().skipped().stream()
+                .map(s -> new Environment.SkippedProvider(s.provider().name(), s.reason())).toList();
+        Environment.Providers providers = new Environment.Providers(planned.requested().get(Configuration.PROVIDER),
+                planned.checked().params().get(Configuration.PROVIDER), skipped);
+        List<Environment.ModelFile> models = planned.checked().models().stream()
+                .map(m -> new Environment.ModelFile(m.name(), m.file().toString(), m.bytes(), m.sha256())).toList();
+        String commandLine = ProcessHandle.current().info().commandLine()
+                .orElse("java -jar benchmarks.jar " + String.join(" ", args.jmh()));
+        return ThisMachine.capture().forRun(suite.name(), args.label(), commandLine, Instant.now().toString(), providers, models);
     }
 
     /** JMH writes only one result file; a user's own -rf/-rff is written from the same results. */

@@ -1,6 +1,7 @@
 package org.edgebench.cli;
 
-import org.edgebench.runtime.Environment;
+import org.edgebench.run.EnvFile;
+import org.edgebench.runtime.ThisMachine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -16,8 +17,8 @@ public final class EnvCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        var env = Environment.capture();
-        System.out.print(json ? Environment.JSON.writeValueAsString(env) + System.lineSeparator() : Environment.describe(env));
+        var env = ThisMachine.capture();
+        System.out.print(json ? EnvFile.toJson(env) + System.lineSeparator() : env.describe());
         return ExitCodes.OK;
     }
 }

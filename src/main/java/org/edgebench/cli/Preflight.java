@@ -11,7 +11,7 @@ import org.edgebench.model.ModelCatalog;
 import org.edgebench.model.ModelInspector;
 import org.edgebench.model.ModelInspector.ModelDescription;
 import org.edgebench.runtime.Provider;
-import org.edgebench.runtime.Environment;
+import org.edgebench.runtime.ThisMachine;
 import org.edgebench.runtime.ProviderCheck;
 import org.edgebench.runtime.Sessions;
 
@@ -53,7 +53,7 @@ public final class Preflight {
         integers("intraOpThreads", requested.get("intraOpThreads"), 0);
         requested.get("dims").forEach(Dims::parse);
 
-        long available = Environment.availableMemoryBytes();
+        long available = ThisMachine.availableMemoryBytes();
         List<ModelDescription> models = new ArrayList<>();
         for (String model : requested.get("model")) {
             Path file = catalog.resolve(model);

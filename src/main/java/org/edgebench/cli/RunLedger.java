@@ -1,9 +1,10 @@
 package org.edgebench.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.edgebench.run.AtomicFiles;
 import org.edgebench.run.Configuration;
-import org.edgebench.runtime.Environment;
+import org.edgebench.run.EnvFile;
+import org.edgebench.run.Environment;
+import org.edgebench.run.RunFiles;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
@@ -11,35 +12,35 @@ import org.openjdk.jmh.results.format.ResultFormatType;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What a run has finished, kept on disk as it goes: after every configuration, jmh.json holds
- * every finished result (written by JMH's own JSON formatter, then renamed into place), and
- * env.json's {@code run} section says what failed or was cut short. So a fork that dies, or a
+ * every finished result (written by JMH's own JSON formatter) and env.json's {@code run} section
+ * says what failed or was cut short, each file replaced in one step. So a fork that dies, or a
  * Ctrl-C, costs only the configuration that was running.
  */
 final class RunLedger {
 
-    /** A configuration that did not produce a result, and why. */
-    record Failure(Configuration configuration, String reason) {
-    }
+    /** JMH's own result file for one configuration, when the user asked for {@code -rf}/{@code -rff}. */
+    static final String CONFIGURATION_RESULT = ".jmh-configuration.json";
 
     private final Path folder;
+    private final Environment env;
     private final List<Configuration> planned;
     private final List<RunResult> results = new ArrayList<>();
-    private final List<Failure> failures = new ArrayList<>();
+    private final List<Environment.FailedConfiguration> failures = new ArrayList<>();
     private boolean complete;
     private boolean interrupted;
 
-    RunLedger(Path folder, List<Configuration> planned) {
+    RunLedger(Path folder, Environment env, List<Configuration> planned) {
         this.folder = folder;
+        this.env = env;
         this.planned = List.copyOf(planned);
     }
 
@@ -53,7 +54,7 @@ final class RunLedger {
     /** Records a failure; after an interrupt, the killed fork's failure is not the configuration's. */
     synchronized void failed(Configuration configuration, String reason) {
         if (!interrupted) {
-            failures.add(new Failure(configuration, reason));
+            failures.add(Environment.FailedConfiguration.of(configuration, reason));
             save();
         }
     }
@@ -69,7 +70,7 @@ final class RunLedger {
         return List.copyOf(results);
     }
 
-    synchronized List<Failure> failures() {
+    synchronized List<Environment.FailedConfiguration> failures() {
         return List.copyOf(failures);
     }
 
@@ -107,41 +108,18 @@ final class RunLedger {
 
     private void save() {
         try {
-            Path temp = folder.resolve(".jmh.json.tmp");
-            ResultFormatFactory.getInstance(ResultFormatType.JSON, temp.toString()).writeOut(results);
-            Files.move(temp, folder.resolve("jmh.json"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            recordInEnv();
+            AtomicFiles.writeAtomically(folder.resolve(RunFiles.JMH_JSON), out -> {
+                PrintStream print = new PrintStream(out, false, StandardCharsets.UTF_8);
+                ResultFormatFactory.getInstance(ResultFormatType.JSON, print).writeOut(results);
+                print.flush();
+            });
+            EnvFile.write(folder, env.withRun(new Environment.RunOutcome(planned.size(), results.size(), complete, interrupted,
+                    failures)));
             if (complete || interrupted) {
-                Files.deleteIfExists(folder.resolve(".jmh-configuration.json"));
+                Files.deleteIfExists(folder.resolve(CONFIGURATION_RESULT));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save results in " + folder, e);
         }
-    }
-
-    private void recordInEnv() throws IOException {
-        Path envFile = folder.resolve("env.json");
-        if (!Files.exists(envFile)) {
-            return;
-        }
-        ObjectNode env = (ObjectNode) Environment.JSON.readTree(envFile.toFile());
-        ObjectNode run = env.putObject("run");
-        run.put("configurations", planned.size());
-        run.put("finished", results.size());
-        run.put("complete", complete);
-        run.put("interrupted", interrupted);
-        ArrayNode failed = run.putArray("failed");
-        for (Failure f : failures) {
-            ObjectNode node = failed.addObject();
-            node.put("benchmark", f.configuration().benchmark());
-            ObjectNode params = node.putObject("params");
-            for (Map.Entry<String, String> p : f.configuration().params().entrySet()) {
-                params.put(p.getKey(), p.getValue());
-            }
-            node.put("reason", f.reason());
-        }
-        Path temp = folder.resolve(".env.json.tmp");
-        Files.writeString(temp, Environment.JSON.writeValueAsString(env));
-        Files.move(temp, envFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

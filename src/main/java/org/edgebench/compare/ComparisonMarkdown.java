@@ -14,9 +14,9 @@ public final class ComparisonMarkdown {
         md.append("### EdgeBench comparison: ").append(metric).append(", threshold ")
                 .append(Format.percent(c.check().threshold())).append("\n\n");
         md.append("- Baseline: ").append(c.baseline().describeFile()).append(" (")
-                .append(c.baseline().environment().describe()).append(")\n");
+                .append(c.baseline().environment().header()).append(")\n");
         md.append("- Candidate: ").append(c.candidate().describeFile()).append(" (")
-                .append(c.candidate().environment().describe()).append(")\n");
+                .append(c.candidate().environment().header()).append(")\n");
         List<String> machine = c.machineDifferences();
         if (!machine.isEmpty()) {
             md.append("\n> **Different machines** (").append(String.join("; ", machine))

@@ -112,7 +112,7 @@ public record MultiComparison(List<Run> runs, List<Metric> metrics, RegressionCh
                         reference().environment().machineDifferences(run.environment())) + "): change only, no verdict";
             }
             md.append("| ").append(ComparisonMarkdown.escape(run.name())).append(" | `").append(run.file())
-                    .append("` | ").append(ComparisonMarkdown.escape(run.environment().describe()))
+                    .append("` | ").append(ComparisonMarkdown.escape(run.environment().header()))
                     .append(" | ").append(versus).append(" |\n");
         }
         for (Metric metric : metrics) {

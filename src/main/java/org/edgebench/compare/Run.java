@@ -5,8 +5,10 @@ import org.edgebench.results.Histogram;
 import org.edgebench.results.JmhJson;
 import org.edgebench.results.JmhResult;
 import org.edgebench.run.Configuration;
-import org.edgebench.run.RunEnvironment;
+import org.edgebench.run.EnvFile;
+import org.edgebench.run.Environment;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +19,7 @@ import java.util.Map;
  * One side of a comparison: a run folder or a JMH JSON file (or several runs pooled, {@code file}
  * being the first of {@code runs}), its results by configuration, its environment.
  */
-public record Run(String name, Path file, int runs, Map<Configuration.Key, JmhResult> results, RunEnvironment environment) {
+public record Run(String name, Path file, int runs, Map<Configuration.Key, JmhResult> results, Environment environment) {
 
     /**
      * Loads {@code fileOrRunDir}; a missing file, a folder without jmh.json or a file that is not
@@ -30,7 +32,7 @@ public record Run(String name, Path file, int runs, Map<Configuration.Key, JmhRe
         for (JmhResult r : all) {
             byKey.put(Configuration.of(r).key(), r);
         }
-        return new Run(name, file, 1, byKey, RunEnvironment.besides(file));
+        return new Run(name, file, 1, byKey, environmentBesides(file));
     }
 
     /**
@@ -50,6 +52,15 @@ public record Run(String name, Path file, int runs, Map<Configuration.Key, JmhRe
             }
         }
         return new Run(name, first.file(), runs.size(), merged, first.environment());
+    }
+
+    /** A run whose env.json is missing or unreadable is compared as one whose environment is unknown. */
+    private static Environment environmentBesides(Path file) {
+        try {
+            return EnvFile.besides(file).orElse(Environment.UNKNOWN);
+        } catch (IOException e) {
+            return Environment.UNKNOWN;
+        }
     }
 
     /** The file, and how many more runs are pooled with it. */

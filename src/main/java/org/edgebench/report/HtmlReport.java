@@ -2,6 +2,7 @@ package org.edgebench.report;
 
 import org.edgebench.analysis.Verdicts;
 import org.edgebench.report.chart.Charts;
+import org.edgebench.run.EnvFile;
 import org.edgebench.run.Environment;
 
 import java.io.IOException;
@@ -102,7 +103,7 @@ final class HtmlReport {
             out.write("<p>No env.json beside the JMH JSON: the environment is not known.</p>\n");
         } else {
             out.write("<table>\n");
-            for (Map.Entry<String, String> field : env.get().fields().entrySet()) {
+            for (Map.Entry<String, String> field : EnvFile.fields(env.get()).entrySet()) {
                 out.write("<tr><th>" + esc(field.getKey()) + "</th><td>" + esc(field.getValue()) + "</td></tr>\n");
             }
             out.write("</table>\n");

@@ -8,7 +8,9 @@ import org.edgebench.results.JmhJson;
 import org.edgebench.results.JmhResult;
 import org.edgebench.run.AtomicFiles;
 import org.edgebench.run.Configuration;
+import org.edgebench.run.EnvFile;
 import org.edgebench.run.Environment;
+import org.edgebench.run.RunFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -78,10 +80,10 @@ public final class Report {
         Optional<Environment> env;
         String envProblem = null;
         try {
-            env = Environment.read(json.toAbsolutePath().getParent());
+            env = EnvFile.read(json.toAbsolutePath().getParent());
         } catch (IOException e) {
             env = Optional.empty();
-            envProblem = Environment.FILE + " beside the JSON is unreadable (" + e.getMessage().lines().findFirst().orElse("") + ")";
+            envProblem = RunFiles.ENV_JSON + " beside the JSON is unreadable (" + e.getMessage().lines().findFirst().orElse("") + ")";
         }
         List<ConfigurationStats> stats = stats(results, pool);
         String subtitle = env.map(Environment::oneLine).orElse("");

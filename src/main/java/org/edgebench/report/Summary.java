@@ -69,7 +69,7 @@ public record Summary(String source, String environment, String run, boolean com
         } else {
             skipped = List.of("not known: " + (envProblem == null ? "no env.json beside the JMH JSON" : envProblem));
         }
-        Optional<Environment.RunOutcome> run = env.flatMap(Environment::run);
+        Optional<Environment.RunOutcome> run = env.map(Environment::run);
         List<String> warnings = new ArrayList<>();
         run.ifPresent(r -> warnings.addAll(runWarnings(r)));
         warnings.addAll(warnings(stats));

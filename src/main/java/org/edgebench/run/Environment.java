@@ -1,138 +1,240 @@
 package org.edgebench.run;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Objects;
+import java.util.function.Function;
 
 /**
- * The launcher's {@code env.json} (docs/env-json.md) as far as the report uses it: the providers
- * skipped, a one-line description of the machine for chart subtitles, and every field for the
- * HTML page. A run without env.json (any JMH JSON saved elsewhere) still reports, without it.
+ * What a run ran on and how it ended: {@code env.json} (docs/env-json.md) as typed records. The
+ * launcher fills it ({@code runtime.ThisMachine} captures the machine and the ONNX Runtime build),
+ * {@link EnvFile} writes and reads it, and the report, {@code compare} and the {@code env} command
+ * describe it with the methods here. Facts a machine does not expose are null, never guessed;
+ * the run's own fields are absent from the {@code env} command's output.
  */
-public final class Environment {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Environment(EdgeBench edgebench, OnnxRuntimeBuild onnxRuntime, Machine machine, Jvm jvm, Jmh jmh,
+                          String suite, String label, String commandLine, String startedAt,
+                          Providers providers, List<ModelFile> models, RunOutcome run) {
 
-    public static final String FILE = "env.json";
+    /** The environment of a JMH JSON that has no env.json beside it: every fact unknown. */
+    public static final Environment UNKNOWN = new Environment(null, null, null, null, null,
+            null, null, null, null, null, null, null);
+
+    public record EdgeBench(String version) {
+    }
+
+    /** The ONNX Runtime that ran: its version, where its native libraries came from (null: the jar), its providers. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record OnnxRuntimeBuild(String version, String nativePath, List<String> availableProviders) {
+        public OnnxRuntimeBuild {
+            availableProviders = availableProviders == null ? List.of() : List.copyOf(availableProviders);
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Machine(String os, String osVersion, String arch, String cpuModel, Integer cores, Long memoryBytes,
+                          String cpuGovernor, String deviceModel, String hostname) {
+        static final Machine UNKNOWN = new Machine(null, null, null, null, null, null, null, null, null);
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Jvm(String version, String vendor, String name, String home, Long maxHeapBytes) {
+    }
+
+    public record Jmh(String version) {
+    }
+
+    /** Providers the run asked for, those it ran, and those it skipped with the reason. */
+    public record Providers(List<String> requested, List<String> run, List<SkippedProvider> skipped) {
+        public Providers {
+            requested = requested == null ? List.of() : List.copyOf(requested);
+            run = run == null ? List.of() : List.copyOf(run);
+            skipped = skipped == null ? List.of() : List.copyOf(skipped);
+        }
+    }
 
     /** A provider that was requested but not run, and why. */
     public record SkippedProvider(String provider, String reason) {
+        public SkippedProvider {
+            provider = provider == null ? "?" : provider;
+            reason = reason == null ? "no reason given" : reason;
+        }
+    }
+
+    /** A model the run measured, with the checksum that tells two runs' files apart. */
+    public record ModelFile(String name, String file, long bytes, String sha256) {
+    }
+
+    /**
+     * How the run ended: configurations planned and finished, whether the launcher went through
+     * the whole plan or was interrupted, and which configurations failed.
+     */
+    public record RunOutcome(Integer configurations, int finished, boolean complete, boolean interrupted,
+                             List<FailedConfiguration> failed) {
+        public RunOutcome {
+            configurations = configurations == null ? finished : configurations;
+            failed = failed == null ? List.of() : List.copyOf(failed);
+        }
     }
 
     /** A configuration that was planned but gave no result, and why. */
-    public record FailedConfiguration(Configuration configuration, String reason) {
-    }
-
-    /**
-     * The launcher's {@code run} section: how many configurations were planned and finished,
-     * whether the run reached its end or was interrupted, and which configurations failed.
-     */
-    public record RunOutcome(int configurations, int finished, boolean complete, boolean interrupted,
-                             List<FailedConfiguration> failed) {
-    }
-
-    private final JsonNode root;
-
-    private Environment(JsonNode root) {
-        this.root = root;
-    }
-
-    /**
-     * Reads {@code env.json} from {@code folder}; empty when there is none.
-     *
-     * @throws IOException when the file is there but unreadable or not JSON
-     */
-    public static Optional<Environment> read(Path folder) throws IOException {
-        Path file = folder.resolve(FILE);
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
+    public record FailedConfiguration(String benchmark, Integer threads, Map<String, String> params, String reason) {
+        public FailedConfiguration {
+            benchmark = benchmark == null ? "?" : benchmark;
+            threads = threads == null ? 1 : threads;
+            params = params == null ? Map.of() : params;
+            reason = reason == null ? "no reason given" : reason;
         }
-        JsonNode root = JsonMapper.builder().build().readTree(file.toFile());
-        if (root == null || !root.isObject()) {
-            throw new IOException(file + " is not a JSON object");
+
+        public static FailedConfiguration of(Configuration configuration, String reason) {
+            return new FailedConfiguration(configuration.benchmark(), configuration.threads(), configuration.params(), reason);
         }
-        return Optional.of(new Environment(root));
+
+        @JsonIgnore
+        public Configuration configuration() {
+            return Configuration.planned(benchmark, threads, params);
+        }
+    }
+
+    /** This environment with the run's own facts: what it was asked, what it skipped, the models it measured. */
+    public Environment forRun(String suiteName, String runLabel, String command, String started,
+                              Providers runProviders, List<ModelFile> runModels) {
+        return new Environment(edgebench, onnxRuntime, machine, jvm, jmh, suiteName, runLabel, command, started,
+                runProviders, List.copyOf(runModels), run);
+    }
+
+    /** This environment with {@code outcome} as its {@code run} section. */
+    public Environment withRun(RunOutcome outcome) {
+        return new Environment(edgebench, onnxRuntime, machine, jvm, jmh, suite, label, commandLine, startedAt,
+                providers, models, outcome);
+    }
+
+    @JsonIgnore
+    public boolean isKnown() {
+        return !equals(UNKNOWN);
+    }
+
+    /** The machine, never null: every field null when env.json did not say. */
+    public Machine machineOrUnknown() {
+        return machine == null ? Machine.UNKNOWN : machine;
     }
 
     public List<SkippedProvider> skippedProviders() {
-        List<SkippedProvider> skipped = new ArrayList<>();
-        for (JsonNode entry : root.path("providers").path("skipped")) {
-            skipped.add(new SkippedProvider(entry.path("provider").asText("?"), entry.path("reason").asText("no reason given")));
-        }
-        return skipped;
+        return providers == null ? List.of() : providers.skipped();
     }
 
-    /** The run's outcome; empty for env.json files written before the launcher recorded it. */
-    public Optional<RunOutcome> run() {
-        JsonNode run = root.path("run");
-        if (!run.isObject()) {
-            return Optional.empty();
+    /** The providers that ran, or for an environment without a run, those the build offers. */
+    public List<String> providersRun() {
+        if (providers != null && !providers.run().isEmpty()) {
+            return providers.run();
         }
-        List<FailedConfiguration> failed = new ArrayList<>();
-        for (JsonNode entry : run.path("failed")) {
-            Map<String, String> params = new LinkedHashMap<>();
-            entry.path("params").properties().forEach(p -> params.put(p.getKey(), p.getValue().asText()));
-            Configuration configuration = Configuration.planned(entry.path("benchmark").asText("?"), 1, params);
-            failed.add(new FailedConfiguration(configuration, entry.path("reason").asText("no reason given")));
-        }
-        int finished = run.path("finished").asInt(0);
-        return Optional.of(new RunOutcome(run.path("configurations").asInt(finished), finished,
-                run.path("complete").asBoolean(false), run.path("interrupted").asBoolean(false), List.copyOf(failed)));
+        return onnxRuntime == null ? List.of() : onnxRuntime.availableProviders();
     }
 
-    /** For example {@code Intel(R) Xeon(R) ..., 2 cores, Linux amd64, ONNX Runtime 1.29.0}; fields that are null are left out. */
+    public String onnxRuntimeVersion() {
+        return onnxRuntime == null ? null : onnxRuntime.version();
+    }
+
+    /** The {@code env} command's text: one fact per line. */
+    public String describe() {
+        Machine m = machineOrUnknown();
+        StringBuilder s = new StringBuilder();
+        line(s, "EdgeBench", edgebench == null ? "unknown" : edgebench.version());
+        line(s, "ONNX Runtime", onnxRuntimeVersion() + (onnxRuntime == null || onnxRuntime.nativePath() == null
+                ? " (native libraries from the jar)" : " (native libraries from " + onnxRuntime.nativePath() + ")"));
+        line(s, "Providers in this build", onnxRuntime == null ? "" : String.join(", ", onnxRuntime.availableProviders()));
+        line(s, "OS", m.os() + " " + m.osVersion() + " (" + m.arch() + ")");
+        line(s, "CPU", orUnknown(m.cpuModel()) + ", " + (m.cores() == null ? "?" : m.cores()) + " cores");
+        line(s, "Memory", m.memoryBytes() == null ? "unknown"
+                : String.format(Locale.ROOT, "%.1f GiB", m.memoryBytes() / (1024.0 * 1024 * 1024)));
+        line(s, "CPU governor", orUnknown(m.cpuGovernor()));
+        line(s, "Device model", orUnknown(m.deviceModel()));
+        line(s, "JVM", jvm == null ? "unknown" : jvm.name() + " " + jvm.version() + " (" + jvm.vendor() + ")");
+        line(s, "JMH", jmh == null ? "unknown" : jmh.version());
+        return s.toString();
+    }
+
+    /**
+     * For chart subtitles and the summary, e.g. {@code Intel(R) Xeon(R) ..., 2 cores, Linux amd64,
+     * ONNX Runtime 1.29.0}; facts that are null are left out.
+     */
     public String oneLine() {
-        JsonNode machine = root.path("machine");
+        Machine m = machineOrUnknown();
         List<String> parts = new ArrayList<>();
-        text(machine.path("deviceModel")).ifPresent(parts::add);
-        text(machine.path("cpuModel")).ifPresent(parts::add);
-        if (machine.path("cores").isNumber()) {
-            parts.add(machine.path("cores").asInt() + " cores");
+        present(m.deviceModel()).ifPresent(parts::add);
+        present(m.cpuModel()).ifPresent(parts::add);
+        if (m.cores() != null) {
+            parts.add(m.cores() + " cores");
         }
-        String os = String.join(" ", text(machine.path("os")).orElse(""), text(machine.path("arch")).orElse("")).strip();
+        String os = String.join(" ", present(m.os()).orElse(""), present(m.arch()).orElse("")).strip();
         if (!os.isEmpty()) {
             parts.add(os);
         }
-        text(root.path("onnxRuntime").path("version")).ifPresent(v -> parts.add("ONNX Runtime " + v));
+        present(onnxRuntimeVersion()).ifPresent(v -> parts.add("ONNX Runtime " + v));
         return String.join(", ", parts);
     }
 
-    /** Every non-null field, flattened to dotted names ({@code machine.cpuModel}) in the file's order. */
-    public Map<String, String> fields() {
-        Map<String, String> fields = new LinkedHashMap<>();
-        flatten("", root, fields);
-        return fields;
-    }
-
-    private static void flatten(String prefix, JsonNode node, Map<String, String> into) {
-        if (node.isObject()) {
-            node.properties().forEach(e -> flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), into));
-        } else if (node.isArray()) {
-            boolean scalars = true;
-            for (JsonNode item : node) {
-                scalars &= item.isValueNode();
-            }
-            if (scalars) {
-                List<String> items = new ArrayList<>();
-                node.forEach(item -> items.add(item.asText()));
-                into.put(prefix, String.join(", ", items));
-            } else {
-                for (int i = 0; i < node.size(); i++) {
-                    flatten(prefix + "[" + i + "]", node.get(i), into);
-                }
-            }
-        } else if (!node.isNull() && !node.isMissingNode()) {
-            into.put(prefix, node.asText());
+    /** For a comparison's header: {@code amd64, Intel Xeon ... (2 cores), ONNX Runtime 1.29.0 [CPU], host h}. */
+    public String header() {
+        if (!isKnown()) {
+            return "environment unknown (no env.json)";
         }
+        Machine m = machineOrUnknown();
+        String cpu = m.cpuModel() == null ? "CPU unknown" : m.cpuModel() + (m.cores() == null ? "" : " (" + m.cores() + " cores)");
+        return String.join(", ", m.arch() == null ? "arch unknown" : m.arch(), cpu,
+                "ONNX Runtime " + (onnxRuntimeVersion() == null ? "?" : onnxRuntimeVersion())
+                        + " [" + String.join(", ", providersRun()) + "]",
+                "host " + (m.hostname() == null ? "?" : m.hostname()));
     }
 
-    private static Optional<String> text(JsonNode node) {
-        return node.isValueNode() && !node.isNull() && !node.asText().isBlank() ? Optional.of(node.asText()) : Optional.empty();
+    /** What differs between the machines of two runs (arch, CPU model, host); empty when they look alike or either is unknown. */
+    public List<String> machineDifferences(Environment other) {
+        return differences(other, List.of(
+                new Fact("arch", e -> e.machineOrUnknown().arch()),
+                new Fact("CPU", e -> e.machineOrUnknown().cpuModel()),
+                new Fact("host", e -> e.machineOrUnknown().hostname())));
+    }
+
+    /** The ONNX Runtime version or the providers differing: a build comparison, not only a code change. */
+    public List<String> buildDifferences(Environment other) {
+        return differences(other, List.of(
+                new Fact("ONNX Runtime", Environment::onnxRuntimeVersion),
+                new Fact("providers", e -> String.join("+", e.providersRun()))));
+    }
+
+    private record Fact(String name, Function<Environment, String> value) {
+    }
+
+    private List<String> differences(Environment other, List<Fact> facts) {
+        List<String> differences = new ArrayList<>();
+        if (!isKnown() || !other.isKnown()) {
+            return differences;
+        }
+        for (Fact fact : facts) {
+            String a = fact.value().apply(this);
+            String b = fact.value().apply(other);
+            if (a != null && b != null && !Objects.equals(a, b)) {
+                differences.add(fact.name() + " " + a + " vs " + b);
+            }
+        }
+        return differences;
+    }
+
+    private static void line(StringBuilder s, String key, String value) {
+        s.append(String.format(Locale.ROOT, "%-24s %s%n", key + ":", value));
+    }
+
+    private static String orUnknown(String value) {
+        return value == null ? "unknown" : value;
+    }
+
+    private static java.util.Optional<String> present(String value) {
+        return value == null || value.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(value);
     }
 }

@@ -30,6 +30,8 @@ final class JarProcess {
     static JarProcess startWith(List<String> jvmOptions, Path log, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        // These runs check behaviour, not timings, so another JMH on the machine (a parallel build) must not fail them.
+        command.add("-Djmh.ignoreLock=true");
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(List.of(args));

@@ -1,0 +1,19 @@
+package org.edgebench.run;
+
+/** The names of the files a run folder holds (docs/report.md lists what each contains). */
+public final class RunFiles {
+
+    public static final String JMH_JSON = "jmh.json";
+    public static final String ENV_JSON = "env.json";
+    public static final String LATENCY_CSV = "latency.csv";
+    public static final String SAMPLES_CSV = "latency_samples.csv";
+    public static final String SUMMARY_TXT = "summary.txt";
+    public static final String SUMMARY_MD = "summary.md";
+    public static final String INDEX_HTML = "index.html";
+    public static final String CHARTS = "charts";
+    public static final String COMPARISON_CSV = "comparison.csv";
+    public static final String COMPARISON_MD = "comparison.md";
+
+    private RunFiles() {
+    }
+}
