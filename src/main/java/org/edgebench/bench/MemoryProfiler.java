@@ -1,5 +1,6 @@
 package org.edgebench.bench;
 
+import org.edgebench.bench.state.TensorFootprint;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.profile.InternalProfiler;

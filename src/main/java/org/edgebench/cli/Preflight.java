@@ -11,9 +11,9 @@ import org.edgebench.model.ModelCatalog;
 import org.edgebench.model.ModelInspector;
 import org.edgebench.model.ModelInspector.ModelDescription;
 import org.edgebench.runtime.Provider;
-import org.edgebench.runtime.ThisMachine;
 import org.edgebench.runtime.ProviderCheck;
 import org.edgebench.runtime.Sessions;
+import org.edgebench.runtime.ThisMachine;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package org.edgebench.cli;
 import org.edgebench.BadInputException;
 import org.edgebench.analysis.BatchAdvisor;
 import org.edgebench.report.Report;
+import org.edgebench.run.RunFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -35,7 +36,7 @@ public final class ReportCommand implements Callable<Integer> {
             throw new BadInputException("--slo-ms must be a positive number of milliseconds, not " + sloMs);
         }
         Report.Written written = Report.write(input, out, sloMs);
-        spec.commandLine().getOut().println("report written to " + written.folder().resolve("index.html")
+        spec.commandLine().getOut().println("report written to " + written.folder().resolve(RunFiles.INDEX_HTML)
                 + " (" + written.files().size() + " files)");
         return ExitCodes.OK;
     }

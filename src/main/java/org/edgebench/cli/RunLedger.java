@@ -1,10 +1,10 @@
 package org.edgebench.cli;
 
+import org.edgebench.results.JmhJson;
 import org.edgebench.run.AtomicFiles;
 import org.edgebench.run.Configuration;
 import org.edgebench.run.EnvFile;
 import org.edgebench.run.Environment;
-import org.edgebench.run.RunFiles;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
@@ -108,7 +108,7 @@ final class RunLedger {
 
     private void save() {
         try {
-            AtomicFiles.writeAtomically(folder.resolve(RunFiles.JMH_JSON), out -> {
+            AtomicFiles.writeAtomically(folder.resolve(JmhJson.RUN_FILE), out -> {
                 PrintStream print = new PrintStream(out, false, StandardCharsets.UTF_8);
                 ResultFormatFactory.getInstance(ResultFormatType.JSON, print).writeOut(results);
                 print.flush();

@@ -4,6 +4,7 @@ import org.edgebench.analysis.Verdicts;
 import org.edgebench.report.chart.Charts;
 import org.edgebench.run.EnvFile;
 import org.edgebench.run.Environment;
+import org.edgebench.run.RunFiles;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -18,7 +19,7 @@ import java.util.Optional;
  */
 final class HtmlReport {
 
-    static final String FILE = "index.html";
+    static final String FILE = RunFiles.INDEX_HTML;
 
     private static final String STYLE = """
             body { font-family: 'DejaVu Sans', Arial, sans-serif; margin: 2em; color: #222; max-width: 1300px; }

@@ -3,6 +3,7 @@ package org.edgebench.report;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.edgebench.analysis.ConfigurationStats;
+import org.edgebench.run.RunFiles;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -11,7 +12,7 @@ import java.util.List;
 /** Writes {@code latency.csv}: one row per configuration, the columns of {@link Column#latency}. */
 public final class LatencyCsv {
 
-    public static final String FILE = "latency.csv";
+    public static final String FILE = RunFiles.LATENCY_CSV;
 
     private LatencyCsv() {
     }

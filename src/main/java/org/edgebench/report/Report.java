@@ -93,10 +93,10 @@ public final class Report {
             Summary summary = Summary.of(json.toString(), stats, env, envProblem, sloMs);
             files.writeText(LatencyCsv.FILE, out -> LatencyCsv.write(stats, out));
             files.writeText(SamplesCsv.FILE, out -> SamplesCsv.write(stats, out));
-            files.writeText("summary.txt", out -> out.write(summary.toText()));
-            files.writeText("summary.md", out -> out.write(summary.toMarkdown()));
+            files.writeText(RunFiles.SUMMARY_TXT, out -> out.write(summary.toText()));
+            files.writeText(RunFiles.SUMMARY_MD, out -> out.write(summary.toMarkdown()));
             Charts.Drawn drawn = drawing.writeTo(files);
-            List<String> data = List.of(LatencyCsv.FILE, SamplesCsv.FILE, "summary.txt", "summary.md");
+            List<String> data = List.of(LatencyCsv.FILE, SamplesCsv.FILE, RunFiles.SUMMARY_TXT, RunFiles.SUMMARY_MD);
             Optional<Environment> environment = env;
             files.writeText(HtmlReport.FILE, out -> HtmlReport.write(summary, drawn, environment, data, out));
             return new Written(folder, files.commit());

@@ -2,6 +2,7 @@ package org.edgebench.report;
 
 import org.apache.commons.csv.CSVFormat;
 import org.edgebench.analysis.ConfigurationStats;
+import org.edgebench.run.RunFiles;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -14,7 +15,7 @@ import java.util.List;
  */
 public final class SamplesCsv {
 
-    public static final String FILE = "latency_samples.csv";
+    public static final String FILE = RunFiles.SAMPLES_CSV;
 
     private SamplesCsv() {
     }

@@ -1,6 +1,7 @@
 package org.edgebench.run;
 
 import org.edgebench.BadInputException;
+import org.edgebench.results.JmhJson;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -28,7 +29,7 @@ public final class RunFolder {
         Path folder;
         if (out != null) {
             folder = out;
-            if (Files.exists(folder.resolve("jmh.json"))) {
+            if (Files.exists(folder.resolve(JmhJson.RUN_FILE))) {
                 throw new BadInputException("--out " + out + " already holds a run (jmh.json); choose a new folder");
             }
         } else {

@@ -4,6 +4,7 @@ import org.edgebench.Tasks;
 import org.edgebench.analysis.ConfigurationStats;
 import org.edgebench.analysis.Workloads;
 import org.edgebench.run.AtomicFiles;
+import org.edgebench.run.RunFiles;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
@@ -28,7 +29,7 @@ import java.util.function.Supplier;
  */
 public final class Charts {
 
-    static final String FOLDER = "charts";
+    static final String FOLDER = RunFiles.CHARTS;
 
     /** A chart written, for the HTML page: its path relative to the report folder, and what it shows. */
     public record Chart(String path, String caption) {

@@ -1,4 +1,6 @@
-package org.edgebench.bench;
+package org.edgebench.bench.state;
+
+import org.edgebench.bench.MemoryProfiler;
 
 /**
  * The bytes of the tensors the current trial holds (inputs and pinned outputs), published by the
