@@ -1,6 +1,6 @@
 package org.edgebench.report;
 
-import org.edgebench.analysis.Verdicts;
+import org.edgebench.analysis.Spread;
 import org.edgebench.report.chart.Charts;
 import org.edgebench.run.EnvFile;
 import org.edgebench.run.Environment;
@@ -61,7 +61,7 @@ final class HtmlReport {
         for (Summary.Table table : summary.tables()) {
             table(out, table);
         }
-        out.write("<p class=\"rule\">Verdict: " + esc(Verdicts.RULE) + ".</p>\n");
+        out.write("<p class=\"rule\">Verdict: " + esc(Spread.RULE) + ".</p>\n");
         for (Summary.Section section : summary.sections()) {
             out.write("<h2>" + esc(section.title()) + "</h2>\n");
             if (!section.lines().isEmpty()) {

@@ -2,7 +2,7 @@ package org.edgebench.report;
 
 import org.edgebench.analysis.BatchAdvisor;
 import org.edgebench.analysis.ConfigurationStats;
-import org.edgebench.analysis.Verdicts;
+import org.edgebench.analysis.Spread;
 import org.edgebench.run.Environment;
 
 import java.util.ArrayList;
@@ -148,7 +148,7 @@ public record Summary(String source, String environment, String run, boolean com
         if (rows.stream().anyMatch(s -> Double.isFinite(s.tensorMb()))) {
             columns.add(new Col("tensors MB", true, s -> Numbers.mb(s.tensorMb())));
         }
-        columns.add(new Col("verdict", false, Verdicts::describe));
+        columns.add(new Col("verdict", false, Spread::describe));
         return new Table(group,
                 columns.stream().map(Col::header).toList(),
                 columns.stream().map(Col::numeric).toList(),
@@ -251,7 +251,7 @@ public record Summary(String source, String environment, String run, boolean com
         for (Table table : tables) {
             out.append('\n').append("== ").append(table.title()).append(" ==\n");
             appendTextTable(out, table);
-            out.append("Verdict: ").append(Verdicts.RULE).append('\n');
+            out.append("Verdict: ").append(Spread.RULE).append('\n');
         }
         for (Section section : sections) {
             out.append('\n').append("== ").append(section.title()).append(" ==\n");
@@ -285,7 +285,7 @@ public record Summary(String source, String environment, String run, boolean com
         for (Table table : tables) {
             out.append("\n## ").append(table.title()).append("\n\n");
             appendMarkdownTable(out, table);
-            out.append("\nVerdict: ").append(Verdicts.RULE).append(".\n");
+            out.append("\nVerdict: ").append(Spread.RULE).append(".\n");
         }
         for (Section section : sections) {
             out.append("\n## ").append(section.title()).append("\n\n");

@@ -8,7 +8,7 @@ import java.util.Locale;
  * typical one; an SLA on P99 fails on this) and the coefficient of variation (standard deviation
  * / mean; catches a wide body even when the tail is short).
  */
-public final class Verdicts {
+public final class Spread {
 
     /** P99 may be at most 1.5x P50: beyond that one call in a hundred is noticeably slow. */
     public static final double MAX_TAIL_RATIO = 1.5;
@@ -19,17 +19,17 @@ public final class Verdicts {
             "tight when P99/P50 <= %.1f and CV (standard deviation / mean) <= %.2f, else spiky; shown as verdict (P99/P50, CV)",
             MAX_TAIL_RATIO, MAX_CV);
 
-    public enum Verdict { TIGHT, SPIKY, NO_DISTRIBUTION }
+    public enum Shape { TIGHT, SPIKY, NO_DISTRIBUTION }
 
-    private Verdicts() {
+    private Spread() {
     }
 
-    public static Verdict of(ConfigurationStats stats) {
+    public static Shape of(ConfigurationStats stats) {
         if (!stats.hasDistribution()) {
-            return Verdict.NO_DISTRIBUTION;
+            return Shape.NO_DISTRIBUTION;
         }
         boolean tight = stats.tailRatio() <= MAX_TAIL_RATIO && stats.cv() <= MAX_CV;
-        return tight ? Verdict.TIGHT : Verdict.SPIKY;
+        return tight ? Shape.TIGHT : Shape.SPIKY;
     }
 
     /** For example {@code tight (1.12, 0.08)}; {@code n/a} when the mode has no distribution. */
