@@ -6,6 +6,7 @@ import org.edgebench.bench.OrtSessionRunBenchmark;
 import org.edgebench.bench.state.InputBatchState;
 import org.edgebench.bench.state.OrtSessionState;
 import org.edgebench.model.ModelCatalog;
+import org.edgebench.run.Configuration;
 import org.edgebench.runtime.Provider;
 import org.edgebench.runtime.ProviderCheck;
 import org.openjdk.jmh.results.RunResult;
@@ -65,8 +66,8 @@ public final class CalibrateCommand implements Callable<Integer> {
         if (rounds < 1 || seconds < 1) {
             throw new BadInputException("--rounds and --seconds must be >= 1");
         }
-        Preflight.check(Map.of("model", List.of(model), "batchSize", List.of(Integer.toString(batchSize)),
-                "provider", List.of(provider), "intraOpThreads", List.of(Integer.toString(threads)), "dims", List.of(dims)),
+        Preflight.check(Map.of(Configuration.MODEL, List.of(model), Configuration.BATCH_SIZE, List.of(Integer.toString(batchSize)),
+                Configuration.PROVIDER, List.of(provider), Configuration.INTRA_OP_THREADS, List.of(Integer.toString(threads)), Configuration.DIMS, List.of(dims)),
                 ModelCatalog.standard(), ProviderCheck.forThisBuild());
         System.out.printf("Calibrating %s, batchSize=%d, provider=%s, intraOpThreads=%d: %d rounds of %d s each side%n",
                 model, batchSize, provider, threads, rounds, seconds);
@@ -129,8 +130,8 @@ public final class CalibrateCommand implements Callable<Integer> {
     private double suiteP50() throws RunnerException {
         Collection<RunResult> results = new Runner(new OptionsBuilder()
                 .include("^" + Pattern.quote(OrtSessionRunBenchmark.class.getName()) + ".run$")
-                .param("model", model).param("batchSize", Integer.toString(batchSize)).param("provider", provider)
-                .param("intraOpThreads", Integer.toString(threads)).param("dims", dims)
+                .param(Configuration.MODEL, model).param(Configuration.BATCH_SIZE, Integer.toString(batchSize)).param(Configuration.PROVIDER, provider)
+                .param(Configuration.INTRA_OP_THREADS, Integer.toString(threads)).param(Configuration.DIMS, dims)
                 .forks(1).warmupIterations(seconds).warmupTime(TimeValue.seconds(1))
                 .measurementIterations(1).measurementTime(TimeValue.seconds(seconds))
                 .jvmArgsAppend("-Dedgebench.models=" + ModelCatalog.standard().dir().toAbsolutePath())

@@ -10,6 +10,7 @@ import org.edgebench.model.InputSynthesizer;
 import org.edgebench.model.ModelCatalog;
 import org.edgebench.model.ModelInspector;
 import org.edgebench.model.ModelInspector.ModelDescription;
+import org.edgebench.run.Configuration;
 import org.edgebench.runtime.Provider;
 import org.edgebench.runtime.ProviderCheck;
 import org.edgebench.runtime.Sessions;
@@ -40,28 +41,28 @@ public final class Preflight {
     public static Checked check(Map<String, List<String>> requested, ModelCatalog catalog, ProviderCheck providers) {
         Map<String, List<String>> params = new LinkedHashMap<>(requested);
 
-        ProviderCheck.Resolution resolution = providers.resolve(requested.get("provider"));
+        ProviderCheck.Resolution resolution = providers.resolve(requested.get(Configuration.PROVIDER));
         if (resolution.run().isEmpty()) {
             throw new BadInputException("no provider left to run: " + String.join("; ",
                     resolution.skipped().stream().map(ProviderCheck.Skipped::line).toList())
                     + ". Providers in this ONNX Runtime build: " + providers.availableNames()
                     + " (another build: -Donnxruntime.native.path=DIR, see README)");
         }
-        params.put("provider", resolution.run().stream().map(Provider::name).toList());
+        params.put(Configuration.PROVIDER, resolution.run().stream().map(Provider::name).toList());
 
-        List<Integer> batchSizes = integers("batchSize", requested.get("batchSize"), 1);
-        integers("intraOpThreads", requested.get("intraOpThreads"), 0);
-        requested.get("dims").forEach(Dims::parse);
+        List<Integer> batchSizes = integers(Configuration.BATCH_SIZE, requested.get(Configuration.BATCH_SIZE), 1);
+        integers(Configuration.INTRA_OP_THREADS, requested.get(Configuration.INTRA_OP_THREADS), 0);
+        requested.get(Configuration.DIMS).forEach(Dims::parse);
 
         long available = ThisMachine.availableMemoryBytes();
         List<ModelDescription> models = new ArrayList<>();
-        for (String model : requested.get("model")) {
+        for (String model : requested.get(Configuration.MODEL)) {
             Path file = catalog.resolve(model);
             ModelDescription description = ModelInspector.describe(ModelCatalog.displayName(model), file);
             if (description.error() != null) {
                 throw new BadInputException(description.error());
             }
-            List<Map<String, Long>> dims = requested.get("dims").stream().map(d -> Dims.forModel(d, file)).toList();
+            List<Map<String, Long>> dims = requested.get(Configuration.DIMS).stream().map(d -> Dims.forModel(d, file)).toList();
             checkInputs(model, file, batchSizes, dims, available);
             models.add(description);
         }
