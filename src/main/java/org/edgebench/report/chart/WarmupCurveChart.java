@@ -42,58 +42,92 @@ public final class WarmupCurveChart {
         if (curves.isEmpty()) {
             return Optional.empty();
         }
-        XYSeriesCollection lines = new XYSeriesCollection();
-        XYLineAndShapeRenderer lineRenderer = new XYLineAndShapeRenderer(true, true);
-        XYSeriesCollection dots = new XYSeriesCollection();
-        XYLineAndShapeRenderer dotRenderer = new XYLineAndShapeRenderer(false, true);
+        Layers layers = new Layers();
+        for (int i = 0; i < curves.size(); i++) {
+            layers.add(curves.get(i), ChartStyle.color(i));
+        }
+        NumberAxis x = new NumberAxis("inference after session creation (1 = the first)");
+        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        x.setAutoRangeIncludesZero(false);
+        x.setRange(0.5, layers.runs + 0.5);
+        XYPlot plot = new XYPlot(layers.lines, x, layers.yAxis(), layers.lineRenderer);
+        plot.setDataset(1, layers.dots);
+        plot.setRenderer(1, layers.dotRenderer);
+        // The median lines and markers on top of the cloud of fork dots.
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
+        JFreeChart chart = new JFreeChart("Latency of the first inferences after session creation (lower is better)",
+                ChartStyle.TITLE_FONT, plot, true);
+        String key = "line: median across forks; dots: each fork; dashed: steady P50; diamond: settled (within "
+                + Math.round(100 * WarmupCurve.TOLERANCE) + "% of steady from there on)";
+        return Optional.of(ChartStyle.apply(chart, subtitle.isBlank() ? key : key + " | " + subtitle));
+    }
+
+    /** The chart's two datasets as curves are added: lines and markers on top, every fork's dots below. */
+    private static final class Layers {
+
+        final XYSeriesCollection lines = new XYSeriesCollection();
+        final XYLineAndShapeRenderer lineRenderer = new XYLineAndShapeRenderer(true, true);
+        final XYSeriesCollection dots = new XYSeriesCollection();
+        final XYLineAndShapeRenderer dotRenderer = new XYLineAndShapeRenderer(false, true);
         double lowest = Double.MAX_VALUE;
         double highest = 0;
         int runs = 0;
         boolean log = false;
-        for (int i = 0; i < curves.size(); i++) {
-            Workloads.Curve c = curves.get(i);
+
+        Layers() {
+            // Outlined in black, the diamond stands out from the line of its own colour it sits on.
+            lineRenderer.setUseOutlinePaint(true);
+            lineRenderer.setDefaultOutlineStroke(new BasicStroke(1.5f));
+        }
+
+        void add(Workloads.Curve c, Color color) {
             WarmupCurve curve = c.curve();
             List<Double> median = curve.medianPerIterationMs();
-            Color color = ChartStyle.color(i);
             runs = Math.max(runs, median.size());
             log |= curve.firstMs() > LOG_SCALE_RATIO * curve.steadyP50Ms();
-
             // The legend says where each curve settles: labels on the plot would sit on some curve or another.
-            XYSeries line = new XYSeries(c.stats().configuration().label(false) + ": median of " + c.forksMs().size() + " forks, "
-                    + settledText(curve), false, true);
+            String name = c.stats().configuration().label(false) + ": median of " + c.forksMs().size() + " forks, "
+                    + settledText(curve);
+            XYSeries line = new XYSeries(name, false, true);
             for (int k = 0; k < median.size(); k++) {
                 line.add(k + 1, median.get(k));
             }
-            int n = lines.getSeriesCount();
-            lines.addSeries(line);
-            lineRenderer.setSeriesPaint(n, color);
+            int n = addLine(line, color);
             lineRenderer.setSeriesStroke(n, new BasicStroke(3f));
             lineRenderer.setSeriesShape(n, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
             lineRenderer.setSeriesOutlinePaint(n, color);
 
-            XYSeries steady = new XYSeries(line.getKey() + " steady", false, true);
+            XYSeries steady = new XYSeries(name + " steady", false, true);
             steady.add(1, curve.steadyP50Ms());
             steady.add(median.size(), curve.steadyP50Ms());
-            lines.addSeries(steady);
-            lineRenderer.setSeriesPaint(n + 1, color);
-            lineRenderer.setSeriesStroke(n + 1, ChartStyle.line(1));
-            lineRenderer.setSeriesShapesVisible(n + 1, false);
-            lineRenderer.setSeriesVisibleInLegend(n + 1, false);
+            int s = addLine(steady, color);
+            lineRenderer.setSeriesStroke(s, ChartStyle.line(1));
+            lineRenderer.setSeriesShapesVisible(s, false);
+            lineRenderer.setSeriesVisibleInLegend(s, false);
 
             if (curve.settled()) {
                 int k = curve.reachedAfterRuns();
-                XYSeries settled = new XYSeries(line.getKey() + " settled", false, true);
+                XYSeries settled = new XYSeries(name + " settled", false, true);
                 settled.add(k + 1, median.get(k));
-                lines.addSeries(settled);
-                lineRenderer.setSeriesPaint(n + 2, color);
-                lineRenderer.setSeriesLinesVisible(n + 2, false);
-                lineRenderer.setSeriesShape(n + 2, diamond(9));
-                lineRenderer.setSeriesOutlinePaint(n + 2, Color.BLACK);
-                lineRenderer.setSeriesVisibleInLegend(n + 2, false);
+                int d = addLine(settled, color);
+                lineRenderer.setSeriesLinesVisible(d, false);
+                lineRenderer.setSeriesShape(d, diamond(9));
+                lineRenderer.setSeriesOutlinePaint(d, Color.BLACK);
+                lineRenderer.setSeriesVisibleInLegend(d, false);
             }
+            addForkDots(name, c.forksMs(), color);
+        }
 
-            XYSeries forks = new XYSeries(line.getKey() + " forks", false, true);
-            for (List<Double> fork : c.forksMs()) {
+        private int addLine(XYSeries series, Color color) {
+            int n = lines.getSeriesCount();
+            lines.addSeries(series);
+            lineRenderer.setSeriesPaint(n, color);
+            return n;
+        }
+
+        private void addForkDots(String name, List<List<Double>> forksMs, Color color) {
+            XYSeries forks = new XYSeries(name + " forks", false, true);
+            for (List<Double> fork : forksMs) {
                 for (int k = 0; k < fork.size(); k++) {
                     forks.add(k + 1, fork.get(k));
                     lowest = Math.min(lowest, fork.get(k));
@@ -106,34 +140,18 @@ public final class WarmupCurveChart {
             dotRenderer.setSeriesShape(d, new Ellipse2D.Double(-3, -3, 6, 6));
             dotRenderer.setSeriesVisibleInLegend(d, false);
         }
-        // Outlined in black, the diamond stands out from the line of its own colour it sits on.
-        lineRenderer.setUseOutlinePaint(true);
-        lineRenderer.setDefaultOutlineStroke(new BasicStroke(1.5f));
 
-        NumberAxis x = new NumberAxis("inference after session creation (1 = the first)");
-        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        x.setAutoRangeIncludesZero(false);
-        x.setRange(0.5, runs + 0.5);
-        ValueAxis y;
-        if (log && lowest > 0) {
-            LogAxis logAxis = ChartStyle.log2Axis("latency (ms, log scale)");
-            logAxis.setRange(lowest / 1.3, highest * 1.3);
-            y = logAxis;
-        } else {
+        /** Logarithmic when a first call dwarfs the plateau, so both can be read. */
+        ValueAxis yAxis() {
+            if (log && lowest > 0) {
+                LogAxis logAxis = ChartStyle.log2Axis("latency (ms, log scale)");
+                logAxis.setRange(lowest / 1.3, highest * 1.3);
+                return logAxis;
+            }
             NumberAxis linear = new NumberAxis("latency (ms)");
             linear.setAutoRangeIncludesZero(true);
-            y = linear;
+            return linear;
         }
-        XYPlot plot = new XYPlot(lines, x, y, lineRenderer);
-        plot.setDataset(1, dots);
-        plot.setRenderer(1, dotRenderer);
-        // The median lines and markers on top of the cloud of fork dots.
-        plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
-        JFreeChart chart = new JFreeChart("Latency of the first inferences after session creation (lower is better)",
-                ChartStyle.TITLE_FONT, plot, true);
-        String key = "line: median across forks; dots: each fork; dashed: steady P50; diamond: settled (within "
-                + Math.round(100 * WarmupCurve.TOLERANCE) + "% of steady from there on)";
-        return Optional.of(ChartStyle.apply(chart, subtitle.isBlank() ? key : key + " | " + subtitle));
     }
 
     private static String settledText(WarmupCurve curve) {
