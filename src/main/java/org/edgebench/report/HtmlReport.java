@@ -40,6 +40,29 @@ final class HtmlReport {
             throws IOException {
         out.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         out.write("<title>EdgeBench report</title>\n<style>\n" + STYLE + "</style>\n</head>\n<body>\n");
+        header(out, summary, dataFiles);
+        out.write("<h2>Summary</h2>\n");
+        for (Summary.Table table : summary.tables()) {
+            table(out, table);
+        }
+        out.write("<p class=\"rule\">Verdict: " + esc(Spread.RULE) + ".</p>\n");
+        for (Summary.Section section : summary.sections()) {
+            section(out, section);
+        }
+        for (Summary.Listing listing : summary.listings()) {
+            out.write("<h2>" + esc(listing.title()) + "</h2>\n");
+            if (!listing.detail().isEmpty()) {
+                out.write("<p class=\"rule\">The " + esc(listing.detail()) + ".</p>\n");
+            }
+            list(out, listing.items());
+        }
+        charts(out, drawn);
+        environment(out, env);
+        out.write("</body>\n</html>\n");
+    }
+
+    /** Where the numbers come from: the source, the machine, how the run ended, the data files. */
+    private static void header(Writer out, Summary summary, List<String> dataFiles) throws IOException {
         out.write("<h1>EdgeBench report</h1>\n<p>Source: <code>" + esc(summary.source()) + "</code>");
         if (!summary.environment().isEmpty()) {
             out.write("<br>Machine: " + esc(summary.environment()));
@@ -56,60 +79,43 @@ final class HtmlReport {
             out.write((i == 0 ? "" : ", ") + "<a href=\"" + esc(dataFiles.get(i)) + "\">" + esc(dataFiles.get(i)) + "</a>");
         }
         out.write("</p>\n");
+    }
 
-        out.write("<h2>Summary</h2>\n");
-        for (Summary.Table table : summary.tables()) {
+    private static void section(Writer out, Summary.Section section) throws IOException {
+        out.write("<h2>" + esc(section.title()) + "</h2>\n");
+        if (!section.lines().isEmpty()) {
+            list(out, section.lines());
+        }
+        for (Summary.Table table : section.tables()) {
             table(out, table);
         }
-        out.write("<p class=\"rule\">Verdict: " + esc(Spread.RULE) + ".</p>\n");
-        for (Summary.Section section : summary.sections()) {
-            out.write("<h2>" + esc(section.title()) + "</h2>\n");
-            if (!section.lines().isEmpty()) {
-                out.write("<ul>\n");
-                for (String line : section.lines()) {
-                    out.write("<li>" + esc(line) + "</li>\n");
-                }
-                out.write("</ul>\n");
-            }
-            for (Summary.Table table : section.tables()) {
-                table(out, table);
-            }
-            for (String note : section.notes()) {
-                out.write("<p class=\"rule\">" + esc(note) + "</p>\n");
-            }
+        for (String note : section.notes()) {
+            out.write("<p class=\"rule\">" + esc(note) + "</p>\n");
         }
-        list(out, "Batch size for a P95 budget of " + Numbers.plain(summary.sloMs()) + " ms",
-                summary.advice().isEmpty() ? List.of("no configuration has a batchSize parameter") : summary.advice());
-        list(out, "Providers skipped", summary.skipped().isEmpty() ? List.of("none") : summary.skipped());
-        list(out, "Warnings", summary.warnings().isEmpty() ? List.of("none") : summary.warnings());
-        if (!summary.notes().isEmpty()) {
-            list(out, "Notes", summary.notes());
-        }
+    }
 
+    private static void charts(Writer out, Charts.Drawn drawn) throws IOException {
         out.write("<h2>Charts</h2>\n");
         for (Charts.Chart chart : drawn.charts()) {
             out.write("<figure><img src=\"" + esc(chart.path()) + "\" alt=\"" + esc(chart.caption()) + "\">"
                     + "<figcaption>" + esc(chart.caption()) + " (<code>" + esc(chart.path()) + "</code>)</figcaption></figure>\n");
         }
         if (!drawn.missing().isEmpty()) {
-            out.write("<ul>\n");
-            for (String missing : drawn.missing()) {
-                out.write("<li>" + esc(missing) + "</li>\n");
-            }
-            out.write("</ul>\n");
+            list(out, drawn.missing());
         }
+    }
 
+    private static void environment(Writer out, Optional<Environment> env) throws IOException {
         out.write("<h2>Environment</h2>\n");
         if (env.isEmpty()) {
             out.write("<p>No env.json beside the JMH JSON: the environment is not known.</p>\n");
-        } else {
-            out.write("<table>\n");
-            for (Map.Entry<String, String> field : EnvFile.fields(env.get()).entrySet()) {
-                out.write("<tr><th>" + esc(field.getKey()) + "</th><td>" + esc(field.getValue()) + "</td></tr>\n");
-            }
-            out.write("</table>\n");
+            return;
         }
-        out.write("</body>\n</html>\n");
+        out.write("<table>\n");
+        for (Map.Entry<String, String> field : EnvFile.fields(env.get()).entrySet()) {
+            out.write("<tr><th>" + esc(field.getKey()) + "</th><td>" + esc(field.getValue()) + "</td></tr>\n");
+        }
+        out.write("</table>\n");
     }
 
     private static void table(Writer out, Summary.Table table) throws IOException {
@@ -128,8 +134,8 @@ final class HtmlReport {
         out.write("</table>\n");
     }
 
-    private static void list(Writer out, String title, List<String> items) throws IOException {
-        out.write("<h2>" + esc(title) + "</h2>\n<ul>\n");
+    private static void list(Writer out, List<String> items) throws IOException {
+        out.write("<ul>\n");
         for (String item : items) {
             out.write("<li>" + esc(item) + "</li>\n");
         }

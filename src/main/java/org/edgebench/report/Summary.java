@@ -41,6 +41,28 @@ public record Summary(String source, String environment, String run, boolean com
     public record Section(String title, List<String> lines, List<Table> tables, List<String> notes) {
     }
 
+    /**
+     * One of the closing lists (batch advice, skipped providers, warnings, notes), with a placeholder
+     * line when it is empty. {@code detail} says how to read it; {@code bulleted} lists it with
+     * dashes in the plain text too.
+     */
+    public record Listing(String title, String detail, List<String> items, boolean bulleted) {
+    }
+
+    /** The closing lists in the order every rendering shows them; notes only when there are any. */
+    public List<Listing> listings() {
+        List<Listing> listings = new ArrayList<>();
+        listings.add(new Listing("Batch size for a P95 budget of " + Numbers.plain(sloMs) + " ms",
+                "most items/s whose P95 meets it",
+                advice.isEmpty() ? List.of("no configuration has a batchSize parameter") : advice, false));
+        listings.add(new Listing("Providers skipped", "", skipped.isEmpty() ? List.of("none") : skipped, false));
+        listings.add(new Listing("Warnings", "", warnings.isEmpty() ? List.of("none") : warnings, true));
+        if (!notes.isEmpty()) {
+            listings.add(new Listing("Notes", "", notes, true));
+        }
+        return listings;
+    }
+
     static final int P99_MIN_SAMPLES = 1_000;
     static final int P999_MIN_SAMPLES = 10_000;
     static final double MAX_RELATIVE_ERROR = 0.10;
@@ -262,12 +284,10 @@ public record Summary(String source, String environment, String run, boolean com
             }
             section.notes().forEach(note -> out.append(section.tables().isEmpty() ? "" : "\n").append(note).append('\n'));
         }
-        section(out, "== Batch size for a P95 budget of " + Numbers.plain(sloMs) + " ms (most items/s whose P95 meets it) ==",
-                advice.isEmpty() ? List.of("no configuration has a batchSize parameter") : advice, "");
-        section(out, "== Providers skipped ==", skipped.isEmpty() ? List.of("none") : skipped, "");
-        section(out, "== Warnings ==", warnings.isEmpty() ? List.of("none") : warnings, "- ");
-        if (!notes.isEmpty()) {
-            section(out, "== Notes ==", notes, "- ");
+        for (Listing listing : listings()) {
+            out.append("\n== ").append(listing.title())
+                    .append(listing.detail().isEmpty() ? "" : " (" + listing.detail() + ")").append(" ==\n");
+            listing.items().forEach(line -> out.append(listing.bulleted() ? "- " : "").append(line).append('\n'));
         }
         return out.toString();
     }
@@ -296,16 +316,12 @@ public record Summary(String source, String environment, String run, boolean com
             }
             section.notes().forEach(note -> out.append('\n').append(escapeMarkdown(note)).append('\n'));
         }
-        out.append("\n## Batch size for a P95 budget of ").append(Numbers.plain(sloMs)).append(" ms\n\n")
-                .append("The batch size with the most items/s whose P95 meets the budget.\n\n");
-        bullets(out, advice.isEmpty() ? List.of("no configuration has a batchSize parameter") : advice);
-        out.append("\n## Providers skipped\n\n");
-        bullets(out, skipped.isEmpty() ? List.of("none") : skipped);
-        out.append("\n## Warnings\n\n");
-        bullets(out, warnings.isEmpty() ? List.of("none") : warnings);
-        if (!notes.isEmpty()) {
-            out.append("\n## Notes\n\n");
-            bullets(out, notes);
+        for (Listing listing : listings()) {
+            out.append("\n## ").append(listing.title()).append("\n\n");
+            if (!listing.detail().isEmpty()) {
+                out.append("The ").append(escapeMarkdown(listing.detail())).append(".\n\n");
+            }
+            bullets(out, listing.items());
         }
         return out.toString();
     }
@@ -350,11 +366,6 @@ public record Summary(String source, String environment, String run, boolean com
             line.append(i == 0 ? "" : "  ").append(numeric.get(i) ? pad + cell : cell + pad);
         }
         out.append(line.toString().stripTrailing()).append('\n');
-    }
-
-    private static void section(StringBuilder out, String title, List<String> lines, String bullet) {
-        out.append('\n').append(title).append('\n');
-        lines.forEach(line -> out.append(bullet).append(line).append('\n'));
     }
 
     private static void bullets(StringBuilder out, List<String> lines) {
