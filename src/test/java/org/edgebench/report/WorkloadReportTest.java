@@ -144,7 +144,7 @@ class WorkloadReportTest {
                         "### student (fp32) vs student-int8\n\n| configuration | fp32 P50 ms |");
     }
 
-    /** The earlier fixtures hold none of these benchmarks, so their reports gain nothing. */
+    /** The runs in fixtures/ hold none of these benchmarks, so their reports gain nothing. */
     @ParameterizedTest
     @ValueSource(strings = {"fixtures/sample", "fixtures/gc", "fixtures/ss"})
     void aRunWithoutTheWorkloadBenchmarksGetsNoneOfTheirSectionsOrCharts(String folder) throws IOException {
