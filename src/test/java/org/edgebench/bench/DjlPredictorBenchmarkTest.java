@@ -1,6 +1,7 @@
 package org.edgebench.bench;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
@@ -16,6 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -24,13 +26,16 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 /**
- * Calls the DJL benchmark method once, with the state set up as JMH would, and checks the output.
+ * Calls the DJL benchmark method, with the state set up as JMH would, and checks DJL's output
+ * against ONNX Runtime's own on the same model file and seeded input.
  *
  * <p>DJL's engine must be the first user of ONNX Runtime in its JVM (see {@link DjlPredictorState}),
  * as it is in a JMH fork; other test classes in this JVM may have used ONNX Runtime already, so the
@@ -40,14 +45,24 @@ class DjlPredictorBenchmarkTest {
 
     @ParameterizedTest(name = "batch {0}")
     @ValueSource(ints = {1, 4})
-    void predictsOnTheStudentModel(int batchSize) throws Exception {
+    void predictsWhatOnnxRuntimeComputesOnTheStudentModel(int batchSize) throws Exception {
         List<String> report = runInFreshJvm(Integer.toString(batchSize));
+        Direct ort = direct(batchSize);
 
-        assertThat(report).containsExactly(
-                "input input float32 (" + batchSize + ", 3, 64, 64) sha256 " + synthesizedInputHash(batchSize),
+        assertThat(report).hasSize(4);
+        assertThat(report.subList(0, 3)).containsExactly(
+                "input input float32 (" + batchSize + ", 3, 64, 64) sha256 " + ort.inputHash(),
                 "output (" + batchSize + ", 2)",
                 // DJL attaches outputs to the inputs' manager; closed by each call, none piles up there.
                 "managed after two calls 1");
+        assertThat(report.get(3)).startsWith("values ");
+        float[] djl = floats(report.get(3).substring("values ".length()));
+        // An all-zero reference would make the comparison below weak, and its tolerance zero.
+        assertThat(ort.output()).isNotEqualTo(new float[ort.output().length]);
+        // The same model and bytes on the same ONNX Runtime: bit for bit today, with room for DJL's
+        // session options to pick kernels that round differently.
+        assertThat(djl).as("DJL's output vs a plain OrtSession's")
+                .containsExactly(ort.output(), within(1e-5f * maxAbs(ort.output())));
     }
 
     @Test
@@ -59,19 +74,46 @@ class DjlPredictorBenchmarkTest {
         djl.close();
     }
 
-    /** The SHA-256 of the bytes {@link InputSynthesizer} makes for the student model, as ONNX Runtime tensors. */
-    private static String synthesizedInputHash(int batchSize) throws Exception {
+    /** The seeded input's SHA-256 and the output a plain session computes from it: ONNX Runtime without DJL. */
+    private record Direct(String inputHash, float[] output) {
+    }
+
+    /** {@link InputSynthesizer}'s input for the student model, run by an OrtSession of our own. */
+    private static Direct direct(int batchSize) throws Exception {
         OrtEnvironment env = Sessions.environment();
         Path student = ModelCatalog.standard().resolve("student");
-        try (OrtSession session = Sessions.openForMetadata(env, student)) {
-            List<InputSynthesizer.InputPlan> plans = InputSynthesizer.plan("student", session.getInputInfo(), batchSize, Map.of());
-            Map<String, OnnxTensor> tensors = InputSynthesizer.create(env, plans, InputSynthesizer.SEED);
-            try {
-                return sha256(tensors.get("input").getByteBuffer());
-            } finally {
-                tensors.values().forEach(OnnxTensor::close);
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setIntraOpNumThreads(1);
+            try (OrtSession session = Sessions.open(env, student, options)) {
+                List<InputSynthesizer.InputPlan> plans = InputSynthesizer.plan("student", session.getInputInfo(), batchSize, Map.of());
+                Map<String, OnnxTensor> tensors = InputSynthesizer.create(env, plans, InputSynthesizer.SEED);
+                try (OrtSession.Result result = session.run(tensors)) {
+                    FloatBuffer output = ((OnnxTensor) result.get("output").orElseThrow()).getFloatBuffer();
+                    float[] values = new float[output.remaining()];
+                    output.get(values);
+                    return new Direct(sha256(tensors.get("input").getByteBuffer()), values);
+                } finally {
+                    tensors.values().forEach(OnnxTensor::close);
+                }
             }
         }
+    }
+
+    private static float[] floats(String spaced) {
+        String[] parts = spaced.split(" ");
+        float[] values = new float[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            values[i] = Float.parseFloat(parts[i]);
+        }
+        return values;
+    }
+
+    private static float maxAbs(float[] values) {
+        float max = 0;
+        for (float v : values) {
+            max = Math.max(max, Math.abs(v));
+        }
+        return max;
     }
 
     static String sha256(ByteBuffer bytes) throws NoSuchAlgorithmException {
@@ -106,7 +148,7 @@ class DjlPredictorBenchmarkTest {
         assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
         return output.lines().filter(line -> line.startsWith("input ") || line.startsWith("output ")
-                || line.startsWith("managed ")).toList();
+                || line.startsWith("managed ") || line.startsWith("values ")).toList();
     }
 
     /** The JMH life cycle of one trial, by hand: @Param fields, @Setup, @Benchmark, @TearDown. */
@@ -124,6 +166,15 @@ class DjlPredictorBenchmarkTest {
                 System.out.println("output " + output);
                 new DjlPredictorBenchmark().predict(djl);
                 System.out.println("managed after two calls " + djl.inputs.head().getManager().getManagedArrays().size());
+                // The benchmark method keeps only the shape; the values come from the same call on the same state.
+                try (NDList outputs = djl.predictor.predict(djl.inputs)) {
+                    StringJoiner values = new StringJoiner(" ", "values ", "");
+                    // Float.toString reads back as the same float.
+                    for (float v : outputs.head().toFloatArray()) {
+                        values.add(Float.toString(v));
+                    }
+                    System.out.println(values);
+                }
             } finally {
                 djl.close();
             }

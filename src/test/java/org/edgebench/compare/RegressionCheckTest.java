@@ -95,9 +95,10 @@ class RegressionCheckTest {
     }
 
     /**
-     * The case the issue describes: each fork carries its own offset (10% sd) and thousands of
-     * samples. Pooling the samples makes any two equal runs "significantly" different; with forks
-     * as the unit the false-alarm rate over many A/A trials stays near alpha.
+     * Runs as these machines make them (docs/compare.md, The method, and why): each fork carries
+     * its own offset (10% sd) and thousands of samples. Pooling the samples makes any two equal
+     * runs "significantly" different; with forks as the unit the false-alarm rate over many A/A
+     * trials stays near alpha.
      */
     @Test
     void noisyButEqualRunsRarelyRaiseAnAlarm() {

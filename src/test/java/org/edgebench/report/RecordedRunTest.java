@@ -47,10 +47,10 @@ class RecordedRunTest {
 
         Report.write(run, null, BatchAdvisor.DEFAULT_SLO_MS);
 
-        String golden = "golden/" + folder.replace('/', '-');
+        String golden = folder.replace('/', '-');
         String summary = Files.readString(run.resolve("summary.txt")).replace(run.resolve("jmh.json").toString(), "<input>");
-        assertThat(summary).isEqualTo(Fixtures.text(golden + ".summary.txt"));
-        assertThat(Files.readString(run.resolve("latency.csv"))).isEqualTo(Fixtures.text(golden + ".latency.csv"));
+        Golden.assertMatches(summary, golden + ".summary.txt");
+        Golden.assertMatches(Files.readString(run.resolve("latency.csv")), golden + ".latency.csv");
     }
 
     /** Each row reads back as JMH's own numbers in ms, with the memory profiler's metrics beside them. */

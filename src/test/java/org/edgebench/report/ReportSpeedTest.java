@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * 200 SampleTime configurations with full histograms (about 12 MB of JMH JSON), reported with
- * every chart. The issue asks for well under 5 s. On the shared 2-core development machine this
+ * every chart; the aim is well under 5 s. On the shared 2-core development machine this
  * test measured 2.2 s in the test JVM (already warmed by the other report tests; 4.9 s while
  * other benchmarks held the cores), and the {@code report} subcommand 5.2 to 5.8 s in a fresh JVM
  * in quiet moments, most of it the JIT (docs/report.md, Speed). The bound is four times the

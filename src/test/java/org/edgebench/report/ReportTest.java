@@ -46,8 +46,8 @@ class ReportTest {
         Report.write(run, null, BatchAdvisor.DEFAULT_SLO_MS);
 
         String summary = Files.readString(run.resolve("summary.txt")).replace(run.resolve("jmh.json").toString(), "<input>");
-        assertThat(summary).isEqualTo(Fixtures.text("golden/" + name + ".summary.txt"));
-        assertThat(Files.readString(run.resolve("latency.csv"))).isEqualTo(Fixtures.text("golden/" + name + ".latency.csv"));
+        Golden.assertMatches(summary, name + ".summary.txt");
+        Golden.assertMatches(Files.readString(run.resolve("latency.csv")), name + ".latency.csv");
     }
 
     @Test
