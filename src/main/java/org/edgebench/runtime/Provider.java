@@ -17,12 +17,8 @@ import java.util.stream.Collectors;
  */
 public enum Provider {
 
-    CPU(OrtProvider.CPU) {
-        @Override
-        void attach(SessionOptions options, int intraOpThreads) {
-            // The CPU provider is always there; nothing to attach.
-        }
-    },
+    /** Always there: nothing to attach. */
+    CPU(OrtProvider.CPU),
     /**
      * ONNX Runtime's XNNPACK guidance: the session's own pool at one thread without spinning, and
      * XNNPACK's pool sized through its provider option, so the two pools do not fight for cores.
@@ -40,77 +36,34 @@ public enum Provider {
             options.addXnnpack(Map.of("intra_op_num_threads", Integer.toString(threads)));
         }
     },
-    CUDA(OrtProvider.CUDA) {
-        @Override
-        void attach(SessionOptions options, int intraOpThreads) throws OrtException {
-            options.addCUDA(0);
-        }
-    },
-    TENSORRT(OrtProvider.TENSOR_RT) {
-        @Override
-        void attach(SessionOptions options, int intraOpThreads) throws OrtException {
-            options.addTensorrt(0);
-        }
-    },
-    ROCM(OrtProvider.ROCM) {
-        @Override
-        void attach(SessionOptions options, int intraOpThreads) throws OrtException {
-            options.addROCM();
-        }
-    },
-    DNNL(OrtProvider.DNNL) {
-        @Override
-        void attach(SessionOptions options, int intraOpThreads) throws OrtException {
-            options.addDnnl(true);
-        }
-    },
-    OPENVINO(OrtProvider.OPEN_VINO) {
-        @Override
-        void attach(SessionOptions options, int intraOpThreads) throws OrtException {
-            options.addOpenVINO("CPU");
-        }
-    },
-    COREML(OrtProvider.CORE_ML) {
-        @Override
-        void attach(SessionOptions options, int intraOpThreads) throws OrtException {
-            options.addCoreML();
-        }
-    },
-    NNAPI(OrtProvider.NNAPI) {
-        @Override
-        void attach(SessionOptions options, int intraOpThreads) throws OrtException {
-            options.addNnapi();
-        }
-    },
-    QNN(OrtProvider.QNN) {
-        @Override
-        void attach(SessionOptions options, int intraOpThreads) throws OrtException {
-            options.addQnn(Map.of("backend_type", "htp"));
-        }
-    },
-    ACL(OrtProvider.ACL) {
-        @Override
-        void attach(SessionOptions options, int intraOpThreads) throws OrtException {
-            options.addACL(false);
-        }
-    },
-    DIRECTML(OrtProvider.DIRECT_ML) {
-        @Override
-        void attach(SessionOptions options, int intraOpThreads) throws OrtException {
-            options.addDirectML(0);
-        }
-    },
-    WEBGPU(OrtProvider.WEBGPU) {
-        @Override
-        void attach(SessionOptions options, int intraOpThreads) throws OrtException {
-            options.addWebGPU(Map.of());
-        }
-    };
+    CUDA(OrtProvider.CUDA, options -> options.addCUDA(0)),
+    TENSORRT(OrtProvider.TENSOR_RT, options -> options.addTensorrt(0)),
+    ROCM(OrtProvider.ROCM, options -> options.addROCM()),
+    DNNL(OrtProvider.DNNL, options -> options.addDnnl(true)),
+    OPENVINO(OrtProvider.OPEN_VINO, options -> options.addOpenVINO("CPU")),
+    COREML(OrtProvider.CORE_ML, options -> options.addCoreML()),
+    NNAPI(OrtProvider.NNAPI, options -> options.addNnapi()),
+    QNN(OrtProvider.QNN, options -> options.addQnn(Map.of("backend_type", "htp"))),
+    ACL(OrtProvider.ACL, options -> options.addACL(false)),
+    DIRECTML(OrtProvider.DIRECT_ML, options -> options.addDirectML(0)),
+    WEBGPU(OrtProvider.WEBGPU, options -> options.addWebGPU(Map.of()));
+
+    /** Adds a provider to session options, the way each {@code SessionOptions.addX} call does. */
+    @FunctionalInterface
+    private interface Attach {
+        void to(SessionOptions options) throws OrtException;
+    }
 
     private final OrtProvider ortProvider;
+    private final Attach attach;
 
     Provider(OrtProvider ortProvider) {
+        this(ortProvider, options -> { });
+    }
+
+    Provider(OrtProvider ortProvider, Attach attach) {
         this.ortProvider = ortProvider;
+        this.attach = attach;
     }
 
     /** The ONNX Runtime constant this provider checks against {@code getAvailableProviders()}. */
@@ -137,7 +90,9 @@ public enum Provider {
         }
     }
 
-    abstract void attach(SessionOptions options, int intraOpThreads) throws OrtException;
+    void attach(SessionOptions options, int intraOpThreads) throws OrtException {
+        attach.to(options);
+    }
 
     /**
      * Parses a provider name case-insensitively, also in ONNX Runtime's spelling
