@@ -84,7 +84,7 @@ public final class Environment {
         line(s, "OS", machine.path("os").asText() + " " + machine.path("osVersion").asText() + " (" + machine.path("arch").asText() + ")");
         line(s, "CPU", text(machine.get("cpuModel")) + ", " + machine.path("cores").asInt() + " cores");
         line(s, "Memory", machine.path("memoryBytes").isNull() ? "unknown"
-                : String.format("%.1f GiB", machine.path("memoryBytes").asLong() / (1024.0 * 1024 * 1024)));
+                : String.format(java.util.Locale.ROOT, "%.1f GiB", machine.path("memoryBytes").asLong() / (1024.0 * 1024 * 1024)));
         line(s, "CPU governor", text(machine.get("cpuGovernor")));
         line(s, "Device model", text(machine.get("deviceModel")));
         line(s, "JVM", jvm.path("name").asText() + " " + jvm.path("version").asText() + " (" + jvm.path("vendor").asText() + ")");
@@ -93,7 +93,7 @@ public final class Environment {
     }
 
     private static void line(StringBuilder s, String key, String value) {
-        s.append(String.format("%-24s %s%n", key + ":", value));
+        s.append(String.format(java.util.Locale.ROOT, "%-24s %s%n", key + ":", value));
     }
 
     private static String text(JsonNode node) {
