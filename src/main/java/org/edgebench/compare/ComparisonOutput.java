@@ -1,6 +1,6 @@
 package org.edgebench.compare;
 
-import org.edgebench.stats.Bootstrap;
+import org.edgebench.stats.Median;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -73,7 +73,7 @@ public final class ComparisonOutput {
 
     /** Median, minimum and maximum of {@code forks} divided by {@code reference}, into column {@code i}. */
     static void relative(double[] forks, double reference, double[][] into, int i) {
-        into[0][i] = Bootstrap.median(forks) / reference;
+        into[0][i] = Median.of(forks) / reference;
         into[1][i] = Arrays.stream(forks).min().orElse(Double.NaN) / reference;
         into[2][i] = Arrays.stream(forks).max().orElse(Double.NaN) / reference;
     }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.edgebench.results.JmhResult;
-import org.edgebench.stats.Bootstrap;
+import org.edgebench.stats.Median;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -63,7 +63,7 @@ public final class GabExport {
 
     private static ObjectNode entry(String name, JmhResult r, Metric metric) {
         double[] forks = ForkValues.of(r, metric);
-        double value = Bootstrap.median(forks);
+        double value = Median.of(forks);
         double spread = (Arrays.stream(forks).max().orElse(value) - Arrays.stream(forks).min().orElse(value)) / 2;
         ObjectNode node = JSON.createObjectNode();
         node.put("name", name);

@@ -4,7 +4,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.edgebench.BadInputException;
 import org.edgebench.results.JmhResult;
-import org.edgebench.stats.Bootstrap;
+import org.edgebench.stats.Median;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -142,7 +142,7 @@ public record MultiComparison(List<Run> runs, List<Metric> metrics, RegressionCh
         if (cell == null) {
             return "-";
         }
-        String value = Format.value(Bootstrap.median(cell.forks())) + ' ' + cell.unit() + (cell.metricApplies() ? "" : " (mean)");
+        String value = Format.value(Median.of(cell.forks())) + ' ' + cell.unit() + (cell.metricApplies() ? "" : " (mean)");
         if (r == 0 || cell.versusReference() == null) {
             return value;
         }
@@ -178,7 +178,7 @@ public record MultiComparison(List<Run> runs, List<Metric> metrics, RegressionCh
                         boolean same = sameMachineAsReference(runs.get(r));
                         csv.printRecord(labels.get(keys.get(i)), cell.metricApplies() ? metric.label() : "mean",
                                 runs.get(r).name(), cell.unit(), cell.forks().length,
-                                Format.csv(Bootstrap.median(cell.forks())),
+                                Format.csv(Median.of(cell.forks())),
                                 f == null ? "" : Format.csv(100 * f.change()),
                                 f == null ? "" : Format.csv(100 * f.ciLow()),
                                 f == null ? "" : Format.csv(100 * f.ciHigh()),
@@ -207,7 +207,7 @@ public record MultiComparison(List<Run> runs, List<Metric> metrics, RegressionCh
             if (row[0] == null) {
                 continue;
             }
-            double reference = Bootstrap.median(row[0].forks());
+            double reference = Median.of(row[0].forks());
             for (int r = 0; r < runs.size(); r++) {
                 if (row[r] != null && row[r].unit().equals(row[0].unit())) {
                     ComparisonOutput.relative(row[r].forks(), reference, points.get(runs.get(r)), i);

@@ -3,6 +3,7 @@ package org.edgebench.compare;
 import org.edgebench.stats.Bootstrap;
 import org.edgebench.stats.Holm;
 import org.edgebench.stats.MannWhitney;
+import org.edgebench.stats.Median;
 import org.edgebench.stats.WilcoxonSignedRank;
 
 import java.util.ArrayList;
@@ -86,7 +87,7 @@ public record RegressionCheck(double threshold, double alpha, int resamples, boo
                 change[i] = Bootstrap.pairedChange(s.baseline(), s.candidate());
                 interval[i] = Bootstrap.pairedChangeInterval(s.baseline(), s.candidate(), resamples, 1 - alpha, seed);
             } else {
-                change[i] = Bootstrap.median(s.candidate()) / Bootstrap.median(s.baseline()) - 1;
+                change[i] = Median.of(s.candidate()) / Median.of(s.baseline()) - 1;
                 interval[i] = Bootstrap.relativeChangeInterval(s.baseline(), s.candidate(), resamples, 1 - alpha, seed);
             }
             p[i] = Double.NaN;
@@ -117,8 +118,8 @@ public record RegressionCheck(double threshold, double alpha, int resamples, boo
     }
 
     private Finding decide(ForkSamples s, double change, double[] ci, double p, double adjusted, int familySize) {
-        double baseline = Bootstrap.median(s.baseline());
-        double candidate = Bootstrap.median(s.candidate());
+        double baseline = Median.of(s.baseline());
+        double candidate = Median.of(s.candidate());
         Verdict verdict;
         String reason;
         boolean beyondThreshold = Math.abs(change) > threshold;
