@@ -1,5 +1,7 @@
 package org.edgebench.compare;
 
+import org.edgebench.report.Numbers;
+
 import java.util.List;
 
 /** The comparison as Markdown, ready to paste into a pull request. */
@@ -12,7 +14,7 @@ public final class ComparisonMarkdown {
         String metric = c.metric().label();
         StringBuilder md = new StringBuilder();
         md.append("### EdgeBench comparison: ").append(metric).append(", threshold ")
-                .append(Format.percent(c.check().threshold())).append("\n\n");
+                .append(Numbers.percent(c.check().threshold())).append("\n\n");
         md.append("- Baseline: ").append(c.baseline().describeFile()).append(" (")
                 .append(c.baseline().environment().describe()).append(")\n");
         md.append("- Candidate: ").append(c.candidate().describeFile()).append(" (")
@@ -33,11 +35,11 @@ public final class ComparisonMarkdown {
             String unit = row.unit() + (row.metricApplies() ? "" : " (mean)");
             md.append("| ").append(escape(row.label()))
                     .append(f.direction() == Direction.HIGHER_IS_BETTER ? " (higher is better)" : "")
-                    .append(" | ").append(Format.value(f.baselineValue())).append(' ').append(unit)
-                    .append(" | ").append(Format.value(f.candidateValue())).append(' ').append(unit)
-                    .append(" | ").append(Format.change(f.change()))
-                    .append(" | ").append(Format.interval(f.ciLow(), f.ciHigh()))
-                    .append(" | ").append(Format.pValue(f.adjustedPValue()))
+                    .append(" | ").append(Numbers.value(f.baselineValue())).append(' ').append(unit)
+                    .append(" | ").append(Numbers.value(f.candidateValue())).append(' ').append(unit)
+                    .append(" | ").append(Numbers.change(f.change()))
+                    .append(" | ").append(Numbers.interval(f.ciLow(), f.ciHigh()))
+                    .append(" | ").append(Numbers.pValue(f.adjustedPValue()))
                     .append(" | ").append(forks(c, f))
                     .append(" | ").append(verdict(f.verdict()))
                     .append(" | ").append(escape(f.reason())).append(" |\n");

@@ -1,5 +1,6 @@
 package org.edgebench.compare;
 
+import org.edgebench.report.Numbers;
 import org.edgebench.stats.Median;
 
 import java.io.IOException;
@@ -65,7 +66,7 @@ public final class ComparisonOutput {
                 c.metric().label() + " per configuration, candidate / baseline, paired forks",
                 String.format(java.util.Locale.ROOT,
                         "dot: median ratio of the pairs; whisker: 95%% interval; dashed: threshold %s (latency: above 1 is slower)",
-                        Format.percent(c.check().threshold())),
+                        Numbers.percent(c.check().threshold())),
                 "candidate / baseline", labels,
                 List.of(new IntervalChart.Series("candidate / baseline", ratio[0], ratio[1], ratio[2])),
                 c.check().threshold());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.edgebench.report.Numbers;
 import org.edgebench.results.JmhResult;
 import org.edgebench.stats.Median;
 
@@ -69,7 +70,7 @@ public final class GabExport {
         node.put("name", name);
         node.put("unit", ForkValues.unit(r));
         node.put("value", value);
-        node.put("range", String.format(Locale.ROOT, "± %s", Format.value(spread)));
+        node.put("range", String.format(Locale.ROOT, "± %s", Numbers.value(spread)));
         node.put("extra", String.format(Locale.ROOT, "median of %d forks' %s; range is half the fork spread; mode %s",
                 forks.length, metric.label(), r.mode()));
         return node;

@@ -3,6 +3,7 @@ package org.edgebench.compare;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.edgebench.BadInputException;
+import org.edgebench.report.Numbers;
 import org.edgebench.results.JmhResult;
 import org.edgebench.stats.Median;
 
@@ -133,7 +134,7 @@ public record MultiComparison(List<Run> runs, List<Metric> metrics, RegressionCh
         md.append("\nValues are medians over forks; changes are against ").append(reference().name())
                 .append(". † a different machine than the reference: the change includes the hardware. "
                         + "Verdicts follow docs/compare.md (threshold ")
-                .append(Format.percent(check.threshold())).append(").\n");
+                .append(Numbers.percent(check.threshold())).append(").\n");
         return md.toString();
     }
 
@@ -142,13 +143,13 @@ public record MultiComparison(List<Run> runs, List<Metric> metrics, RegressionCh
         if (cell == null) {
             return "-";
         }
-        String value = Format.value(Median.of(cell.forks())) + ' ' + cell.unit() + (cell.metricApplies() ? "" : " (mean)");
+        String value = Numbers.value(Median.of(cell.forks())) + ' ' + cell.unit() + (cell.metricApplies() ? "" : " (mean)");
         if (r == 0 || cell.versusReference() == null) {
             return value;
         }
         Finding f = cell.versusReference();
         String verdict = sameMachineAsReference(runs.get(r)) ? ", " + f.verdict().label() : "";
-        return value + " (" + Format.change(f.change()) + verdict + ")";
+        return value + " (" + Numbers.change(f.change()) + verdict + ")";
     }
 
     public void write(Path dir) throws IOException {
@@ -178,11 +179,11 @@ public record MultiComparison(List<Run> runs, List<Metric> metrics, RegressionCh
                         boolean same = sameMachineAsReference(runs.get(r));
                         csv.printRecord(labels.get(keys.get(i)), cell.metricApplies() ? metric.label() : "mean",
                                 runs.get(r).name(), cell.unit(), cell.forks().length,
-                                Format.csv(Median.of(cell.forks())),
-                                f == null ? "" : Format.csv(100 * f.change()),
-                                f == null ? "" : Format.csv(100 * f.ciLow()),
-                                f == null ? "" : Format.csv(100 * f.ciHigh()),
-                                f == null ? "" : Format.csv(f.adjustedPValue()),
+                                Numbers.csv(Median.of(cell.forks())),
+                                f == null ? "" : Numbers.csv(100 * f.change()),
+                                f == null ? "" : Numbers.csv(100 * f.ciLow()),
+                                f == null ? "" : Numbers.csv(100 * f.ciHigh()),
+                                f == null ? "" : Numbers.csv(f.adjustedPValue()),
                                 f == null || !same ? "" : f.verdict().label(), same);
                     }
                 }
