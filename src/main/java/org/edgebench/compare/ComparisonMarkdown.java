@@ -1,5 +1,6 @@
 package org.edgebench.compare;
 
+import org.edgebench.report.Markdown;
 import org.edgebench.report.Numbers;
 
 import java.util.List;
@@ -33,7 +34,7 @@ public final class ComparisonMarkdown {
         for (Comparison.Row row : c.rows()) {
             Finding f = row.finding();
             String unit = row.unit() + (row.metricApplies() ? "" : " (mean)");
-            md.append("| ").append(escape(row.label()))
+            md.append("| ").append(Markdown.escape(row.label()))
                     .append(f.direction() == Direction.HIGHER_IS_BETTER ? " (higher is better)" : "")
                     .append(" | ").append(Numbers.value(f.baselineValue())).append(' ').append(unit)
                     .append(" | ").append(Numbers.value(f.candidateValue())).append(' ').append(unit)
@@ -42,7 +43,7 @@ public final class ComparisonMarkdown {
                     .append(" | ").append(Numbers.pValue(f.adjustedPValue()))
                     .append(" | ").append(forks(c, f))
                     .append(" | ").append(verdict(f.verdict()))
-                    .append(" | ").append(escape(f.reason())).append(" |\n");
+                    .append(" | ").append(Markdown.escape(f.reason())).append(" |\n");
         }
         md.append('\n').append(summary(c)).append('\n');
         if (!c.onlyInBaseline().isEmpty()) {
@@ -84,9 +85,5 @@ public final class ComparisonMarkdown {
 
     private static String list(List<String> labels) {
         return String.join(", ", labels.stream().map(l -> "`" + l + "`").toList());
-    }
-
-    static String escape(String text) {
-        return text.replace("|", "\\|");
     }
 }

@@ -3,6 +3,7 @@ package org.edgebench.compare;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.edgebench.BadInputException;
+import org.edgebench.report.Markdown;
 import org.edgebench.report.Numbers;
 import org.edgebench.results.JmhResult;
 import org.edgebench.stats.Median;
@@ -111,20 +112,20 @@ public record MultiComparison(List<Run> runs, List<Metric> metrics, RegressionCh
                 versus = "**different machine** (" + String.join("; ",
                         reference().environment().machineDifferences(run.environment())) + "): change only, no verdict";
             }
-            md.append("| ").append(ComparisonMarkdown.escape(run.name())).append(" | `").append(run.file())
-                    .append("` | ").append(ComparisonMarkdown.escape(run.environment().describe()))
+            md.append("| ").append(Markdown.escape(run.name())).append(" | `").append(run.file())
+                    .append("` | ").append(Markdown.escape(run.environment().describe()))
                     .append(" | ").append(versus).append(" |\n");
         }
         for (Metric metric : metrics) {
             md.append("\n#### ").append(metric.label()).append("\n\n| Configuration |");
             for (Run run : runs) {
-                md.append(' ').append(ComparisonMarkdown.escape(run.name())).append(sameMachineAsReference(run) ? "" : " †")
+                md.append(' ').append(Markdown.escape(run.name())).append(sameMachineAsReference(run) ? "" : " †")
                         .append(" |");
             }
             md.append("\n|---|").append("---:|".repeat(runs.size())).append('\n');
             List<Cell[]> rows = cells(metric);
             for (int i = 0; i < keys.size(); i++) {
-                md.append("| ").append(ComparisonMarkdown.escape(labels.get(keys.get(i)))).append(" |");
+                md.append("| ").append(Markdown.escape(labels.get(keys.get(i)))).append(" |");
                 for (int r = 0; r < runs.size(); r++) {
                     md.append(' ').append(cellText(rows.get(i), r)).append(" |");
                 }

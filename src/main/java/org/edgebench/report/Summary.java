@@ -294,7 +294,7 @@ public record Summary(String source, String environment, String run, boolean com
                 out.append("\n### ").append(table.title()).append("\n\n");
                 appendMarkdownTable(out, table);
             }
-            section.notes().forEach(note -> out.append('\n').append(escapeMarkdown(note)).append('\n'));
+            section.notes().forEach(note -> out.append('\n').append(Markdown.escape(note)).append('\n'));
         }
         out.append("\n## Batch size for a P95 budget of ").append(Numbers.plain(sloMs)).append(" ms\n\n")
                 .append("The batch size with the most items/s whose P95 meets the budget.\n\n");
@@ -324,10 +324,10 @@ public record Summary(String source, String environment, String run, boolean com
     }
 
     private static void appendMarkdownTable(StringBuilder out, Table table) {
-        out.append("| ").append(table.headers().stream().map(Summary::escapeMarkdown).collect(Collectors.joining(" | "))).append(" |\n");
+        out.append("| ").append(table.headers().stream().map(Markdown::escape).collect(Collectors.joining(" | "))).append(" |\n");
         out.append("|").append(table.numeric().stream().map(n -> n ? " ---: " : " --- ").collect(Collectors.joining("|"))).append("|\n");
         for (List<String> row : table.rows()) {
-            out.append("| ").append(row.stream().map(Summary::escapeMarkdown).collect(Collectors.joining(" | "))).append(" |\n");
+            out.append("| ").append(row.stream().map(Markdown::escape).collect(Collectors.joining(" | "))).append(" |\n");
         }
     }
 
@@ -358,10 +358,6 @@ public record Summary(String source, String environment, String run, boolean com
     }
 
     private static void bullets(StringBuilder out, List<String> lines) {
-        lines.forEach(line -> out.append("- ").append(escapeMarkdown(line)).append('\n'));
-    }
-
-    private static String escapeMarkdown(String text) {
-        return text.replace("|", "\\|");
+        lines.forEach(line -> out.append("- ").append(Markdown.escape(line)).append('\n'));
     }
 }
