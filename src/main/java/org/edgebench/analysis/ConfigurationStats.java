@@ -115,7 +115,7 @@ public record ConfigurationStats(
             for (List<Histogram> fork : result.rawDataHistogram()) {
                 List<Double> means = new ArrayList<>(fork.size());
                 for (Histogram iteration : fork) {
-                    means.add(result.toMillis(mean(iteration)));
+                    means.add(result.toMillis(Distribution.of(iteration.values(), iteration.counts()).mean()));
                 }
                 forks.add(means);
             }
@@ -126,16 +126,6 @@ public record ConfigurationStats(
             forks.add(fork.stream().map(v -> result.toMillis(v) * perThread).toList());
         }
         return forks;
-    }
-
-    private static double mean(Histogram histogram) {
-        double sum = 0;
-        double[] values = histogram.values();
-        long[] counts = histogram.counts();
-        for (int i = 0; i < values.length; i++) {
-            sum += values[i] * counts[i];
-        }
-        return sum / histogram.total();
     }
 
     /** True when the mode gives a latency distribution (SampleTime, SingleShotTime). */

@@ -1,5 +1,7 @@
 package org.edgebench.analysis;
 
+import org.edgebench.stats.Median;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -59,9 +61,9 @@ public record WarmupCurve(double firstMs, double steadyP50Ms, int reachedAfterRu
         }
         double[] curve = new double[iterations];
         for (int k = 0; k < iterations; k++) {
-            curve[k] = median(column(latenciesMs, k, k + 1));
+            curve[k] = Median.of(column(latenciesMs, k, k + 1));
         }
-        double steady = median(column(latenciesMs, iterations / 2, iterations));
+        double steady = Median.of(column(latenciesMs, iterations / 2, iterations));
         double limit = steady * (1 + TOLERANCE);
         int reached = iterations;
         for (int k = iterations - 1; k >= 0 && smoothed(curve, k) <= limit; k--) {
@@ -88,14 +90,6 @@ public record WarmupCurve(double firstMs, double steadyP50Ms, int reachedAfterRu
 
     /** The median of point k and its neighbours that exist. */
     private static double smoothed(double[] curve, int k) {
-        return median(Arrays.copyOfRange(curve, Math.max(0, k - 1), Math.min(curve.length, k + 2)));
-    }
-
-    /** The middle value; the mean of the two middle ones for an even count. */
-    static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int mid = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+        return Median.of(Arrays.copyOfRange(curve, Math.max(0, k - 1), Math.min(curve.length, k + 2)));
     }
 }

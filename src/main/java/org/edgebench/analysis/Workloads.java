@@ -1,6 +1,7 @@
 package org.edgebench.analysis;
 
 import org.edgebench.run.Configuration;
+import org.edgebench.stats.Median;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -124,7 +125,7 @@ public final class Workloads {
                 reference = steady.get(setting);
                 what = "the warm-up curve's steady P50";
             }
-            cold.add(new ColdStart(s, median(firsts), firsts[0], firsts[firsts.length - 1], firsts.length,
+            cold.add(new ColdStart(s, Median.of(firsts), firsts[0], firsts[firsts.length - 1], firsts.length,
                     reference == null ? OptionalDouble.empty() : OptionalDouble.of(reference), reference == null ? "" : what));
         }
         return cold;
@@ -251,11 +252,6 @@ public final class Workloads {
     private static int threadOrder(String threads) {
         int n = number(threads);
         return n == 0 ? Integer.MAX_VALUE - 1 : n;
-    }
-
-    static double median(double[] sortedValues) {
-        int mid = sortedValues.length / 2;
-        return sortedValues.length % 2 == 1 ? sortedValues[mid] : (sortedValues[mid - 1] + sortedValues[mid]) / 2;
     }
 
     /** Present when every value is finite and positive. */

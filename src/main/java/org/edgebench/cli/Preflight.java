@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -76,7 +77,7 @@ public final class Preflight {
                 for (Map<String, Long> dim : dims) {
                     long bytes = tensorBytes(model, session, batch, dim);
                     if (availableBytes > 0 && bytes > availableBytes) {
-                        throw new BadInputException(String.format(
+                        throw new BadInputException(String.format(Locale.ROOT,
                                 "%s at batchSize=%d needs %s for its input and output tensors alone, more than the %s"
                                         + " this machine has available; use a smaller batchSize", model, batch,
                                 gigabytes(bytes), gigabytes(availableBytes)));
@@ -123,7 +124,7 @@ public final class Preflight {
     }
 
     private static String gigabytes(long bytes) {
-        return bytes == Long.MAX_VALUE ? "more bytes than a long can count" : String.format("%.1f GB", bytes / 1e9);
+        return bytes == Long.MAX_VALUE ? "more bytes than a long can count" : String.format(Locale.ROOT, "%.1f GB", bytes / 1e9);
     }
 
     private static List<Integer> integers(String param, List<String> values, int min) {

@@ -2,6 +2,7 @@ package org.edgebench.compare;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.edgebench.report.Numbers;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -39,9 +40,9 @@ final class ComparisonCsv {
                         row.metricApplies() ? comparison.metric().label() : "mean",
                         row.unit(), f.direction().describe(),
                         f.samples().baseline().length, f.samples().candidate().length,
-                        Format.csv(f.baselineValue()), Format.csv(f.candidateValue()),
-                        Format.csv(100 * f.change()), Format.csv(100 * f.ciLow()), Format.csv(100 * f.ciHigh()),
-                        Format.csv(f.pValue()), Format.csv(f.adjustedPValue()), f.verdict().label(), f.reason(),
+                        Numbers.csv(f.baselineValue()), Numbers.csv(f.candidateValue()),
+                        Numbers.csv(100 * f.change()), Numbers.csv(100 * f.ciLow()), Numbers.csv(100 * f.ciHigh()),
+                        Numbers.csv(f.pValue()), Numbers.csv(f.adjustedPValue()), f.verdict().label(), f.reason(),
                         joined(f.samples().baseline()), joined(f.samples().candidate()));
             }
             for (String label : comparison.onlyInBaseline()) {
@@ -62,6 +63,6 @@ final class ComparisonCsv {
     }
 
     private static String joined(double[] values) {
-        return Arrays.stream(values).mapToObj(Double::toString).collect(Collectors.joining(" "));
+        return Arrays.stream(values).mapToObj(Numbers::csv).collect(Collectors.joining(" "));
     }
 }

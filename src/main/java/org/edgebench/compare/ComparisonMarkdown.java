@@ -1,5 +1,8 @@
 package org.edgebench.compare;
 
+import org.edgebench.report.Markdown;
+import org.edgebench.report.Numbers;
+
 import java.util.List;
 
 /** The comparison as Markdown, ready to paste into a pull request. */
@@ -12,7 +15,7 @@ public final class ComparisonMarkdown {
         String metric = c.metric().label();
         StringBuilder md = new StringBuilder();
         md.append("### EdgeBench comparison: ").append(metric).append(", threshold ")
-                .append(Format.percent(c.check().threshold())).append("\n\n");
+                .append(Numbers.percent(c.check().threshold())).append("\n\n");
         md.append("- Baseline: ").append(c.baseline().describeFile()).append(" (")
                 .append(c.baseline().environment().header()).append(")\n");
         md.append("- Candidate: ").append(c.candidate().describeFile()).append(" (")
@@ -31,16 +34,16 @@ public final class ComparisonMarkdown {
         for (Comparison.Row row : c.rows()) {
             Finding f = row.finding();
             String unit = row.unit() + (row.metricApplies() ? "" : " (mean)");
-            md.append("| ").append(escape(row.label()))
+            md.append("| ").append(Markdown.escape(row.label()))
                     .append(f.direction() == Direction.HIGHER_IS_BETTER ? " (higher is better)" : "")
-                    .append(" | ").append(Format.value(f.baselineValue())).append(' ').append(unit)
-                    .append(" | ").append(Format.value(f.candidateValue())).append(' ').append(unit)
-                    .append(" | ").append(Format.change(f.change()))
-                    .append(" | ").append(Format.interval(f.ciLow(), f.ciHigh()))
-                    .append(" | ").append(Format.pValue(f.adjustedPValue()))
+                    .append(" | ").append(Numbers.value(f.baselineValue())).append(' ').append(unit)
+                    .append(" | ").append(Numbers.value(f.candidateValue())).append(' ').append(unit)
+                    .append(" | ").append(Numbers.change(f.change()))
+                    .append(" | ").append(Numbers.interval(f.ciLow(), f.ciHigh()))
+                    .append(" | ").append(Numbers.pValue(f.adjustedPValue()))
                     .append(" | ").append(forks(c, f))
                     .append(" | ").append(verdict(f.verdict()))
-                    .append(" | ").append(escape(f.reason())).append(" |\n");
+                    .append(" | ").append(Markdown.escape(f.reason())).append(" |\n");
         }
         md.append('\n').append(summary(c)).append('\n');
         if (!c.onlyInBaseline().isEmpty()) {
@@ -82,9 +85,5 @@ public final class ComparisonMarkdown {
 
     private static String list(List<String> labels) {
         return String.join(", ", labels.stream().map(l -> "`" + l + "`").toList());
-    }
-
-    static String escape(String text) {
-        return text.replace("|", "\\|");
     }
 }

@@ -1,6 +1,7 @@
 package org.edgebench.compare;
 
-import org.edgebench.stats.Bootstrap;
+import org.edgebench.report.Numbers;
+import org.edgebench.stats.Median;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -65,7 +66,7 @@ public final class ComparisonOutput {
                 c.metric().label() + " per configuration, candidate / baseline, paired forks",
                 String.format(java.util.Locale.ROOT,
                         "dot: median ratio of the pairs; whisker: 95%% interval; dashed: threshold %s (latency: above 1 is slower)",
-                        Format.percent(c.check().threshold())),
+                        Numbers.percent(c.check().threshold())),
                 "candidate / baseline", labels,
                 List.of(new IntervalChart.Series("candidate / baseline", ratio[0], ratio[1], ratio[2])),
                 c.check().threshold());
@@ -73,7 +74,7 @@ public final class ComparisonOutput {
 
     /** Median, minimum and maximum of {@code forks} divided by {@code reference}, into column {@code i}. */
     static void relative(double[] forks, double reference, double[][] into, int i) {
-        into[0][i] = Bootstrap.median(forks) / reference;
+        into[0][i] = Median.of(forks) / reference;
         into[1][i] = Arrays.stream(forks).min().orElse(Double.NaN) / reference;
         into[2][i] = Arrays.stream(forks).max().orElse(Double.NaN) / reference;
     }

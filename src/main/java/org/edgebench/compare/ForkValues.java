@@ -1,11 +1,8 @@
 package org.edgebench.compare;
 
-import org.edgebench.results.Histogram;
 import org.edgebench.results.JmhResult;
 import org.edgebench.results.TimeUnits;
-
-import java.util.List;
-import java.util.TreeMap;
+import org.edgebench.stats.Distribution;
 
 /**
  * Turns a JMH result into one value per fork, in a unit shared by both sides of a comparison
@@ -37,7 +34,7 @@ public final class ForkValues {
         if (!result.rawDataHistogram().isEmpty()) {
             return result.rawDataHistogram().stream()
                     .filter(fork -> !fork.isEmpty())
-                    .mapToDouble(fork -> convert(result, forkMetric(fork, metric)))
+                    .mapToDouble(fork -> convert(result, metric.of(Distribution.merge(fork))))
                     .toArray();
         }
         if (!result.rawData().isEmpty()) {
@@ -47,18 +44,6 @@ public final class ForkValues {
                     .toArray();
         }
         return new double[] {convert(result, result.score())};
-    }
-
-    private static double forkMetric(List<Histogram> iterations, Metric metric) {
-        TreeMap<Double, Long> merged = new TreeMap<>();
-        for (Histogram h : iterations) {
-            for (int i = 0; i < h.values().length; i++) {
-                merged.merge(h.values()[i], h.counts()[i], Long::sum);
-            }
-        }
-        double[] values = merged.keySet().stream().mapToDouble(Double::doubleValue).toArray();
-        long[] counts = merged.values().stream().mapToLong(Long::longValue).toArray();
-        return metric.of(values, counts);
     }
 
     private static double convert(JmhResult result, double value) {

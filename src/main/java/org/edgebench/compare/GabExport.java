@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.edgebench.report.Numbers;
 import org.edgebench.results.JmhResult;
-import org.edgebench.stats.Bootstrap;
+import org.edgebench.stats.Median;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -63,13 +64,13 @@ public final class GabExport {
 
     private static ObjectNode entry(String name, JmhResult r, Metric metric) {
         double[] forks = ForkValues.of(r, metric);
-        double value = Bootstrap.median(forks);
+        double value = Median.of(forks);
         double spread = (Arrays.stream(forks).max().orElse(value) - Arrays.stream(forks).min().orElse(value)) / 2;
         ObjectNode node = JSON.createObjectNode();
         node.put("name", name);
         node.put("unit", ForkValues.unit(r));
         node.put("value", value);
-        node.put("range", String.format(Locale.ROOT, "± %s", Format.value(spread)));
+        node.put("range", String.format(Locale.ROOT, "± %s", Numbers.value(spread)));
         node.put("extra", String.format(Locale.ROOT, "median of %d forks' %s; range is half the fork spread; mode %s",
                 forks.length, metric.label(), r.mode()));
         return node;

@@ -1,7 +1,7 @@
 package org.edgebench.compare;
 
 import org.edgebench.BadInputException;
-import org.edgebench.stats.HistogramStats;
+import org.edgebench.stats.Distribution;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -31,9 +31,12 @@ public enum Metric {
 
     /** This metric of a histogram of {@code values} (ascending or not) with their {@code counts}. */
     public double of(double[] values, long[] counts) {
-        return isPercentile()
-                ? HistogramStats.percentile(values, counts, percentile)
-                : HistogramStats.mean(values, counts);
+        return of(Distribution.of(values, counts));
+    }
+
+    /** This metric of a distribution, in the distribution's unit. */
+    public double of(Distribution distribution) {
+        return isPercentile() ? distribution.percentile(percentile) : distribution.mean();
     }
 
     public static Metric parse(String text) {

@@ -3,9 +3,11 @@ package org.edgebench.compare;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.edgebench.BadInputException;
+import org.edgebench.report.Markdown;
+import org.edgebench.report.Numbers;
 import org.edgebench.results.JmhResult;
 import org.edgebench.run.Configuration;
-import org.edgebench.stats.Bootstrap;
+import org.edgebench.stats.Median;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -111,20 +113,20 @@ public record MultiComparison(List<Run> runs, List<Metric> metrics, RegressionCh
                 versus = "**different machine** (" + String.join("; ",
                         reference().environment().machineDifferences(run.environment())) + "): change only, no verdict";
             }
-            md.append("| ").append(ComparisonMarkdown.escape(run.name())).append(" | `").append(run.file())
-                    .append("` | ").append(ComparisonMarkdown.escape(run.environment().header()))
+            md.append("| ").append(Markdown.escape(run.name())).append(" | `").append(run.file())
+                    .append("` | ").append(Markdown.escape(run.environment().header()))
                     .append(" | ").append(versus).append(" |\n");
         }
         for (Metric metric : metrics) {
             md.append("\n#### ").append(metric.label()).append("\n\n| Configuration |");
             for (Run run : runs) {
-                md.append(' ').append(ComparisonMarkdown.escape(run.name())).append(sameMachineAsReference(run) ? "" : " †")
+                md.append(' ').append(Markdown.escape(run.name())).append(sameMachineAsReference(run) ? "" : " †")
                         .append(" |");
             }
             md.append("\n|---|").append("---:|".repeat(runs.size())).append('\n');
             List<Cell[]> rows = cells(metric);
             for (int i = 0; i < keys.size(); i++) {
-                md.append("| ").append(ComparisonMarkdown.escape(labels.get(keys.get(i)))).append(" |");
+                md.append("| ").append(Markdown.escape(labels.get(keys.get(i)))).append(" |");
                 for (int r = 0; r < runs.size(); r++) {
                     md.append(' ').append(cellText(rows.get(i), r)).append(" |");
                 }
@@ -134,7 +136,7 @@ public record MultiComparison(List<Run> runs, List<Metric> metrics, RegressionCh
         md.append("\nValues are medians over forks; changes are against ").append(reference().name())
                 .append(". † a different machine than the reference: the change includes the hardware. "
                         + "Verdicts follow docs/compare.md (threshold ")
-                .append(Format.percent(check.threshold())).append(").\n");
+                .append(Numbers.percent(check.threshold())).append(").\n");
         return md.toString();
     }
 
@@ -143,13 +145,13 @@ public record MultiComparison(List<Run> runs, List<Metric> metrics, RegressionCh
         if (cell == null) {
             return "-";
         }
-        String value = Format.value(Bootstrap.median(cell.forks())) + ' ' + cell.unit() + (cell.metricApplies() ? "" : " (mean)");
+        String value = Numbers.value(Median.of(cell.forks())) + ' ' + cell.unit() + (cell.metricApplies() ? "" : " (mean)");
         if (r == 0 || cell.versusReference() == null) {
             return value;
         }
         Finding f = cell.versusReference();
         String verdict = sameMachineAsReference(runs.get(r)) ? ", " + f.verdict().label() : "";
-        return value + " (" + Format.change(f.change()) + verdict + ")";
+        return value + " (" + Numbers.change(f.change()) + verdict + ")";
     }
 
     public void write(Path dir) throws IOException {
@@ -179,11 +181,11 @@ public record MultiComparison(List<Run> runs, List<Metric> metrics, RegressionCh
                         boolean same = sameMachineAsReference(runs.get(r));
                         csv.printRecord(labels.get(keys.get(i)), cell.metricApplies() ? metric.label() : "mean",
                                 runs.get(r).name(), cell.unit(), cell.forks().length,
-                                Format.csv(Bootstrap.median(cell.forks())),
-                                f == null ? "" : Format.csv(100 * f.change()),
-                                f == null ? "" : Format.csv(100 * f.ciLow()),
-                                f == null ? "" : Format.csv(100 * f.ciHigh()),
-                                f == null ? "" : Format.csv(f.adjustedPValue()),
+                                Numbers.csv(Median.of(cell.forks())),
+                                f == null ? "" : Numbers.csv(100 * f.change()),
+                                f == null ? "" : Numbers.csv(100 * f.ciLow()),
+                                f == null ? "" : Numbers.csv(100 * f.ciHigh()),
+                                f == null ? "" : Numbers.csv(f.adjustedPValue()),
                                 f == null || !same ? "" : f.verdict().label(), same);
                     }
                 }
@@ -208,7 +210,7 @@ public record MultiComparison(List<Run> runs, List<Metric> metrics, RegressionCh
             if (row[0] == null) {
                 continue;
             }
-            double reference = Bootstrap.median(row[0].forks());
+            double reference = Median.of(row[0].forks());
             for (int r = 0; r < runs.size(); r++) {
                 if (row[r] != null && row[r].unit().equals(row[0].unit())) {
                     ComparisonOutput.relative(row[r].forks(), reference, points.get(runs.get(r)), i);

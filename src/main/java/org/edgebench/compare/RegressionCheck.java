@@ -1,8 +1,10 @@
 package org.edgebench.compare;
 
+import org.edgebench.report.Numbers;
 import org.edgebench.stats.Bootstrap;
 import org.edgebench.stats.Holm;
 import org.edgebench.stats.MannWhitney;
+import org.edgebench.stats.Median;
 import org.edgebench.stats.WilcoxonSignedRank;
 
 import java.util.ArrayList;
@@ -86,7 +88,7 @@ public record RegressionCheck(double threshold, double alpha, int resamples, boo
                 change[i] = Bootstrap.pairedChange(s.baseline(), s.candidate());
                 interval[i] = Bootstrap.pairedChangeInterval(s.baseline(), s.candidate(), resamples, 1 - alpha, seed);
             } else {
-                change[i] = Bootstrap.median(s.candidate()) / Bootstrap.median(s.baseline()) - 1;
+                change[i] = Median.of(s.candidate()) / Median.of(s.baseline()) - 1;
                 interval[i] = Bootstrap.relativeChangeInterval(s.baseline(), s.candidate(), resamples, 1 - alpha, seed);
             }
             p[i] = Double.NaN;
@@ -117,8 +119,8 @@ public record RegressionCheck(double threshold, double alpha, int resamples, boo
     }
 
     private Finding decide(ForkSamples s, double change, double[] ci, double p, double adjusted, int familySize) {
-        double baseline = Bootstrap.median(s.baseline());
-        double candidate = Bootstrap.median(s.candidate());
+        double baseline = Median.of(s.baseline());
+        double candidate = Median.of(s.candidate());
         Verdict verdict;
         String reason;
         boolean beyondThreshold = Math.abs(change) > threshold;
@@ -138,18 +140,18 @@ public record RegressionCheck(double threshold, double alpha, int resamples, boo
             boolean worse = s.direction().worsening(change) > 0;
             verdict = worse ? Verdict.REGRESSED : Verdict.IMPROVED;
             reason = String.format(Locale.ROOT, "%s by %s (> %s), p=%s after Holm over %d",
-                    worse ? "worse" : "better", Format.percent(Math.abs(change)), Format.percent(threshold),
-                    Format.pValue(adjusted), familySize);
+                    worse ? "worse" : "better", Numbers.percent(Math.abs(change)), Numbers.percent(threshold),
+                    Numbers.pValue(adjusted), familySize);
         } else if (beyondThreshold) {
             verdict = Verdict.INCONCLUSIVE;
             reason = String.format(Locale.ROOT, "change beyond %s but not significant (p=%s after Holm over %d%s)",
-                    Format.percent(threshold), Format.pValue(adjusted), familySize,
+                    Numbers.percent(threshold), Numbers.pValue(adjusted), familySize,
                     ciExcludesZero ? "" : ", interval includes 0");
         } else {
             verdict = Verdict.UNCHANGED;
             reason = significant
-                    ? String.format(Locale.ROOT, "significant but within %s", Format.percent(threshold))
-                    : String.format(Locale.ROOT, "within %s", Format.percent(threshold));
+                    ? String.format(Locale.ROOT, "significant but within %s", Numbers.percent(threshold))
+                    : String.format(Locale.ROOT, "within %s", Numbers.percent(threshold));
         }
         return new Finding(s, baseline, candidate, change, ci[0], ci[1], p, adjusted, verdict, reason);
     }

@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Locale;
 
-/** Number formatting shared by the CSV files (exact enough to redraw) and the summary (readable). */
+/**
+ * Every number EdgeBench writes: the CSV files of the report and of a comparison (six significant
+ * digits, exact enough to redraw), the summary and the comparison's tables (readable).
+ */
 public final class Numbers {
 
     private static final MathContext CSV_PRECISION = new MathContext(6);
@@ -13,7 +16,7 @@ public final class Numbers {
     }
 
     /** Six significant digits, no exponent; empty for NaN or infinity so a missing value is never a zero. */
-    static String csv(double value) {
+    public static String csv(double value) {
         if (!Double.isFinite(value)) {
             return "";
         }
@@ -53,7 +56,7 @@ public final class Numbers {
     }
 
     /** Megabytes to about three significant digits ({@code 143}, {@code 1.50}, {@code 0.047}); "-" when missing. */
-    static String mb(double value) {
+    public static String mb(double value) {
         if (!Double.isFinite(value)) {
             return "-";
         }
@@ -63,7 +66,7 @@ public final class Numbers {
     }
 
     /** A setting as the user typed it: {@code 100}, {@code 2.5}. */
-    static String plain(double value) {
+    public static String plain(double value) {
         return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
@@ -73,5 +76,38 @@ public final class Numbers {
             return "-";
         }
         return value >= 100 ? String.format(Locale.ROOT, "%,.0f", value) : String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    /** Four significant digits, plain notation: {@code 1.234}, {@code 12.35}, {@code 1235}; "n/a" when missing. */
+    public static String value(double v) {
+        if (Double.isNaN(v)) {
+            return "n/a";
+        }
+        double magnitude = Math.abs(v);
+        int decimals = magnitude >= 1000 ? 0 : magnitude >= 100 ? 1 : magnitude >= 10 ? 2 : magnitude >= 1 ? 3 : 4;
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+
+    /** A signed percentage with one decimal: {@code +5.4%}, {@code -12.0%}; "n/a" when missing. */
+    public static String change(double fraction) {
+        return Double.isNaN(fraction) ? "n/a" : String.format(Locale.ROOT, "%+.1f%%", 100 * fraction);
+    }
+
+    /** An unsigned percentage with one decimal: {@code 5.0%}. */
+    public static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%.1f%%", 100 * fraction);
+    }
+
+    /** An interval of changes: {@code [+1.2%, +8.9%]}. */
+    public static String interval(double low, double high) {
+        return "[" + change(low) + ", " + change(high) + "]";
+    }
+
+    /** A p-value: three decimals, or two significant digits below 0.001 ({@code 4.2e-05}); "-" when missing. */
+    public static String pValue(double p) {
+        if (Double.isNaN(p)) {
+            return "-";
+        }
+        return p < 0.001 ? String.format(Locale.ROOT, "%.1e", p) : String.format(Locale.ROOT, "%.3f", p);
     }
 }

@@ -314,12 +314,12 @@ public record Summary(String source, String environment, String run, boolean com
                 out.append("\n### ").append(table.title()).append("\n\n");
                 appendMarkdownTable(out, table);
             }
-            section.notes().forEach(note -> out.append('\n').append(escapeMarkdown(note)).append('\n'));
+            section.notes().forEach(note -> out.append('\n').append(Markdown.escape(note)).append('\n'));
         }
         for (Listing listing : listings()) {
             out.append("\n## ").append(listing.title()).append("\n\n");
             if (!listing.detail().isEmpty()) {
-                out.append("The ").append(escapeMarkdown(listing.detail())).append(".\n\n");
+                out.append("The ").append(Markdown.escape(listing.detail())).append(".\n\n");
             }
             bullets(out, listing.items());
         }
@@ -340,10 +340,10 @@ public record Summary(String source, String environment, String run, boolean com
     }
 
     private static void appendMarkdownTable(StringBuilder out, Table table) {
-        out.append("| ").append(table.headers().stream().map(Summary::escapeMarkdown).collect(Collectors.joining(" | "))).append(" |\n");
+        out.append("| ").append(table.headers().stream().map(Markdown::escape).collect(Collectors.joining(" | "))).append(" |\n");
         out.append("|").append(table.numeric().stream().map(n -> n ? " ---: " : " --- ").collect(Collectors.joining("|"))).append("|\n");
         for (List<String> row : table.rows()) {
-            out.append("| ").append(row.stream().map(Summary::escapeMarkdown).collect(Collectors.joining(" | "))).append(" |\n");
+            out.append("| ").append(row.stream().map(Markdown::escape).collect(Collectors.joining(" | "))).append(" |\n");
         }
     }
 
@@ -369,10 +369,6 @@ public record Summary(String source, String environment, String run, boolean com
     }
 
     private static void bullets(StringBuilder out, List<String> lines) {
-        lines.forEach(line -> out.append("- ").append(escapeMarkdown(line)).append('\n'));
-    }
-
-    private static String escapeMarkdown(String text) {
-        return text.replace("|", "\\|");
+        lines.forEach(line -> out.append("- ").append(Markdown.escape(line)).append('\n'));
     }
 }

@@ -23,7 +23,7 @@ public final class Bootstrap {
         for (int r = 0; r < resamples; r++) {
             resample(baseline, b, random);
             resample(candidate, c, random);
-            changes[r] = median(c) / median(b) - 1;
+            changes[r] = Median.of(c) / Median.of(b) - 1;
         }
         return percentileInterval(changes, level);
     }
@@ -33,7 +33,7 @@ public final class Bootstrap {
      * typical ratio of a candidate fork to the baseline fork run next to it.
      */
     public static double pairedChange(double[] baseline, double[] candidate) {
-        return Math.exp(median(logRatios(baseline, candidate))) - 1;
+        return Math.exp(Median.of(logRatios(baseline, candidate))) - 1;
     }
 
     /** The {@code level} interval of {@link #pairedChange}, resampling pairs with replacement. */
@@ -45,7 +45,7 @@ public final class Bootstrap {
         double[] r = new double[ratios.length];
         for (int i = 0; i < resamples; i++) {
             resample(ratios, r, random);
-            changes[i] = Math.exp(median(r)) - 1;
+            changes[i] = Math.exp(Median.of(r)) - 1;
         }
         return percentileInterval(changes, level);
     }
@@ -60,14 +60,6 @@ public final class Bootstrap {
             ratios[i] = Math.log(candidate[i] / baseline[i]);
         }
         return ratios;
-    }
-
-    /** The median; the mean of the middle two for an even count. */
-    public static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     /** The central {@code level} interval of bootstrap replicates (sorted in place). */

@@ -4,11 +4,14 @@ import org.edgebench.results.Histogram;
 import org.edgebench.results.JmhResult;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 
 /**
- * A latency distribution in milliseconds as distinct values with counts, ascending: SampleTime's
- * histograms summed over forks and iterations, or SingleShotTime's shots (one count each).
+ * A distribution as distinct values with counts, ascending. The report's are latencies in
+ * milliseconds: SampleTime's histograms summed over forks and iterations ({@link #ofHistograms(JmhResult)}),
+ * or SingleShotTime's shots, one count each ({@link #ofRawData}); {@link #of} and {@link #merge}
+ * keep the unit of the values they are given.
  */
 public final class Distribution {
 
@@ -26,47 +29,55 @@ public final class Distribution {
         this.total = sum;
     }
 
+    /** A histogram given as parallel arrays of values (any order, repeats allowed) and their counts. */
+    public static Distribution of(double[] values, long[] counts) {
+        return merge(List.of(new Histogram(values, counts)));
+    }
+
     /** Sums a result's SampleTime histograms (values converted to ms) over forks and iterations. */
     public static Distribution ofHistograms(JmhResult result) {
+        Distribution merged = merge(result.rawDataHistogram().stream().flatMap(List::stream).toList());
+        double[] millis = new double[merged.valuesMs.length];
+        for (int i = 0; i < millis.length; i++) {
+            millis[i] = result.toMillis(merged.valuesMs[i]);
+        }
+        return new Distribution(millis, merged.counts);
+    }
+
+    /**
+     * Sums histograms (iterations, forks) in their own unit: each distinct value once, ascending,
+     * with the counts it has in all of them.
+     */
+    public static Distribution merge(Collection<Histogram> histograms) {
         int pairs = 0;
-        for (List<Histogram> fork : result.rawDataHistogram()) {
-            for (Histogram iteration : fork) {
-                pairs += iteration.values().length;
-            }
+        for (Histogram histogram : histograms) {
+            pairs += histogram.values().length;
         }
         double[] all = new double[pairs];
         int n = 0;
-        for (List<Histogram> fork : result.rawDataHistogram()) {
-            for (Histogram iteration : fork) {
-                double[] values = iteration.values();
-                System.arraycopy(values, 0, all, n, values.length);
-                n += values.length;
-            }
+        for (Histogram histogram : histograms) {
+            double[] values = histogram.values();
+            System.arraycopy(values, 0, all, n, values.length);
+            n += values.length;
         }
         // Iterations share most of their (quantised) values: sort once, keep distinct values, add counts by binary search.
         Arrays.sort(all);
         int distinct = 0;
         for (int i = 0; i < all.length; i++) {
-            if (i == 0 || all[i] != all[distinct - 1]) {
+            if (i == 0 || Double.compare(all[i], all[distinct - 1]) != 0) {
                 all[distinct++] = all[i];
             }
         }
         double[] values = Arrays.copyOf(all, distinct);
         long[] counts = new long[distinct];
-        for (List<Histogram> fork : result.rawDataHistogram()) {
-            for (Histogram iteration : fork) {
-                double[] v = iteration.values();
-                long[] c = iteration.counts();
-                for (int i = 0; i < v.length; i++) {
-                    counts[Arrays.binarySearch(values, v[i])] += c[i];
-                }
+        for (Histogram histogram : histograms) {
+            double[] v = histogram.values();
+            long[] c = histogram.counts();
+            for (int i = 0; i < v.length; i++) {
+                counts[Arrays.binarySearch(values, v[i])] += c[i];
             }
         }
-        double[] millis = new double[distinct];
-        for (int i = 0; i < distinct; i++) {
-            millis[i] = result.toMillis(values[i]);
-        }
-        return new Distribution(millis, counts);
+        return new Distribution(values, counts);
     }
 
     /** One sample per iteration score (SingleShotTime, where each iteration is one timed call). */
@@ -128,7 +139,8 @@ public final class Distribution {
 
     /**
      * The {@code p}th percentile (0-100) with JMH's rule (commons-math's default): position
-     * {@code p(N+1)/100} in the sorted samples, interpolated between neighbours.
+     * {@code p(N+1)/100} in the sorted samples, interpolated between neighbours, clamped to the
+     * lowest and highest sample.
      */
     public double percentile(double p) {
         if (total == 0) {
@@ -136,10 +148,10 @@ public final class Distribution {
         }
         double position = p * (total + 1) / 100.0;
         if (position < 1) {
-            return min();
+            return valueAtRank(1);
         }
         if (position >= total) {
-            return max();
+            return valueAtRank(total);
         }
         long lower = (long) Math.floor(position);
         double fraction = position - lower;

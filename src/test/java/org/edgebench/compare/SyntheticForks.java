@@ -1,7 +1,5 @@
 package org.edgebench.compare;
 
-import org.edgebench.stats.HistogramStats;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -77,7 +75,7 @@ public final class SyntheticForks {
 
     public record Histogram(double[] values, long[] counts) {
         public double[] expanded() {
-            int n = (int) HistogramStats.total(counts);
+            int n = (int) Arrays.stream(counts).sum();
             double[] out = new double[n];
             int k = 0;
             for (int i = 0; i < values.length; i++) {

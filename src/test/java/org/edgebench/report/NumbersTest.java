@@ -30,6 +30,23 @@ class NumbersTest {
         assertThat(Numbers.csv(Double.POSITIVE_INFINITY)).isEmpty();
     }
 
+    /** The comparison's table: four significant digits, percentages with one decimal, short p-values. */
+    @Test
+    void tableFormatsReadAtAGlance() {
+        assertThat(Numbers.value(1.23449)).isEqualTo("1.234");
+        assertThat(Numbers.value(12.345)).isEqualTo("12.35");
+        assertThat(Numbers.value(1234.5)).isEqualTo("1235");
+        assertThat(Numbers.value(0.012345)).isEqualTo("0.0123");
+        assertThat(Numbers.value(Double.NaN)).isEqualTo("n/a");
+        assertThat(Numbers.change(0.054)).isEqualTo("+5.4%");
+        assertThat(Numbers.change(-0.12)).isEqualTo("-12.0%");
+        assertThat(Numbers.percent(0.05)).isEqualTo("5.0%");
+        assertThat(Numbers.interval(0.012, 0.089)).isEqualTo("[+1.2%, +8.9%]");
+        assertThat(Numbers.pValue(0.0159)).isEqualTo("0.016");
+        assertThat(Numbers.pValue(0.000042)).isEqualTo("4.2e-05");
+        assertThat(Numbers.pValue(Double.NaN)).isEqualTo("-");
+    }
+
     private static String viaBigDecimal(double v) {
         return BigDecimal.valueOf(v).round(new MathContext(6)).stripTrailingZeros().toPlainString();
     }

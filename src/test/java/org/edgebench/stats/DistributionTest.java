@@ -1,5 +1,8 @@
 package org.edgebench.stats;
 
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
+import org.edgebench.compare.Metric;
+import org.edgebench.compare.SyntheticForks;
 import org.edgebench.report.Fixtures;
 import org.edgebench.results.Histogram;
 import org.edgebench.results.JmhJson;
@@ -8,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -54,5 +58,45 @@ class DistributionTest {
 
         assertThat(d.total()).isEqualTo(ss.rawData().stream().mapToLong(List::size).sum());
         assertThat(d.percentile(50)).isCloseTo(ss.scorePercentiles().get(50.0), within(1e-9));
+    }
+
+    @Test
+    void percentileInterpolatesAtPTimesNPlusOne() {
+        double[] values = new double[100];
+        long[] counts = new long[100];
+        for (int i = 0; i < 100; i++) {
+            values[99 - i] = i + 1;
+            counts[99 - i] = 1;
+        }
+        Distribution d = Distribution.of(values, counts);
+        assertThat(d.percentile(50)).isEqualTo(50.5);
+        assertThat(d.percentile(99)).isCloseTo(99.99, within(1e-9));
+        assertThat(d.percentile(0.5)).isEqualTo(1.0);
+    }
+
+    @Test
+    void matchesJmhsEstimatorOnTheExpandedSamples() {
+        SyntheticForks.Histogram h = new SyntheticForks(7).histogram(5_000, 2.0, 0.3);
+        double[] expanded = h.expanded();
+        for (double p : new double[] {50, 90, 95, 99}) {
+            assertThat(Distribution.of(h.values(), h.counts()).percentile(p))
+                    .as("p%s", p)
+                    .isCloseTo(new Percentile().evaluate(expanded, p), within(1e-12));
+        }
+        assertThat(Metric.MEAN.of(h.values(), h.counts()))
+                .isCloseTo(Arrays.stream(expanded).average().orElseThrow(), within(1e-9));
+    }
+
+    /** Values in any order, repeated or with no samples, count once each; the percentiles skip values no sample had. */
+    @Test
+    void ofSortsAndSumsParallelArrays() {
+        Distribution d = Distribution.of(new double[] {3, 1, 2, 1, 4}, new long[] {4, 1, 2, 3, 0});
+
+        assertThat(d.valuesMs()).containsExactly(1.0, 2.0, 3.0, 4.0);
+        assertThat(d.counts()).containsExactly(4, 2, 4, 0);
+        assertThat(d.total()).isEqualTo(10);
+        assertThat(d.mean()).isEqualTo(2.0);
+        assertThat(d.percentile(100)).isEqualTo(3.0);
+        assertThat(Distribution.of(new double[0], new long[0]).percentile(50)).isNaN();
     }
 }

@@ -1,6 +1,7 @@
 package org.edgebench.report.chart;
 
 import org.edgebench.analysis.ConfigurationStats;
+import org.edgebench.stats.Median;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.ValueMarker;
@@ -36,11 +37,12 @@ final class IterationChart {
         List<Integer> forkSizes = null;
         boolean sameForkSizes = true;
         for (ConfigurationStats s : stats) {
-            List<Double> all = s.iterationMs().stream().flatMap(List::stream).filter(Double::isFinite).toList();
-            if (all.size() < 2) {
+            double[] all = s.iterationMs().stream().flatMap(List::stream).mapToDouble(Double::doubleValue)
+                    .filter(Double::isFinite).toArray();
+            if (all.length < 2) {
                 continue;
             }
-            double median = median(all);
+            double median = Median.of(all);
             XYSeries series = new XYSeries(s.label(), false, true);
             int n = 0;
             for (List<Double> fork : s.iterationMs()) {
@@ -89,11 +91,5 @@ final class IterationChart {
             parts.add(subtitle);
         }
         return Optional.of(ChartStyle.apply(chart, String.join(" | ", parts)));
-    }
-
-    private static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        int mid = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 }
