@@ -3,6 +3,8 @@ package org.edgebench.compare;
 import org.edgebench.BadInputException;
 import org.edgebench.results.JmhResult;
 import org.edgebench.run.Configuration;
+import org.edgebench.stats.ForkValues;
+import org.edgebench.stats.Metric;
 
 import java.util.ArrayList;
 import java.util.Collection;

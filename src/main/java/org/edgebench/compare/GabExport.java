@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.edgebench.report.Numbers;
 import org.edgebench.results.JmhResult;
+import org.edgebench.stats.ForkValues;
 import org.edgebench.stats.Median;
+import org.edgebench.stats.Metric;
 
 import java.io.IOException;
 import java.nio.file.Files;

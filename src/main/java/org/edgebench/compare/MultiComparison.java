@@ -7,7 +7,9 @@ import org.edgebench.report.Markdown;
 import org.edgebench.report.Numbers;
 import org.edgebench.results.JmhResult;
 import org.edgebench.run.Configuration;
+import org.edgebench.stats.ForkValues;
 import org.edgebench.stats.Median;
+import org.edgebench.stats.Metric;
 
 import java.io.IOException;
 import java.io.Writer;

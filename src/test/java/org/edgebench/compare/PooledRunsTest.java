@@ -3,6 +3,7 @@ package org.edgebench.compare;
 import org.edgebench.BadInputException;
 import org.edgebench.results.JmhResult;
 import org.edgebench.run.Configuration;
+import org.edgebench.stats.Metric;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

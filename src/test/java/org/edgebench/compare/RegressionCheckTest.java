@@ -1,6 +1,7 @@
 package org.edgebench.compare;
 
 import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
+import org.edgebench.stats.Metric;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

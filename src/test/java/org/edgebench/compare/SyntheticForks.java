@@ -1,5 +1,7 @@
 package org.edgebench.compare;
 
+import org.edgebench.stats.Metric;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,7 +1,6 @@
 package org.edgebench.stats;
 
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
-import org.edgebench.compare.Metric;
 import org.edgebench.compare.SyntheticForks;
 import org.edgebench.report.Fixtures;
 import org.edgebench.results.Histogram;

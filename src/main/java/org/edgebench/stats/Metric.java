@@ -1,7 +1,6 @@
-package org.edgebench.compare;
+package org.edgebench.stats;
 
 import org.edgebench.BadInputException;
-import org.edgebench.stats.Distribution;
 
 import java.util.Arrays;
 import java.util.Locale;

@@ -1,8 +1,7 @@
-package org.edgebench.compare;
+package org.edgebench.stats;
 
 import org.edgebench.results.JmhResult;
 import org.edgebench.results.TimeUnits;
-import org.edgebench.stats.Distribution;
 
 /**
  * Turns a JMH result into one value per fork, in a unit shared by both sides of a comparison

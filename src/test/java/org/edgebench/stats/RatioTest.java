@@ -1,0 +1,64 @@
+package org.edgebench.stats;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class RatioTest {
+
+    @Test
+    void identicalForksGiveAPointInterval() {
+        Ratio r = Ratio.of(new double[]{1, 1, 1}, new double[]{2, 2, 2}, "x");
+        assertThat(r.value()).isEqualTo(2.0);
+        assertThat(r.low()).isEqualTo(2.0);
+        assertThat(r.high()).isEqualTo(2.0);
+        assertThat(r.withinNoise()).isFalse();
+        assertThat(r.text()).isEqualTo("2.00x [2.00x, 2.00x]");
+    }
+
+    @Test
+    void theIntervalStaysWithinTheExtremeRatiosOfResampledMedians() {
+        // Resampled medians: reference 1.0, 1.05 or 1.1; other 2.0, 2.1 or 2.2. So every
+        // replicate lies in [2.0 / 1.1, 2.2 / 1.0].
+        Ratio r = Ratio.of(new double[]{1.0, 1.1}, new double[]{2.0, 2.2}, "seed");
+        assertThat(r.value()).isCloseTo(2.0, within(1e-12));
+        assertThat(r.low()).isBetween(2.0 / 1.1 - 1e-12, 2.0);
+        assertThat(r.high()).isBetween(2.0, 2.2 + 1e-12);
+        assertThat(r.low()).isLessThan(r.high());
+        assertThat(r.withinNoise()).isFalse();
+    }
+
+    @Test
+    void overlappingForksAreWithinNoise() {
+        Ratio r = Ratio.of(new double[]{1.0, 1.2, 0.9, 1.1}, new double[]{1.05, 0.95, 1.15, 1.0}, "noise");
+        assertThat(r.hasInterval()).isTrue();
+        assertThat(r.withinNoise()).isTrue();
+    }
+
+    @Test
+    void oneForkGivesNoInterval() {
+        Ratio r = Ratio.of(new double[]{1.0}, new double[]{0.5, 0.6}, "one");
+        assertThat(r.hasInterval()).isFalse();
+        assertThat(r.withinNoise()).isFalse();
+        assertThat(r.text()).isEqualTo("0.55x (1 fork: no interval)");
+    }
+
+    @Test
+    void aSpeedUpInvertsTheRatioAndSwapsTheEnds() {
+        Ratio latency = new Ratio(0.5, 0.4, 0.625, 3, 3);
+        Ratio speedUp = latency.speedUp();
+        assertThat(speedUp.value()).isEqualTo(2.0);
+        assertThat(speedUp.low()).isEqualTo(1.6);
+        assertThat(speedUp.high()).isEqualTo(2.5);
+        assertThat(Ratio.times(12.34)).isEqualTo("12.3x");
+        assertThat(Ratio.times(1.054)).isEqualTo("1.05x");
+    }
+
+    @Test
+    void theSameInputsGiveTheSameInterval() {
+        double[] a = {1.0, 1.3, 0.8};
+        double[] b = {0.7, 0.9, 0.75};
+        assertThat(Ratio.of(a, b, "k")).isEqualTo(Ratio.of(a, b, "k"));
+    }
+}
