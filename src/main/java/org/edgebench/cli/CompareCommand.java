@@ -128,7 +128,8 @@ public final class CompareCommand implements Callable<Integer> {
         for (String label : labels) {
             int eq = label.indexOf('=');
             if (eq <= 0 || eq == label.length() - 1) {
-                throw new BadInputException("--label " + label + ": expected NAME=RUN, e.g. --label x86-cpu=results/20260101-120000");
+                throw new BadInputException("--label " + label + ": expected NAME=RUN (a run folder or JMH JSON file),"
+                        + " e.g. --label x86-cpu=results/20260101-120000");
             }
             loaded.add(Run.load(label.substring(0, eq), Paths.get(label.substring(eq + 1))));
         }
@@ -138,7 +139,8 @@ public final class CompareCommand implements Callable<Integer> {
         comparison.write(dir);
         stdout.print(comparison.markdown());
         stdout.flush();
-        stderr.println("EdgeBench: wrote " + dir + " (comparison.csv, comparison.md, charts/comparison-<metric>.png)");
+        stderr.println("EdgeBench: wrote " + dir + " (comparison.csv, comparison.md, "
+                + String.join(", ", metrics.stream().map(MultiComparison::chartFile).toList()) + ")");
         return ExitCodes.OK;
     }
 

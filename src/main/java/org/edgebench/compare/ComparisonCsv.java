@@ -6,8 +6,6 @@ import org.edgebench.report.Numbers;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -29,11 +27,11 @@ final class ComparisonCsv {
     private ComparisonCsv() {
     }
 
-    static void write(Path file, Comparison comparison) throws IOException {
+    static void write(Writer out, Comparison comparison) throws IOException {
         CSVFormat format = CSVFormat.DEFAULT.builder()
                 .setHeader(Arrays.stream(Column.values()).map(Column::header).toArray(String[]::new))
                 .get();
-        try (Writer out = Files.newBufferedWriter(file); CSVPrinter csv = new CSVPrinter(out, format)) {
+        try (CSVPrinter csv = new CSVPrinter(out, format)) {
             for (Comparison.Row row : comparison.rows()) {
                 Finding f = row.finding();
                 csv.printRecord(row.label(), "compared",

@@ -1,14 +1,16 @@
 package org.edgebench.compare;
 
 import org.edgebench.report.Numbers;
+import org.edgebench.run.AtomicFiles;
+import org.edgebench.run.RunFiles;
 import org.edgebench.stats.Median;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /** Writes a two-run comparison's files: comparison.csv, comparison.md, charts/comparison.png. */
 public final class ComparisonOutput {
@@ -16,18 +18,21 @@ public final class ComparisonOutput {
     private ComparisonOutput() {
     }
 
+    /** The chart's path in the output folder. */
+    public static final String CHART = RunFiles.CHARTS + "/comparison.png";
+
+    /** Writes the three files, staged and then moved into place together. */
     public static void write(Path dir, Comparison comparison) throws IOException {
-        Files.createDirectories(dir);
-        ComparisonCsv.write(dir.resolve("comparison.csv"), comparison);
-        Files.writeString(dir.resolve("comparison.md"), ComparisonMarkdown.render(comparison));
-        chart(dir.resolve("charts").resolve("comparison.png"), comparison);
+        try (AtomicFiles files = AtomicFiles.in(dir)) {
+            files.writeText(RunFiles.COMPARISON_CSV, out -> ComparisonCsv.write(out, comparison));
+            files.writeText(RunFiles.COMPARISON_MD, out -> out.write(ComparisonMarkdown.render(comparison)));
+            byte[] png = comparison.check().paired() ? pairedChart(comparison) : chart(comparison);
+            files.write(CHART, out -> out.write(png));
+            files.commit();
+        }
     }
 
-    private static void chart(Path file, Comparison c) {
-        if (c.check().paired()) {
-            pairedChart(file, c);
-            return;
-        }
+    private static byte[] chart(Comparison c) {
         List<String> labels = new ArrayList<>();
         int n = c.rows().size();
         double[][] base = new double[3][n];
@@ -40,7 +45,7 @@ public final class ComparisonOutput {
             relative(f.samples().baseline(), reference, base, i);
             relative(f.samples().candidate(), reference, cand, i);
         }
-        IntervalChart.write(file,
+        return IntervalChart.png(
                 c.metric().label() + " per configuration, candidate vs baseline (latency: lower is better)",
                 "dot: median of forks; whisker: slowest to fastest fork", "relative to the baseline median", labels,
                 List.of(new IntervalChart.Series("baseline", base[0], base[1], base[2]),
@@ -51,7 +56,7 @@ public final class ComparisonOutput {
      * Paired forks: the sides' spread says little when the pairs share the drift, so the chart shows
      * what the verdict rests on, the paired change with its interval, against the threshold.
      */
-    private static void pairedChart(Path file, Comparison c) {
+    private static byte[] pairedChart(Comparison c) {
         int n = c.rows().size();
         List<String> labels = new ArrayList<>();
         double[][] ratio = new double[3][n];
@@ -62,9 +67,9 @@ public final class ComparisonOutput {
             ratio[1][i] = 1 + f.ciLow();
             ratio[2][i] = 1 + f.ciHigh();
         }
-        IntervalChart.write(file,
+        return IntervalChart.png(
                 c.metric().label() + " per configuration, candidate / baseline, paired forks",
-                String.format(java.util.Locale.ROOT,
+                String.format(Locale.ROOT,
                         "dot: median ratio of the pairs; whisker: 95%% interval; dashed: threshold %s (latency: above 1 is slower)",
                         Numbers.percent(c.check().threshold())),
                 "candidate / baseline", labels,

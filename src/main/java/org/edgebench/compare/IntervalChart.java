@@ -13,11 +13,9 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
@@ -35,13 +33,12 @@ final class IntervalChart {
     private IntervalChart() {
     }
 
-    static void write(Path file, String title, String subtitle, String yLabel, List<String> categories,
-                      List<Series> series) {
-        write(file, title, subtitle, yLabel, categories, series, Double.NaN);
+    static byte[] png(String title, String subtitle, String yLabel, List<String> categories, List<Series> series) {
+        return png(title, subtitle, yLabel, categories, series, Double.NaN);
     }
 
     /** As above, with dashed lines at 1 - threshold and 1 + threshold unless {@code threshold} is NaN. */
-    static void write(Path file, String title, String subtitle, String yLabel, List<String> categories,
+    static byte[] png(String title, String subtitle, String yLabel, List<String> categories,
                       List<Series> series, double threshold) {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         double spread = 0.3;
@@ -95,13 +92,12 @@ final class IntervalChart {
         }
         JFreeChart chart = ChartStyle.apply(new JFreeChart(title, plot), subtitle);
         int pixels = Math.max(ChartStyle.WIDTH, 140 * categories.size() + 300);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            Files.createDirectories(file.getParent());
-            try (OutputStream out = Files.newOutputStream(file)) {
-                ChartStyle.writePng(chart, pixels, ChartStyle.HEIGHT, out);
-            }
+            ChartStyle.writePng(chart, pixels, ChartStyle.HEIGHT, out);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+            throw new UncheckedIOException("cannot encode the chart " + title, e);
         }
+        return out.toByteArray();
     }
 }

@@ -6,14 +6,16 @@ import org.edgebench.BadInputException;
 import org.edgebench.report.Markdown;
 import org.edgebench.report.Numbers;
 import org.edgebench.results.JmhResult;
+import org.edgebench.run.AtomicFiles;
 import org.edgebench.run.Configuration;
+import org.edgebench.run.RunFiles;
 import org.edgebench.stats.ForkValues;
 import org.edgebench.stats.Median;
 import org.edgebench.stats.Metric;
+import org.edgebench.stats.Ratio;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,208 +25,386 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * More than two runs side by side (x86 CPU, an XNNPACK build, an ARM board...): one table and one
- * chart per metric, the first run as the reference. A run on another machine than the reference
- * gets its change but no verdict, so a hardware difference is never read as a regression; runs on
- * the reference's machine get the same verdicts as a two-run comparison.
+ * Runs side by side (an x86 PC, an XNNPACK build, an ARM board...): rows are configurations with
+ * the provider set aside (model, batch size, intra-op threads, callers, dims), columns are each
+ * run's providers ({@code x86-cpu / CPU}, {@code pi5 / XNNPACK}), the first column the reference.
+ * Every other cell has its value, its ratio to the reference with a 95% interval over forks, and
+ * "faster", "slower" or "same within noise". A regression verdict is given only where the column
+ * is the reference's provider on the reference's machine: across machines or providers the
+ * difference is the hardware or the back end, not a change to judge.
  */
-public record MultiComparison(List<Run> runs, List<Metric> metrics, RegressionCheck check,
-                              List<Configuration.Key> keys, Map<Configuration.Key, String> labels) {
+public final class MultiComparison {
 
-    /** Per metric and configuration, one cell per run; null where a run lacks the configuration. */
-    public record Cell(double[] forks, String unit, boolean metricApplies, Finding versusReference) {
+    /** One run's results for one provider; {@code provider} is empty for a suite without one. */
+    public record Column(Run run, String provider) {
+        public String name() {
+            return provider.isEmpty() ? run.name() : run.name() + " / " + provider;
+        }
     }
 
+    /** A configuration without its provider, and how the tables name it. */
+    public record Row(Configuration.Key key, String label) {
+    }
+
+    /**
+     * One column's value for one row and metric.
+     *
+     * @param ratio     against the reference column, null in the reference column or without a reference value
+     * @param finding   the regression check against the reference, only where a verdict applies
+     */
+    public record Cell(double[] forks, String unit, boolean metricApplies, Direction direction, Ratio ratio,
+                       Finding finding) {
+
+        public double value() {
+            return Median.of(forks);
+        }
+
+        /** {@code faster}, {@code slower} or {@code same within noise} than the reference; empty without an interval. */
+        public String versus() {
+            if (ratio == null || !ratio.hasInterval()) {
+                return "";
+            }
+            if (ratio.withinNoise()) {
+                return "same within noise";
+            }
+            boolean above = ratio.low() > 1;
+            return above == (direction == Direction.HIGHER_IS_BETTER) ? "faster" : "slower";
+        }
+
+        /** The ratio read as "how many times faster or slower", e.g. {@code 1.59x faster [1.41x, 1.80x]}. */
+        public String ratioText() {
+            if (ratio == null) {
+                return "";
+            }
+            String word = versus();
+            if (word.isEmpty()) {
+                return ratio.text();
+            }
+            if (word.equals("same within noise")) {
+                return word + " (" + ratio.text() + ")";
+            }
+            // Latency falls when things get faster: the speed-up is the inverse ratio.
+            boolean inverted = (direction == Direction.LOWER_IS_BETTER) == word.equals("faster");
+            return (inverted ? ratio.speedUp() : ratio).text().replaceFirst(" ", " " + word + " ");
+        }
+    }
+
+    private final List<Column> columns;
+    private final List<Row> rows;
+    private final List<Metric> metrics;
+    private final RegressionCheck check;
+    private final Map<Metric, List<Cell[]>> cells;
+
+    private MultiComparison(List<Column> columns, List<Row> rows, List<Metric> metrics, RegressionCheck check,
+                            Map<Metric, List<Cell[]>> cells) {
+        this.columns = columns;
+        this.rows = rows;
+        this.metrics = metrics;
+        this.check = check;
+        this.cells = cells;
+    }
+
+    /**
+     * Pairs the runs' configurations on everything but the provider.
+     *
+     * @throws BadInputException when fewer than two runs are given, a run is given twice, the runs
+     *                           measure different kinds of score, or no row is in two columns
+     */
     public static MultiComparison of(List<Run> runs, List<Metric> metrics, RegressionCheck check) {
         if (runs.size() < 2) {
             throw new BadInputException("--label needs at least two runs (NAME=RUN each)");
         }
-        Set<Configuration.Key> keys = new LinkedHashSet<>();
-        List<JmhResult> all = new ArrayList<>();
+        checkDistinct(runs);
+        checkSameKind(runs);
+        Map<Configuration.Key, String> labels = new LinkedHashMap<>();
+        List<Column> columns = new ArrayList<>();
+        List<Map<Configuration.Key, JmhResult>> byColumn = new ArrayList<>();
+        boolean qualified = runs.stream().flatMap(r -> r.results().values().stream())
+                .map(r -> r.benchmark() + " " + r.mode()).distinct().count() > 1;
         for (Run run : runs) {
-            keys.addAll(run.results().keySet());
-            all.addAll(run.results().values());
-        }
-        boolean anyShared = keys.stream().anyMatch(k -> runs.stream().filter(r -> r.results().containsKey(k)).count() > 1);
-        if (!anyShared) {
-            throw new BadInputException("no configuration in common between the runs "
-                    + String.join(", ", runs.stream().map(Run::name).toList()));
-        }
-        return new MultiComparison(List.copyOf(runs), List.copyOf(metrics), check, List.copyOf(keys),
-                Comparison.labels(all));
-    }
-
-    public Run reference() {
-        return runs.get(0);
-    }
-
-    /** True when {@code run} is on the reference's machine as far as env.json tells. */
-    public boolean sameMachineAsReference(Run run) {
-        return reference().environment().machineDifferences(run.environment()).isEmpty();
-    }
-
-    /** cells.get(configurationIndex)[runIndex] for {@code metric}. */
-    public List<Cell[]> cells(Metric metric) {
-        List<Cell[]> rows = new ArrayList<>();
-        for (Configuration.Key key : keys) {
-            Cell[] row = new Cell[runs.size()];
-            for (int r = 0; r < runs.size(); r++) {
-                JmhResult result = runs.get(r).results().get(key);
-                if (result != null) {
-                    row[r] = new Cell(ForkValues.of(result, metric), ForkValues.unit(result),
-                            ForkValues.supports(result, metric), null);
-                }
+            Map<String, Map<Configuration.Key, JmhResult>> byProvider = new LinkedHashMap<>();
+            for (JmhResult result : run.results().values()) {
+                Configuration c = Configuration.of(result);
+                Configuration.Key row = c.key().without(Configuration.PROVIDER);
+                labels.putIfAbsent(row, withoutProvider(c).label(qualified));
+                byProvider.computeIfAbsent(c.provider(), p -> new LinkedHashMap<>()).put(row, result);
             }
-            rows.add(row);
+            byProvider.forEach((provider, results) -> {
+                columns.add(new Column(run, provider));
+                byColumn.add(results);
+            });
         }
-        JmhResult[] referenceResults = keys.stream().map(k -> reference().results().get(k)).toArray(JmhResult[]::new);
-        for (int r = 1; r < runs.size(); r++) {
+        List<Row> rows = labels.entrySet().stream()
+                .filter(e -> byColumn.stream().filter(m -> m.containsKey(e.getKey())).count() > 1)
+                .map(e -> new Row(e.getKey(), e.getValue())).toList();
+        if (rows.isEmpty()) {
+            throw new BadInputException("no configuration in common between the runs "
+                    + runs.stream().map(Run::name).collect(Collectors.joining(", "))
+                    + " (matched on model, batch size, intra-op threads, callers and dims, with the provider set aside): "
+                    + columns.stream().map(c -> c.name() + " has " + byColumn.get(columns.indexOf(c)).keySet().stream()
+                            .map(labels::get).collect(Collectors.joining(", "))).collect(Collectors.joining("; ")));
+        }
+        Map<Metric, List<Cell[]>> cells = new LinkedHashMap<>();
+        for (Metric metric : metrics) {
+            cells.put(metric, cells(columns, byColumn, rows, metric, check));
+        }
+        return new MultiComparison(List.copyOf(columns), rows, List.copyOf(metrics), check, cells);
+    }
+
+    private static Configuration withoutProvider(Configuration c) {
+        Map<String, String> params = new LinkedHashMap<>(c.params());
+        params.remove(Configuration.PROVIDER);
+        return new Configuration(c.benchmark(), c.mode(), c.threads(), params);
+    }
+
+    private static void checkDistinct(List<Run> runs) {
+        Set<String> names = new LinkedHashSet<>();
+        Set<Path> files = new LinkedHashSet<>();
+        for (Run run : runs) {
+            if (!names.add(run.name())) {
+                throw new BadInputException("--label " + run.name() + " is given twice; give each run its own name");
+            }
+            if (!files.add(run.file().toAbsolutePath().normalize())) {
+                throw new BadInputException("--label " + run.name() + ": " + run.file()
+                        + " is already in the comparison under another name; give each run once");
+            }
+        }
+    }
+
+    /** Latency runs and throughput runs measure different things; no row of one can pair with the other. */
+    private static void checkSameKind(List<Run> runs) {
+        Map<String, Set<Direction>> kinds = new LinkedHashMap<>();
+        for (Run run : runs) {
+            kinds.put(run.name(), run.results().values().stream()
+                    .map(r -> Direction.of(r.mode(), r.scoreUnit())).collect(Collectors.toSet()));
+        }
+        Set<Direction> first = kinds.values().iterator().next();
+        for (Map.Entry<String, Set<Direction>> run : kinds.entrySet()) {
+            if (!run.getValue().equals(first) && first.size() == 1 && run.getValue().size() == 1) {
+                throw new BadInputException(runs.get(0).name() + " measures " + kind(first) + " but " + run.getKey()
+                        + " measures " + kind(run.getValue()) + "; compare runs of the same mode (-bm)");
+            }
+        }
+    }
+
+    private static String kind(Set<Direction> directions) {
+        return directions.contains(Direction.HIGHER_IS_BETTER) ? "throughput (-bm thrpt)" : "latency (time per call)";
+    }
+
+    private static List<Cell[]> cells(List<Column> columns, List<Map<Configuration.Key, JmhResult>> byColumn,
+                                      List<Row> rows, Metric metric, RegressionCheck check) {
+        List<Cell[]> table = new ArrayList<>();
+        for (Row row : rows) {
+            Cell[] cells = new Cell[columns.size()];
+            JmhResult reference = byColumn.get(0).get(row.key());
+            double[] referenceForks = reference == null ? null : ForkValues.of(reference, metric);
+            for (int c = 0; c < columns.size(); c++) {
+                JmhResult result = byColumn.get(c).get(row.key());
+                if (result == null) {
+                    continue;
+                }
+                double[] forks = ForkValues.of(result, metric);
+                Ratio ratio = c == 0 || reference == null || !ForkValues.unit(reference).equals(ForkValues.unit(result))
+                        ? null : Ratio.of(referenceForks, forks, row.key() + " " + columns.get(c).name());
+                cells[c] = new Cell(forks, ForkValues.unit(result), ForkValues.supports(result, metric),
+                        Direction.of(result.mode(), result.scoreUnit()), ratio, null);
+            }
+            table.add(cells);
+        }
+        judgeWhereVerdictsApply(columns, table, rows, check);
+        return table;
+    }
+
+    /** Regression verdicts, one Holm family per column, for columns of the reference's provider on its machine. */
+    private static void judgeWhereVerdictsApply(List<Column> columns, List<Cell[]> table, List<Row> rows,
+                                                RegressionCheck check) {
+        for (int c = 1; c < columns.size(); c++) {
+            if (!verdictApplies(columns.get(0), columns.get(c))) {
+                continue;
+            }
             List<ForkSamples> family = new ArrayList<>();
             List<Integer> where = new ArrayList<>();
-            for (int i = 0; i < keys.size(); i++) {
-                Cell[] row = rows.get(i);
-                if (row[0] != null && row[r] != null && row[0].unit().equals(row[r].unit())) {
-                    family.add(new ForkSamples(keys.get(i).toString(), Direction.of(referenceResults[i].mode(),
-                            referenceResults[i].scoreUnit()), row[0].forks(), row[r].forks()));
+            for (int i = 0; i < table.size(); i++) {
+                Cell reference = table.get(i)[0];
+                Cell cell = table.get(i)[c];
+                if (reference != null && cell != null && cell.ratio() != null) {
+                    family.add(new ForkSamples(rows.get(i).key().toString(), cell.direction(), reference.forks(), cell.forks()));
                     where.add(i);
                 }
             }
             List<Finding> findings = family.isEmpty() ? List.of() : check.judge(family);
             for (int j = 0; j < findings.size(); j++) {
-                Cell[] row = rows.get(where.get(j));
-                Cell c = row[r];
-                row[r] = new Cell(c.forks(), c.unit(), c.metricApplies(), findings.get(j));
+                Cell[] row = table.get(where.get(j));
+                Cell cell = row[c];
+                row[c] = new Cell(cell.forks(), cell.unit(), cell.metricApplies(), cell.direction(), cell.ratio(), findings.get(j));
             }
         }
+    }
+
+    private static boolean verdictApplies(Column reference, Column column) {
+        return reference.provider().equals(column.provider())
+                && reference.run().environment().machineDifferences(column.run().environment()).isEmpty();
+    }
+
+    public List<Column> columns() {
+        return columns;
+    }
+
+    public List<Row> rows() {
         return rows;
+    }
+
+    /** cells(metric).get(rowIndex)[columnIndex]; null where a column lacks the row. */
+    public List<Cell[]> cells(Metric metric) {
+        return cells.get(metric);
+    }
+
+    public Column reference() {
+        return columns.get(0);
+    }
+
+    /** What sets a column apart from the reference: machine, build, provider; empty for the reference's own kind. */
+    public List<String> differences(Column column) {
+        List<String> differences = new ArrayList<>(reference().run().environment().machineDifferences(column.run().environment()));
+        // The runs' provider lists are said by the columns' own providers.
+        reference().run().environment().buildDifferences(column.run().environment()).stream()
+                .filter(d -> !d.startsWith("providers ")).forEach(differences::add);
+        if (!reference().provider().equals(column.provider())) {
+            differences.add("provider " + reference().provider() + " vs " + column.provider());
+        }
+        return differences;
     }
 
     public String markdown() {
         StringBuilder md = new StringBuilder("### EdgeBench runs side by side\n\n");
-        md.append("| Run | Source | Environment | Compared with ").append(reference().name()).append(" |\n");
+        md.append("| Column | Source | Environment | Compared with ").append(Markdown.escape(reference().name())).append(" |\n");
         md.append("|---|---|---|---|\n");
-        for (Run run : runs) {
+        for (Column column : columns) {
             String versus;
-            if (run == reference()) {
+            if (column == reference()) {
                 versus = "reference";
-            } else if (sameMachineAsReference(run)) {
-                versus = "same machine: verdicts apply";
+            } else if (verdictApplies(reference(), column)) {
+                versus = "same machine and provider: verdicts apply"
+                        + (differences(column).isEmpty() ? "" : " (" + String.join("; ", differences(column)) + ")");
             } else {
-                versus = "**different machine** (" + String.join("; ",
-                        reference().environment().machineDifferences(run.environment())) + "): change only, no verdict";
+                versus = "**" + String.join("; ", differences(column)) + "**: ratio only, no verdict";
             }
-            md.append("| ").append(Markdown.escape(run.name())).append(" | `").append(run.file())
-                    .append("` | ").append(Markdown.escape(run.environment().header()))
+            md.append("| ").append(Markdown.escape(column.name())).append(" | `").append(column.run().file())
+                    .append("` | ").append(Markdown.escape(column.run().environment().header()))
                     .append(" | ").append(versus).append(" |\n");
         }
         for (Metric metric : metrics) {
             md.append("\n#### ").append(metric.label()).append("\n\n| Configuration |");
-            for (Run run : runs) {
-                md.append(' ').append(Markdown.escape(run.name())).append(sameMachineAsReference(run) ? "" : " †")
-                        .append(" |");
+            for (Column column : columns) {
+                md.append(' ').append(Markdown.escape(column.name())).append(" |");
             }
-            md.append("\n|---|").append("---:|".repeat(runs.size())).append('\n');
-            List<Cell[]> rows = cells(metric);
-            for (int i = 0; i < keys.size(); i++) {
-                md.append("| ").append(Markdown.escape(labels.get(keys.get(i)))).append(" |");
-                for (int r = 0; r < runs.size(); r++) {
-                    md.append(' ').append(cellText(rows.get(i), r)).append(" |");
+            md.append("\n|---|").append("---:|".repeat(columns.size())).append('\n');
+            List<Cell[]> table = cells(metric);
+            for (int i = 0; i < rows.size(); i++) {
+                md.append("| ").append(Markdown.escape(rows.get(i).label())).append(" |");
+                for (Cell cell : table.get(i)) {
+                    md.append(' ').append(cellText(cell)).append(" |");
                 }
                 md.append('\n');
             }
         }
-        md.append("\nValues are medians over forks; changes are against ").append(reference().name())
-                .append(". † a different machine than the reference: the change includes the hardware. "
-                        + "Verdicts follow docs/compare.md (threshold ")
+        md.append("\nValues are medians over forks; each ratio is to ").append(Markdown.escape(reference().name()))
+                .append(" with its 95% bootstrap interval over forks (\"same within noise\" when it holds 1). "
+                        + "Verdicts only where the column is the reference's provider on the reference's machine, "
+                        + "following docs/compare.md (threshold ")
                 .append(Numbers.percent(check.threshold())).append(").\n");
         return md.toString();
     }
 
-    private String cellText(Cell[] row, int r) {
-        Cell cell = row[r];
+    private static String cellText(Cell cell) {
         if (cell == null) {
             return "-";
         }
-        String value = Numbers.value(Median.of(cell.forks())) + ' ' + cell.unit() + (cell.metricApplies() ? "" : " (mean)");
-        if (r == 0 || cell.versusReference() == null) {
+        String value = Numbers.value(cell.value()) + ' ' + cell.unit() + (cell.metricApplies() ? "" : " (mean)");
+        if (cell.ratio() == null) {
             return value;
         }
-        Finding f = cell.versusReference();
-        String verdict = sameMachineAsReference(runs.get(r)) ? ", " + f.verdict().label() : "";
-        return value + " (" + Numbers.change(f.change()) + verdict + ")";
+        String verdict = cell.finding() == null ? "" : "; " + cell.finding().verdict().label();
+        return value + ", " + cell.ratioText() + verdict;
     }
 
+    /** comparison.csv, comparison.md and one chart per metric, staged and moved into place together. */
     public void write(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve("comparison.md"), markdown());
-        writeCsv(dir.resolve("comparison.csv"));
-        for (Metric metric : metrics) {
-            chart(dir.resolve("charts").resolve("comparison-" + metric.label() + ".png"), metric);
+        try (AtomicFiles files = AtomicFiles.in(dir)) {
+            files.writeText(RunFiles.COMPARISON_MD, out -> out.write(markdown()));
+            files.writeText(RunFiles.COMPARISON_CSV, this::writeCsv);
+            for (Metric metric : metrics) {
+                byte[] png = chart(metric);
+                files.write(chartFile(metric), out -> out.write(png));
+            }
+            files.commit();
         }
     }
 
-    private void writeCsv(Path file) throws IOException {
+    /** {@code charts/comparison_p50.png}. */
+    public static String chartFile(Metric metric) {
+        return RunFiles.CHARTS + "/comparison_" + metric.label() + ".png";
+    }
+
+    private void writeCsv(Writer out) throws IOException {
         CSVFormat format = CSVFormat.DEFAULT.builder()
-                .setHeader("configuration", "metric", "run", "unit", "forks", "value", "change_pct", "ci_low_pct",
-                        "ci_high_pct", "p_holm", "verdict", "same_machine_as_reference")
+                .setHeader("configuration", "metric", "column", "run", "provider", "unit", "forks", "value", "ratio",
+                        "ratio_ci_low", "ratio_ci_high", "versus_reference", "p_holm", "verdict", "same_machine_as_reference")
                 .get();
-        try (Writer out = Files.newBufferedWriter(file); CSVPrinter csv = new CSVPrinter(out, format)) {
+        try (CSVPrinter csv = new CSVPrinter(out, format)) {
             for (Metric metric : metrics) {
-                List<Cell[]> rows = cells(metric);
-                for (int i = 0; i < keys.size(); i++) {
-                    for (int r = 0; r < runs.size(); r++) {
-                        Cell cell = rows.get(i)[r];
+                List<Cell[]> table = cells(metric);
+                for (int i = 0; i < rows.size(); i++) {
+                    for (int c = 0; c < columns.size(); c++) {
+                        Cell cell = table.get(i)[c];
                         if (cell == null) {
                             continue;
                         }
-                        Finding f = cell.versusReference();
-                        boolean same = sameMachineAsReference(runs.get(r));
-                        csv.printRecord(labels.get(keys.get(i)), cell.metricApplies() ? metric.label() : "mean",
-                                runs.get(r).name(), cell.unit(), cell.forks().length,
-                                Numbers.csv(Median.of(cell.forks())),
-                                f == null ? "" : Numbers.csv(100 * f.change()),
-                                f == null ? "" : Numbers.csv(100 * f.ciLow()),
-                                f == null ? "" : Numbers.csv(100 * f.ciHigh()),
+                        Column column = columns.get(c);
+                        Ratio r = cell.ratio();
+                        Finding f = cell.finding();
+                        csv.printRecord(rows.get(i).label(), cell.metricApplies() ? metric.label() : "mean", column.name(),
+                                column.run().name(), column.provider(), cell.unit(), cell.forks().length,
+                                Numbers.csv(cell.value()),
+                                r == null ? "" : Numbers.csv(r.value()),
+                                r == null ? "" : Numbers.csv(r.low()),
+                                r == null ? "" : Numbers.csv(r.high()),
+                                cell.versus(),
                                 f == null ? "" : Numbers.csv(f.adjustedPValue()),
-                                f == null || !same ? "" : f.verdict().label(), same);
+                                f == null ? "" : f.verdict().label(),
+                                reference().run().environment().machineDifferences(column.run().environment()).isEmpty());
                     }
                 }
             }
         }
     }
 
-    private void chart(Path file, Metric metric) {
-        List<Cell[]> rows = cells(metric);
-        List<String> categories = new ArrayList<>();
-        Map<Run, double[][]> points = new LinkedHashMap<>();
-        for (Run run : runs) {
-            double[][] p = new double[3][keys.size()];
-            for (double[] a : p) {
-                Arrays.fill(a, Double.NaN);
+    /** Each column's ratio to the reference with its interval; the reference is the line at 1. */
+    private byte[] chart(Metric metric) {
+        List<Cell[]> table = cells(metric);
+        List<String> categories = rows.stream().map(Row::label).toList();
+        List<IntervalChart.Series> series = new ArrayList<>();
+        for (int c = 1; c < columns.size(); c++) {
+            double[][] points = new double[3][rows.size()];
+            for (double[] p : points) {
+                Arrays.fill(p, Double.NaN);
             }
-            points.put(run, p);
-        }
-        for (int i = 0; i < keys.size(); i++) {
-            categories.add(labels.get(keys.get(i)));
-            Cell[] row = rows.get(i);
-            if (row[0] == null) {
-                continue;
-            }
-            double reference = Median.of(row[0].forks());
-            for (int r = 0; r < runs.size(); r++) {
-                if (row[r] != null && row[r].unit().equals(row[0].unit())) {
-                    ComparisonOutput.relative(row[r].forks(), reference, points.get(runs.get(r)), i);
+            for (int i = 0; i < rows.size(); i++) {
+                Cell cell = table.get(i)[c];
+                if (cell != null && cell.ratio() != null) {
+                    points[0][i] = cell.ratio().value();
+                    points[1][i] = cell.ratio().hasInterval() ? cell.ratio().low() : cell.ratio().value();
+                    points[2][i] = cell.ratio().hasInterval() ? cell.ratio().high() : cell.ratio().value();
                 }
             }
+            series.add(new IntervalChart.Series(columns.get(c).name(), points[0], points[1], points[2]));
         }
-        List<IntervalChart.Series> series = new ArrayList<>();
-        points.forEach((run, p) -> series.add(new IntervalChart.Series(
-                run.name() + (sameMachineAsReference(run) ? "" : " †"), p[0], p[1], p[2])));
-        IntervalChart.write(file, String.format(Locale.ROOT, "%s relative to %s (latency: lower is better)",
+        return IntervalChart.png(String.format(Locale.ROOT, "%s relative to %s (latency: lower is better)",
                         metric.label(), reference().name()),
-                "dot: median of forks; whisker: slowest to fastest fork; † other machine than the reference",
-                "relative to " + reference().name() + "'s median", categories, series);
+                "dot: ratio of fork medians; whisker: 95% interval over forks (none with a single fork)",
+                "ratio to " + reference().name(), categories, series);
     }
 }

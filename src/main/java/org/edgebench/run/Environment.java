@@ -187,24 +187,45 @@ public record Environment(EdgeBench edgebench, OnnxRuntimeBuild onnxRuntime, Mac
         }
         Machine m = machineOrUnknown();
         String cpu = m.cpuModel() == null ? "CPU unknown" : m.cpuModel() + (m.cores() == null ? "" : " (" + m.cores() + " cores)");
-        return String.join(", ", m.arch() == null ? "arch unknown" : m.arch(), cpu,
+        return String.join(", ", (m.arch() == null ? "arch unknown" : m.arch()) + (emulated() ? " (emulated)" : ""), cpu,
                 "ONNX Runtime " + (onnxRuntimeVersion() == null ? "?" : onnxRuntimeVersion())
                         + " [" + String.join(", ", providersRun()) + "]",
                 "host " + (m.hostname() == null ? "?" : m.hostname()));
     }
 
-    /** What differs between the machines of two runs (arch, CPU model, host); empty when they look alike or either is unknown. */
+    /**
+     * True when the JVM reports an ARM architecture on a processor that says it is x86 (or the
+     * reverse): the run went through an emulator such as qemu-user, so its timings are not the
+     * architecture's.
+     */
+    @JsonIgnore
+    public boolean emulated() {
+        Machine m = machineOrUnknown();
+        if (m.arch() == null || m.cpuModel() == null) {
+            return false;
+        }
+        boolean armJvm = m.arch().matches("(?i)aarch64|arm64|arm.*");
+        boolean x86Cpu = m.cpuModel().matches("(?i).*(intel|amd|epyc|xeon|ryzen|core\\(tm\\)).*");
+        boolean x86Jvm = m.arch().matches("(?i)amd64|x86_64|x86|i[3-6]86");
+        boolean armCpu = m.cpuModel().startsWith("ARM CPU part") || m.cpuModel().matches("(?i).*cortex.*");
+        return armJvm && x86Cpu || x86Jvm && armCpu;
+    }
+
+    /** What differs between the machines of two runs (arch, CPU model, host, emulation); empty when they look alike or either is unknown. */
     public List<String> machineDifferences(Environment other) {
         return differences(other, List.of(
                 new Fact("arch", e -> e.machineOrUnknown().arch()),
                 new Fact("CPU", e -> e.machineOrUnknown().cpuModel()),
-                new Fact("host", e -> e.machineOrUnknown().hostname())));
+                new Fact("host", e -> e.machineOrUnknown().hostname()),
+                new Fact("emulated", e -> e.emulated() ? "yes" : "no")));
     }
 
-    /** The ONNX Runtime version or the providers differing: a build comparison, not only a code change. */
+    /** The ONNX Runtime version, its native libraries or the providers differing: a build comparison, not only a code change. */
     public List<String> buildDifferences(Environment other) {
         return differences(other, List.of(
                 new Fact("ONNX Runtime", Environment::onnxRuntimeVersion),
+                new Fact("native libraries", e -> e.onnxRuntime == null ? null
+                        : e.onnxRuntime.nativePath() == null ? "from the jar" : e.onnxRuntime.nativePath()),
                 new Fact("providers", e -> String.join("+", e.providersRun()))));
     }
 

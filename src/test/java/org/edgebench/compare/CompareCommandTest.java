@@ -186,7 +186,7 @@ class CompareCommandTest {
     }
 
     @Test
-    void runsSideBySideMarkOtherMachines() throws IOException {
+    void runsSideBySideMarkOtherMachinesAndGiveRatiosNotVerdicts() throws IOException {
         Path x86 = run("x86", 1.0, 1.0);
         Path x86Again = new JmhFixture().sample(JmhFixture.params(1), "ms/op", 1.0, b1Again)
                 .sample(JmhFixture.params(8), "ms/op", 1.0, b8Again).writeRun(tmp.resolve("x86b"), "amd64", "h");
@@ -196,13 +196,19 @@ class CompareCommandTest {
 
         assertThat(compare("--label", "x86-cpu=" + x86, "--label", "x86-again=" + x86Again,
                 "--label", "pi5=" + arm, "--out", out.toString())).isZero();
-        assertThat(stdout).contains("| pi5 | `").contains("**different machine** (arch amd64 vs aarch64")
-                .contains("#### p50").contains("#### p99").contains("| Configuration | x86-cpu | x86-again | pi5 † |");
-        String b1Row = stdout.lines().filter(l -> l.startsWith("| student CPU b1 t1 |")).findFirst().orElseThrow();
-        assertThat(b1Row).contains("(+100.0%)").doesNotContain("regressed").contains(", unchanged)");
-        assertThat(out.resolve("charts/comparison-p50.png")).isNotEmptyFile();
-        assertThat(out.resolve("charts/comparison-mean.png")).isNotEmptyFile();
-        assertThat(Files.readString(out.resolve("comparison.csv"))).contains("student CPU b1 t1,p50,pi5,ms,5,");
+        assertThat(stdout).contains("| pi5 / CPU | `").contains("**arch amd64 vs aarch64")
+                .contains("#### p50").contains("#### p99")
+                .contains("| Configuration | x86-cpu / CPU | x86-again / CPU | pi5 / CPU |");
+        String b1Row = stdout.lines().filter(l -> l.startsWith("| student b1 t1 |")).findFirst().orElseThrow();
+        // The same forks at twice the latency: the median ratio is exactly 2, its interval brackets it, and no verdict.
+        assertThat(b1Row).containsPattern("2\\.00x slower \\[1\\.9\\dx, 2\\.0\\dx\\] \\|$");
+        assertThat(b1Row).containsPattern("same within noise \\(1\\.00x \\[0\\.9\\dx, 1\\.0\\dx\\]\\); unchanged \\|")
+                .doesNotContain("regressed");
+        assertThat(out.resolve("charts/comparison_p50.png")).isNotEmptyFile();
+        assertThat(out.resolve("charts/comparison_mean.png")).isNotEmptyFile();
+        assertThat(Files.readString(out.resolve("comparison.csv")))
+                .contains("student b1 t1,p50,pi5 / CPU,pi5,CPU,ms,5,")
+                .containsPattern(",2,1\\.9\\d*,2\\.0\\d*,slower,,,false");
     }
 
     @Test
