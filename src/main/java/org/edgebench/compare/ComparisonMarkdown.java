@@ -36,8 +36,8 @@ public final class ComparisonMarkdown {
             String unit = row.unit() + (row.metricApplies() ? "" : " (mean)");
             md.append("| ").append(Markdown.escape(row.label()))
                     .append(f.direction() == Direction.HIGHER_IS_BETTER ? " (higher is better)" : "")
-                    .append(" | ").append(Numbers.value(f.baselineValue())).append(' ').append(unit)
-                    .append(" | ").append(Numbers.value(f.candidateValue())).append(' ').append(unit)
+                    .append(" | ").append(Numbers.value(f.baselineValue(), row.unit())).append(' ').append(unit)
+                    .append(" | ").append(Numbers.value(f.candidateValue(), row.unit())).append(' ').append(unit)
                     .append(" | ").append(Numbers.change(f.change()))
                     .append(" | ").append(Numbers.interval(f.ciLow(), f.ciHigh()))
                     .append(" | ").append(Numbers.pValue(f.adjustedPValue()))

@@ -72,7 +72,7 @@ public final class GabExport {
         node.put("name", name);
         node.put("unit", ForkValues.unit(r));
         node.put("value", value);
-        node.put("range", String.format(Locale.ROOT, "± %s", Numbers.value(spread)));
+        node.put("range", String.format(Locale.ROOT, "± %s", Numbers.value(spread, ForkValues.unit(r))));
         node.put("extra", String.format(Locale.ROOT, "median of %d forks' %s; range is half the fork spread; mode %s",
                 forks.length, metric.label(), r.mode()));
         return node;

@@ -323,7 +323,7 @@ public final class MultiComparison {
         if (cell == null) {
             return "-";
         }
-        String value = Numbers.value(cell.value()) + ' ' + cell.unit() + (cell.metricApplies() ? "" : " (mean)");
+        String value = Numbers.value(cell.value(), cell.unit()) + ' ' + cell.unit() + (cell.metricApplies() ? "" : " (mean)");
         if (cell.ratio() == null) {
             return value;
         }

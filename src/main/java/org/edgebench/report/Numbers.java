@@ -78,14 +78,9 @@ public final class Numbers {
         return value >= 100 ? String.format(Locale.ROOT, "%,.0f", value) : String.format(Locale.ROOT, "%.1f", value);
     }
 
-    /** Four significant digits, plain notation: {@code 1.234}, {@code 12.35}, {@code 1235}; "n/a" when missing. */
-    public static String value(double v) {
-        if (Double.isNaN(v)) {
-            return "n/a";
-        }
-        double magnitude = Math.abs(v);
-        int decimals = magnitude >= 1000 ? 0 : magnitude >= 100 ? 1 : magnitude >= 10 ? 2 : magnitude >= 1 ? 3 : 4;
-        return String.format(Locale.ROOT, "%." + decimals + "f", v);
+    /** A measured value in its unit as every table prints it: {@link #ms} for milliseconds, {@link #count} for rates. */
+    public static String value(double v, String unit) {
+        return "ms".equals(unit) ? ms(v) : count(v);
     }
 
     /** A signed percentage with one decimal: {@code +5.4%}, {@code -12.0%}; "n/a" when missing. */

@@ -33,11 +33,11 @@ class NumbersTest {
     /** The comparison's table: four significant digits, percentages with one decimal, short p-values. */
     @Test
     void tableFormatsReadAtAGlance() {
-        assertThat(Numbers.value(1.23449)).isEqualTo("1.234");
-        assertThat(Numbers.value(12.345)).isEqualTo("12.35");
-        assertThat(Numbers.value(1234.5)).isEqualTo("1235");
-        assertThat(Numbers.value(0.012345)).isEqualTo("0.0123");
-        assertThat(Numbers.value(Double.NaN)).isEqualTo("n/a");
+        // A comparison's value prints as the summary prints the same value.
+        assertThat(Numbers.value(0.50429, "ms")).isEqualTo(Numbers.ms(0.50429)).isEqualTo("0.504");
+        assertThat(Numbers.value(13.874, "ms")).isEqualTo("13.87");
+        assertThat(Numbers.value(2324.4, "ops/s")).isEqualTo(Numbers.count(2324.4)).isEqualTo("2,324");
+        assertThat(Numbers.value(Double.NaN, "ms")).isEqualTo("-");
         assertThat(Numbers.change(0.054)).isEqualTo("+5.4%");
         assertThat(Numbers.change(-0.12)).isEqualTo("-12.0%");
         assertThat(Numbers.percent(0.05)).isEqualTo("5.0%");
