@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -102,26 +103,22 @@ public record Suite(String name, String include, Map<String, List<String>> param
     }
 
     private static Optional<Integer> integer(String suite, Properties p, String key) {
-        String value = p.getProperty(key);
-        if (value == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Integer.parseInt(value.strip()));
-        } catch (NumberFormatException e) {
-            throw new BadInputException("suite " + suite + ": " + key + " must be a whole number, was '" + value + "'");
-        }
+        return setting(suite, p, key, Integer::parseInt, "a whole number");
     }
 
     private static Optional<TimeValue> time(String suite, Properties p, String key) {
+        return setting(suite, p, key, TimeValue::fromString, "a time such as 2s or 500ms");
+    }
+
+    private static <T> Optional<T> setting(String suite, Properties p, String key, Function<String, T> parse, String what) {
         String value = p.getProperty(key);
         if (value == null) {
             return Optional.empty();
         }
         try {
-            return Optional.of(TimeValue.fromString(value.strip()));
+            return Optional.of(parse.apply(value.strip()));
         } catch (RuntimeException e) {
-            throw new BadInputException("suite " + suite + ": " + key + " must be a time such as 2s or 500ms, was '" + value + "'");
+            throw new BadInputException("suite " + suite + ": " + key + " must be " + what + ", was '" + value + "'");
         }
     }
 

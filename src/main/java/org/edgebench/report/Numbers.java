@@ -47,22 +47,25 @@ public final class Numbers {
 
     /** Milliseconds with three significant decimals for small values; "-" when missing. */
     public static String ms(double value) {
-        if (!Double.isFinite(value)) {
-            return "-";
-        }
-        double magnitude = Math.abs(value);
-        String pattern = magnitude >= 100 ? "%.1f" : magnitude >= 10 ? "%.2f" : magnitude >= 0.1 ? "%.3f" : "%.4f";
-        return String.format(Locale.ROOT, pattern, value);
+        return decimals(value, 100, 10, 0.1, 1);
     }
 
     /** Megabytes to about three significant digits ({@code 143}, {@code 1.50}, {@code 0.047}); "-" when missing. */
     public static String mb(double value) {
+        return decimals(value, 100, 10, 1, 0);
+    }
+
+    /**
+     * One more decimal below each of three magnitudes, starting from {@code fewest} decimals at
+     * {@code first} and above: about three significant digits at any size. "-" when missing.
+     */
+    private static String decimals(double value, double first, double second, double third, int fewest) {
         if (!Double.isFinite(value)) {
             return "-";
         }
         double magnitude = Math.abs(value);
-        String pattern = magnitude >= 100 ? "%.0f" : magnitude >= 10 ? "%.1f" : magnitude >= 1 ? "%.2f" : "%.3f";
-        return String.format(Locale.ROOT, pattern, value);
+        int decimals = fewest + (magnitude >= first ? 0 : magnitude >= second ? 1 : magnitude >= third ? 2 : 3);
+        return String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 
     /** A setting as the user typed it: {@code 100}, {@code 2.5}. */
