@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 final class ComparisonCsv {
 
     /** The columns, in order; a configuration on one side only has {@code status} set and no statistics. */
-    enum Column {
+    enum ComparisonColumn {
         CONFIGURATION, STATUS, METRIC, UNIT, DIRECTION, BASELINE_FORKS, CANDIDATE_FORKS, BASELINE, CANDIDATE,
         CHANGE_PCT, CI_LOW_PCT, CI_HIGH_PCT, P_VALUE, P_HOLM, VERDICT, REASON, BASELINE_FORK_VALUES,
         CANDIDATE_FORK_VALUES;
@@ -29,7 +29,7 @@ final class ComparisonCsv {
 
     static void write(Writer out, Comparison comparison) throws IOException {
         CSVFormat format = CSVFormat.DEFAULT.builder()
-                .setHeader(Arrays.stream(Column.values()).map(Column::header).toArray(String[]::new))
+                .setHeader(Arrays.stream(ComparisonColumn.values()).map(ComparisonColumn::header).toArray(String[]::new))
                 .get();
         try (CSVPrinter csv = new CSVPrinter(out, format)) {
             for (Comparison.Row row : comparison.rows()) {
@@ -53,10 +53,10 @@ final class ComparisonCsv {
     }
 
     private static Object[] blankRow(String label, String status) {
-        Object[] row = new Object[Column.values().length];
+        Object[] row = new Object[ComparisonColumn.values().length];
         Arrays.fill(row, "");
-        row[Column.CONFIGURATION.ordinal()] = label;
-        row[Column.STATUS.ordinal()] = status;
+        row[ComparisonColumn.CONFIGURATION.ordinal()] = label;
+        row[ComparisonColumn.STATUS.ordinal()] = status;
         return row;
     }
 
