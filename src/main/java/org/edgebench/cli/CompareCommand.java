@@ -48,7 +48,8 @@ public final class CompareCommand implements Callable<Integer> {
     private List<Path> runs = new ArrayList<>();
 
     @Option(names = "--label", paramLabel = "NAME=RUN",
-            description = "A run to put side by side, named; repeat (at least twice). The first is the reference.")
+            description = "A run to put side by side, named; repeat (at least twice). The first is the reference. "
+                    + "Several runs of one build joined by commas pool their forks.")
     private List<String> labels = new ArrayList<>();
 
     @Option(names = "--metric", paramLabel = "METRIC",
@@ -131,7 +132,7 @@ public final class CompareCommand implements Callable<Integer> {
                 throw new BadInputException("--label " + label + ": expected NAME=RUN (a run folder or JMH JSON file),"
                         + " e.g. --label x86-cpu=results/20260101-120000");
             }
-            loaded.add(Run.load(label.substring(0, eq), Paths.get(label.substring(eq + 1))));
+            loaded.add(Run.loadAll(label.substring(0, eq), split(Paths.get(label.substring(eq + 1)))));
         }
         List<Metric> metrics = metric == null ? Arrays.asList(Metric.values()) : List.of(Metric.parse(metric));
         MultiComparison comparison = MultiComparison.of(loaded, metrics, check);
