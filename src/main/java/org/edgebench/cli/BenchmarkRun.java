@@ -10,6 +10,7 @@ import org.edgebench.run.EnvFile;
 import org.edgebench.run.Environment;
 import org.edgebench.run.RunFiles;
 import org.edgebench.run.RunFolder;
+import org.edgebench.runtime.NativeBuild;
 import org.edgebench.runtime.ProviderCheck;
 import org.edgebench.runtime.ThisMachine;
 import org.openjdk.jmh.results.RunResult;
@@ -127,6 +128,7 @@ public final class BenchmarkRun {
         planned.checked().skipped().forEach(s -> out.println("EdgeBench: " + s.line()));
         Path folder = RunFolder.create(args.out(), args.label(), LocalDateTime.now());
         Environment env = environment(suite, args, planned);
+        env.warnings().forEach(w -> out.println("EdgeBench: warning: " + w));
         EnvFile.write(folder, env);
         RunLedger ledger = new RunLedger(folder, env, planned.configurations());
         runEach(jmh, suite, planned.configurations(), ledger, folder, args.sloMs());
@@ -172,6 +174,7 @@ public final class BenchmarkRun {
      * {@code @Param} defaults; checked before any fork starts, then crossed into configurations.
      */
     private Planned plan(CommandLineOptions jmh, Suite suite) {
+        NativeBuild.load();
         OutputFormat silent = OutputFormatFactory.createFormatInstance(out, VerboseMode.SILENT);
         List<String> includes = jmh.getIncludes().isEmpty() ? List.of(suite.include()) : jmh.getIncludes();
         Map<String, List<String>> requested = new LinkedHashMap<>();

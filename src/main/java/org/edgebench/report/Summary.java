@@ -94,6 +94,7 @@ public record Summary(String source, String environment, String run, boolean com
         Optional<Environment.RunOutcome> run = env.map(Environment::run);
         List<String> warnings = new ArrayList<>();
         run.ifPresent(r -> warnings.addAll(runWarnings(r)));
+        env.ifPresent(e -> warnings.addAll(e.warnings()));
         warnings.addAll(warnings(stats));
         return new Summary(source, env.map(Environment::oneLine).orElse(""), run.map(Summary::runLine).orElse(""),
                 run.map(Summary::isWhole).orElse(true), sloMs, tables, WorkloadSections.of(stats), advice, skipped, warnings, notes(stats));

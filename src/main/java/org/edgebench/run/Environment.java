@@ -19,28 +19,51 @@ import java.util.function.Function;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Environment(EdgeBench edgebench, OnnxRuntimeBuild onnxRuntime, Machine machine, Jvm jvm, Jmh jmh,
-                          String suite, String label, String commandLine, String startedAt,
+                          List<String> warnings, String suite, String label, String commandLine, String startedAt,
                           Providers providers, List<ModelFile> models, RunOutcome run) {
 
     /** The environment of a JMH JSON that has no env.json beside it: every fact unknown. */
     public static final Environment UNKNOWN = new Environment(null, null, null, null, null,
-            null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null);
+
+    public Environment {
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
 
     public record EdgeBench(String version) {
     }
 
-    /** The ONNX Runtime that ran: its version, where its native libraries came from (null: the jar), its providers. */
+    /**
+     * The ONNX Runtime that ran: its native libraries' version, the version of the Java classes
+     * the jar was built with, where the native libraries came from (null: the jar), its providers.
+     */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record OnnxRuntimeBuild(String version, String nativePath, List<String> availableProviders) {
+    public record OnnxRuntimeBuild(String version, String javaApiVersion, String nativePath, List<String> availableProviders) {
         public OnnxRuntimeBuild {
             availableProviders = availableProviders == null ? List.of() : List.copyOf(availableProviders);
         }
     }
 
+    /** {@code emulated}: the JVM's architecture is not the processor's (qemu-user), so timings are not the architecture's. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Machine(String os, String osVersion, String arch, String cpuModel, Integer cores, Long memoryBytes,
-                          String cpuGovernor, String deviceModel, String hostname) {
-        static final Machine UNKNOWN = new Machine(null, null, null, null, null, null, null, null, null);
+                          String cpuGovernor, String deviceModel, String hostname, Boolean emulated) {
+        static final Machine UNKNOWN = new Machine(null, null, null, null, null, null, null, null, null, null);
+
+        /**
+         * True when the JVM reports an ARM architecture on a processor that says it is x86 (or the
+         * reverse): the process runs under an emulator such as qemu-user.
+         */
+        public static boolean looksEmulated(String arch, String cpuModel) {
+            if (arch == null || cpuModel == null) {
+                return false;
+            }
+            boolean armJvm = arch.matches("(?i)aarch64|arm64|arm.*");
+            boolean x86Cpu = cpuModel.matches("(?i).*(intel|amd|epyc|xeon|ryzen|core\\(tm\\)).*");
+            boolean x86Jvm = arch.matches("(?i)amd64|x86_64|x86|i[3-6]86");
+            boolean armCpu = cpuModel.startsWith("ARM CPU part") || cpuModel.matches("(?i).*cortex.*");
+            return armJvm && x86Cpu || x86Jvm && armCpu;
+        }
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -105,13 +128,13 @@ public record Environment(EdgeBench edgebench, OnnxRuntimeBuild onnxRuntime, Mac
     /** This environment with the run's own facts: what it was asked, what it skipped, the models it measured. */
     public Environment forRun(String suiteName, String runLabel, String command, String started,
                               Providers runProviders, List<ModelFile> runModels) {
-        return new Environment(edgebench, onnxRuntime, machine, jvm, jmh, suiteName, runLabel, command, started,
+        return new Environment(edgebench, onnxRuntime, machine, jvm, jmh, warnings, suiteName, runLabel, command, started,
                 runProviders, List.copyOf(runModels), run);
     }
 
     /** This environment with {@code outcome} as its {@code run} section. */
     public Environment withRun(RunOutcome outcome) {
-        return new Environment(edgebench, onnxRuntime, machine, jvm, jmh, suite, label, commandLine, startedAt,
+        return new Environment(edgebench, onnxRuntime, machine, jvm, jmh, warnings, suite, label, commandLine, startedAt,
                 providers, models, outcome);
     }
 
@@ -149,7 +172,7 @@ public record Environment(EdgeBench edgebench, OnnxRuntimeBuild onnxRuntime, Mac
         line(s, "ONNX Runtime", onnxRuntimeVersion() + (onnxRuntime == null || onnxRuntime.nativePath() == null
                 ? " (native libraries from the jar)" : " (native libraries from " + onnxRuntime.nativePath() + ")"));
         line(s, "Providers in this build", onnxRuntime == null ? "" : String.join(", ", onnxRuntime.availableProviders()));
-        line(s, "OS", m.os() + " " + m.osVersion() + " (" + m.arch() + ")");
+        line(s, "OS", m.os() + " " + m.osVersion() + " (" + m.arch() + (emulated() ? ", emulated: timings are not a board's" : "") + ")");
         line(s, "CPU", orUnknown(m.cpuModel()) + ", " + (m.cores() == null ? "?" : m.cores()) + " cores");
         line(s, "Memory", m.memoryBytes() == null ? "unknown"
                 : String.format(Locale.ROOT, "%.1f GiB", m.memoryBytes() / (1024.0 * 1024 * 1024)));
@@ -157,6 +180,7 @@ public record Environment(EdgeBench edgebench, OnnxRuntimeBuild onnxRuntime, Mac
         line(s, "Device model", orUnknown(m.deviceModel()));
         line(s, "JVM", jvm == null ? "unknown" : jvm.name() + " " + jvm.version() + " (" + jvm.vendor() + ")");
         line(s, "JMH", jmh == null ? "unknown" : jmh.version());
+        warnings.forEach(w -> line(s, "Warning", w));
         return s.toString();
     }
 
@@ -177,6 +201,9 @@ public record Environment(EdgeBench edgebench, OnnxRuntimeBuild onnxRuntime, Mac
             parts.add(os);
         }
         present(onnxRuntimeVersion()).ifPresent(v -> parts.add("ONNX Runtime " + v));
+        if (emulated()) {
+            parts.add("emulated");
+        }
         return String.join(", ", parts);
     }
 
@@ -201,14 +228,7 @@ public record Environment(EdgeBench edgebench, OnnxRuntimeBuild onnxRuntime, Mac
     @JsonIgnore
     public boolean emulated() {
         Machine m = machineOrUnknown();
-        if (m.arch() == null || m.cpuModel() == null) {
-            return false;
-        }
-        boolean armJvm = m.arch().matches("(?i)aarch64|arm64|arm.*");
-        boolean x86Cpu = m.cpuModel().matches("(?i).*(intel|amd|epyc|xeon|ryzen|core\\(tm\\)).*");
-        boolean x86Jvm = m.arch().matches("(?i)amd64|x86_64|x86|i[3-6]86");
-        boolean armCpu = m.cpuModel().startsWith("ARM CPU part") || m.cpuModel().matches("(?i).*cortex.*");
-        return armJvm && x86Cpu || x86Jvm && armCpu;
+        return m.emulated() != null ? m.emulated() : Machine.looksEmulated(m.arch(), m.cpuModel());
     }
 
     /** What differs between the machines of two runs (arch, CPU model, host, emulation); empty when they look alike or either is unknown. */

@@ -113,8 +113,14 @@ public final class ProviderCheck {
             provider.configureSession(options, 0);
             return null;
         } catch (OrtException | RuntimeException e) {
-            return "listed by this ONNX Runtime build but could not be attached: "
-                    + e.getMessage().replaceAll("\\s+", " ").strip();
+            String message = Sessions.oneLine(e.getMessage());
+            // Microsoft's Java binding compiles some providers' attach calls only into builds that have them,
+            // so a native library from elsewhere can list a provider that this binding cannot reach.
+            if (message.contains("not compiled with")) {
+                return "listed by the native library but not attachable through this Java binding (its JNI layer"
+                        + " was built without " + provider + "): " + message;
+            }
+            return "listed by this ONNX Runtime build but could not be attached: " + message;
         }
     }
 

@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -25,17 +26,28 @@ public final class ThisMachine {
     /** This process's environment, without the run's own fields. */
     public static Environment capture() {
         Runtime runtime = Runtime.getRuntime();
-        Environment.OnnxRuntimeBuild ort = new Environment.OnnxRuntimeBuild(Sessions.environment().getVersion(),
-                System.getProperty("onnxruntime.native.path"), ProviderCheck.forThisBuild().available());
+        String nativeVersion = NativeBuild.load();
+        String javaApi = NativeBuild.javaApiVersion().orElse(null);
+        Environment.OnnxRuntimeBuild ort = new Environment.OnnxRuntimeBuild(nativeVersion, javaApi,
+                NativeBuild.folder().map(Path::toString).orElse(null), ProviderCheck.forThisBuild().available());
+        String arch = System.getProperty("os.arch");
+        String cpu = cpuModel().orElse(null);
         Environment.Machine machine = new Environment.Machine(System.getProperty("os.name"),
-                System.getProperty("os.version"), System.getProperty("os.arch"), cpuModel().orElse(null),
-                runtime.availableProcessors(), memoryBytes(), read("/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor").orElse(null),
-                read("/proc/device-tree/model").or(() -> read("/sys/class/dmi/id/product_name")).orElse(null), hostname());
+                System.getProperty("os.version"), arch, cpu, runtime.availableProcessors(), memoryBytes(),
+                read("/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor").orElse(null),
+                read("/proc/device-tree/model").or(() -> read("/sys/class/dmi/id/product_name")).orElse(null), hostname(),
+                Environment.Machine.looksEmulated(arch, cpu));
+        List<String> warnings = new ArrayList<>();
+        NativeBuild.versionWarning(javaApi, nativeVersion).ifPresent(warnings::add);
+        if (machine.emulated()) {
+            warnings.add("emulated: the JVM is " + arch + " but the processor is " + cpu
+                    + "; timings are an emulator's, not a board's");
+        }
         Environment.Jvm jvm = new Environment.Jvm(System.getProperty("java.version"), System.getProperty("java.vendor"),
                 System.getProperty("java.vm.name"), System.getProperty("java.home"), runtime.maxMemory());
         String version = Optional.ofNullable(ThisMachine.class.getPackage().getImplementationVersion()).orElse("dev");
         return new Environment(new Environment.EdgeBench(version), ort, machine, jvm,
-                new Environment.Jmh(Version.getPlainVersion()), null, null, null, null, null, null, null);
+                new Environment.Jmh(Version.getPlainVersion()), warnings, null, null, null, null, null, null, null);
     }
 
     /** x86 reports "model name"; ARM boards report "Hardware", "Model" or only CPU part numbers. */
