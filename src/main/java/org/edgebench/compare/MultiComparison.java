@@ -244,8 +244,10 @@ public final class MultiComparison {
         }
     }
 
+    /** An emulator's timings are never judged, not even against another emulated run. */
     private static boolean verdictApplies(Column reference, Column column) {
         return reference.provider().equals(column.provider())
+                && !reference.run().environment().emulated() && !column.run().environment().emulated()
                 && reference.run().environment().machineDifferences(column.run().environment()).isEmpty();
     }
 
