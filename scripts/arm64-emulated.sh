@@ -10,7 +10,7 @@
 # compare say so. Without run options it runs one short configuration (student, batch 1, CPU,
 # 1 intra-op thread, 1 fork, 1 x 2 s warm-up, 2 x 2 s). When run as root it installs what it
 # needs from Debian (qemu-user-static, openjdk-17-jdk-headless:arm64); otherwise it says what is
-# missing and exits 2.
+# missing and exits 2. EDGEBENCH_JAVA_OPTS (e.g. -Djmh.ignoreLock=true) go to the launcher's JVM.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -64,4 +64,5 @@ done
 if [ "$has_out" -eq 0 ]; then
   args+=(--out "results/$(date +%Y%m%d-%H%M%S)-arm64-emulated")
 fi
-exec "$wrapper" -jar "$jar" --suite quick -jvm "$wrapper" "${args[@]}"
+read -r -a java_opts <<< "${EDGEBENCH_JAVA_OPTS:-}"
+exec "$wrapper" ${java_opts[@]+"${java_opts[@]}"} -jar "$jar" --suite quick -jvm "$wrapper" "${args[@]}"
