@@ -118,17 +118,19 @@ public final class Charts {
         List<Workloads.Curve> curves = Workloads.warmupCurves(stats);
         if (!curves.isEmpty()) {
             start(pool, pending, WarmupCurveChart.FILE,
-                    "Latency of each inference after session creation: how many runs the warm-up takes.", "",
+                    "Latency of each inference after session creation, per model and batch size: how long the warm-up takes.", "",
                     () -> WarmupCurveChart.create(curves, subtitle), ChartStyle.WIDTH);
         }
         List<Workloads.DjlPair> djl = Workloads.djlPairs(stats);
         if (!djl.isEmpty()) {
-            start(pool, pending, DjlChart.FILE, "P50 through DJL's Predictor next to raw ONNX Runtime, per configuration.", "",
+            start(pool, pending, DjlChart.FILE,
+                    "P50 through DJL's Predictor next to raw ONNX Runtime, per model and configuration.", "",
                     () -> DjlChart.create(djl, subtitle), ChartStyle.WIDTH);
         }
         List<Workloads.ThreadLine> threads = Workloads.threadLines(stats);
         if (!threads.isEmpty()) {
-            start(pool, pending, ThreadScalingChart.FILE, "P50 latency and items per second against intra-op threads.", "",
+            start(pool, pending, ThreadScalingChart.FILE,
+                    "Items per second against intra-op threads, as a speed-up over the fewest threads, per model.", "",
                     () -> ThreadScalingChart.create(threads, subtitle), ChartStyle.WIDTH);
         }
     }
@@ -148,7 +150,7 @@ public final class Charts {
     private static byte[] png(JFreeChart chart, int width) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 17);
         try {
-            ChartStyle.writePng(chart, width, ChartStyle.HEIGHT, out);
+            ChartStyle.writePng(chart, width, SmallMultiples.height(chart), out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
