@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,10 +24,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The report of a run shaped like {@code --suite full} (72 configurations: three models, batch
  * 1/8/32, one and two threads, four benchmarks; {@link JmhJsonGenerator#writeFullSuite}) must stay
- * readable: the thread scaling, DJL and warm-up charts are small multiples with a legend.
+ * readable: the thread scaling, DJL and warm-up charts are small multiples with a legend, and
+ * index.html folds each model's histograms away under its table, after the overview charts.
  */
 class FullSuiteReportTest {
 
+    private static final String[] MODELS = {"mobilenetv2-224", "student", "student-int8"};
+    private static final String[] OVERVIEW = {"latency_vs_batch.png", "throughput_vs_batch.png", "latency_boxplot.png",
+            "latency_over_iterations.png"};
     /* Panels are about 50 pixels apart; the pieces of one panel (title, axis labels, ticks) at most 15. */
     private static final int BETWEEN_PANELS = 25;
     private static final int ABOVE_LEGEND = 15;
@@ -88,6 +94,51 @@ class FullSuiteReportTest {
             assertThat(panelColumns(image)).as("student and student-int8").isEqualTo(2);
             assertThat(legendColours(image, 1)).isTrue();
         }
+    }
+
+    @Test
+    void htmlShowsTheOverviewFirstThenEachModelWithItsHistogramsFolded() throws IOException {
+        String html = Files.readString(run.resolve("index.html"));
+
+        int firstModel = html.indexOf("<section id=\"model-1\">");
+        assertThat(firstModel).isPositive();
+        for (String chart : OVERVIEW) {
+            assertThat(html.indexOf("<img src=\"charts/" + chart + "\"")).as(chart).isBetween(0, firstModel);
+        }
+        List<String> details = blocks(html, "<details>", "</details>");
+        assertThat(details).hasSize(MODELS.length);
+        int last = 0;
+        for (int i = 0; i < MODELS.length; i++) {
+            int table = html.indexOf("<h3>" + MODELS[i] + "</h3>");
+            assertThat(table).as("the tables in name order").isGreaterThan(last);
+            assertThat(html.indexOf(details.get(i))).as("the histograms after their table").isGreaterThan(table);
+            assertThat(details.get(i)).startsWith("<details><summary>Latency histograms of " + MODELS[i] + " (24 configurations)</summary>");
+            assertThat(count(details.get(i), "<img src=\"charts/latency_histogram_")).isEqualTo(24);
+            assertThat(count(details.get(i), "<figcaption>Latency histogram of ")).isEqualTo(24);
+            last = table;
+        }
+        assertThat(count(html, "<img src=\"charts/latency_histogram_")).as("no histogram outside its model's fold").isEqualTo(72);
+        int workloads = html.indexOf("<h2 id=\"workloads\">Workload charts</h2>");
+        assertThat(workloads).isGreaterThan(html.lastIndexOf("</details>"));
+        for (String chart : List.of(WarmupCurveChart.FILE, DjlChart.FILE, ThreadScalingChart.FILE)) {
+            assertThat(html.indexOf("<img src=\"charts/" + chart + "\"")).isGreaterThan(workloads)
+                    .isLessThan(html.indexOf("<h2>Warm-up: "));
+        }
+        assertThat(count(html, "<img ")).isEqualTo(4 + 3 + 72);
+        assertThat(html).doesNotContain("<script").contains("<a href=\"#model-3\">student-int8</a>");
+    }
+
+    @Test
+    void aRunWithoutDistributionsHasNothingToFoldAndSaysWhyInTheOverview() throws IOException {
+        Path thrpt = Fixtures.recordedRun("fixtures/thrpt", dir.resolve("thrpt"));
+
+        Report.write(thrpt, null, 100);
+
+        String html = Files.readString(thrpt.resolve("index.html"));
+        assertThat(html).doesNotContain("<details>", "Workload charts");
+        assertThat(html.indexOf("<li>no latency histograms: no distribution in this mode (use -bm sample)</li>"))
+                .isGreaterThan(html.indexOf("<h2 id=\"overview\">Overview</h2>"))
+                .isLessThan(html.indexOf("<section id=\"model-1\">"));
     }
 
     private static BufferedImage chart(Path runFolder, String file) throws IOException {
@@ -157,5 +208,22 @@ class FullSuiteReportTest {
             }
         }
         return runs;
+    }
+
+    private static List<String> blocks(String text, String open, String close) {
+        List<String> blocks = new ArrayList<>();
+        Matcher m = Pattern.compile(Pattern.quote(open) + ".*?" + Pattern.quote(close), Pattern.DOTALL).matcher(text);
+        while (m.find()) {
+            blocks.add(m.group());
+        }
+        return blocks;
+    }
+
+    private static int count(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+            n++;
+        }
+        return n;
     }
 }
