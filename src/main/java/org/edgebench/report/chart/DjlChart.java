@@ -17,7 +17,6 @@ import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.category.DefaultCategoryDataset;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
@@ -66,8 +65,8 @@ public final class DjlChart {
         });
         LegendItemCollection legend = new LegendItemCollection();
         Rectangle2D square = new Rectangle2D.Double(-7, -7, 14, 14);
-        legend.add(SmallMultiples.marker(RAW, square, ChartStyle.color(0), null, new BasicStroke(1f)));
-        legend.add(SmallMultiples.marker(DJL, square, ChartStyle.color(1), null, new BasicStroke(1f)));
+        legend.add(SmallMultiples.marker(RAW, square, ChartStyle.color(0), null));
+        legend.add(SmallMultiples.marker(DJL, square, ChartStyle.color(1), null));
         String key = "one panel per model, each with its own scale; the gap in a pair is what DJL's layer costs per call";
         return Optional.of(SmallMultiples.chart("P50 latency: DJL vs raw ONNX Runtime (lower is better)",
                 subtitle.isBlank() ? key : key + " | " + subtitle, panels, legend));

@@ -9,6 +9,7 @@ import org.jfree.chart.plot.PlotState;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleInsets;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -47,6 +48,7 @@ final class SmallMultiples {
 
     /* Long enough that a dashed line shows as dashed. */
     private static final Shape LEGEND_LINE = new Line2D.Double(-15, 0, 15, 0);
+    private static final Stroke MARKER_OUTLINE = new BasicStroke(1.5f);
 
     private SmallMultiples() {
     }
@@ -78,9 +80,9 @@ final class SmallMultiples {
     }
 
     /** A legend entry drawn as {@code shape} alone, filled with {@code fill} and outlined when {@code outline} is not null. */
-    static LegendItem marker(String label, Shape shape, Paint fill, Paint outline, Stroke outlineStroke) {
+    static LegendItem marker(String label, Shape shape, Paint fill, Paint outline) {
         return new LegendItem(label, null, null, null, true, shape, true, fill, outline != null,
-                outline == null ? fill : outline, outlineStroke, false, LEGEND_LINE, outlineStroke, fill);
+                outline == null ? fill : outline, MARKER_OUTLINE, false, LEGEND_LINE, MARKER_OUTLINE, fill);
     }
 
     private static JFreeChart panelChart(Panel panel) {

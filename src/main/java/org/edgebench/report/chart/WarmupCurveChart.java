@@ -116,10 +116,10 @@ public final class WarmupCurveChart {
         LegendItemCollection legend = new LegendItemCollection();
         colours.forEach((key, i) -> legend.add(SmallMultiples.line(key, ChartStyle.color(i), MEDIAN_LINE, DOT)));
         legend.add(SmallMultiples.line("median across forks", STYLE_KEY, MEDIAN_LINE, DOT));
-        legend.add(SmallMultiples.marker("one fork's run", FORK_DOT, faint(STYLE_KEY), null, DIAMOND_OUTLINE));
+        legend.add(SmallMultiples.marker("one fork's run", FORK_DOT, faint(STYLE_KEY), null));
         legend.add(SmallMultiples.line("steady P50", STYLE_KEY, ChartStyle.line(1), null));
         legend.add(SmallMultiples.marker("settled: within " + Math.round(100 * WarmupCurve.TOLERANCE)
-                + "% of steady from there on", DIAMOND, STYLE_KEY, Color.BLACK, DIAMOND_OUTLINE));
+                + "% of steady from there on", DIAMOND, STYLE_KEY, Color.BLACK));
         return legend;
     }
 
