@@ -14,8 +14,11 @@ import java.util.Optional;
 
 /**
  * Writes {@code index.html}: one self-contained page (no scripts, no network) that opens from the
- * run folder in any browser, with the summary tables, the advice and warnings, every chart, and
- * the environment from env.json. Charts are linked by relative path, so the folder can be moved.
+ * run folder in any browser. The overview charts come first; then, per model, its summary table
+ * with its latency histograms folded away in a {@code <details>} element (a full suite has dozens,
+ * which in one column buried everything after them); then the workload charts and sections, the
+ * advice and warnings, and the environment from env.json. Charts are linked by relative path, so
+ * the folder can be moved.
  */
 final class HtmlReport {
 
@@ -25,9 +28,12 @@ final class HtmlReport {
             body { font-family: 'DejaVu Sans', Arial, sans-serif; margin: 2em; color: #222; max-width: 1300px; }
             h1 { font-size: 1.6em; } h2 { font-size: 1.3em; margin-top: 1.6em; border-bottom: 1px solid #ccc; }
             table { border-collapse: collapse; margin: 0.5em 0; font-size: 0.95em; }
+            .scroll { overflow-x: auto; }
             th, td { border: 1px solid #ccc; padding: 0.25em 0.6em; }
             th { background: #f2f2f2; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
             figure { margin: 1em 0 2em 0; } figcaption { color: #555; }
+            nav { margin: 1em 0; line-height: 1.6; } nav a { margin-right: 1em; }
+            details { margin: 0.5em 0 1.5em 0; } summary { cursor: pointer; color: #0b5394; font-weight: bold; }
             img { max-width: 100%; border: 1px solid #ddd; }
             .rule { color: #555; font-size: 0.9em; }
             .partial { background: #fde8e8; border: 2px solid #b00020; padding: 0.5em 0.8em; font-weight: bold; }
@@ -41,11 +47,27 @@ final class HtmlReport {
         out.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         out.write("<title>EdgeBench report</title>\n<style>\n" + STYLE + "</style>\n</head>\n<body>\n");
         header(out, summary, dataFiles);
+        List<Charts.Chart> workloadCharts = of(drawn, Charts.Kind.WORKLOAD);
+        contents(out, summary, !workloadCharts.isEmpty());
+        out.write("<h2 id=\"overview\">Overview</h2>\n");
+        figures(out, of(drawn, Charts.Kind.OVERVIEW));
+        if (!drawn.missing().isEmpty()) {
+            list(out, drawn.missing());
+        }
         out.write("<h2>Summary</h2>\n");
-        for (Summary.Table table : summary.tables()) {
+        List<Charts.Chart> histograms = of(drawn, Charts.Kind.HISTOGRAM);
+        for (int i = 0; i < summary.tables().size(); i++) {
+            Summary.Table table = summary.tables().get(i);
+            out.write("<section id=\"" + modelId(i) + "\">\n");
             table(out, table);
+            histograms(out, table.title(), histograms.stream().filter(c -> c.group().equals(table.title())).toList());
+            out.write("</section>\n");
         }
         out.write("<p class=\"rule\">Verdict: " + esc(Spread.RULE) + ".</p>\n");
+        if (!workloadCharts.isEmpty()) {
+            out.write("<h2 id=\"workloads\">Workload charts</h2>\n");
+            figures(out, workloadCharts);
+        }
         for (Summary.Section section : summary.sections()) {
             section(out, section);
         }
@@ -56,7 +78,6 @@ final class HtmlReport {
             }
             list(out, listing.items());
         }
-        charts(out, drawn);
         environment(out, env);
         out.write("</body>\n</html>\n");
     }
@@ -94,19 +115,47 @@ final class HtmlReport {
         }
     }
 
-    private static void charts(Writer out, Charts.Drawn drawn) throws IOException {
-        out.write("<h2>Charts</h2>\n");
-        for (Charts.Chart chart : drawn.charts()) {
+    /** Links to the parts of a page that, with a table per model, runs long. */
+    private static void contents(Writer out, Summary summary, boolean workloadCharts) throws IOException {
+        out.write("<nav>Contents: <a href=\"#overview\">Overview</a>");
+        for (int i = 0; i < summary.tables().size(); i++) {
+            out.write("<a href=\"#" + modelId(i) + "\">" + esc(summary.tables().get(i).title()) + "</a>");
+        }
+        if (workloadCharts) {
+            out.write("<a href=\"#workloads\">Workload charts</a>");
+        }
+        out.write("<a href=\"#environment\">Environment</a></nav>\n");
+    }
+
+    /* By position, not by name: a model name need not be a valid, unique fragment. */
+    private static String modelId(int i) {
+        return "model-" + (i + 1);
+    }
+
+    private static List<Charts.Chart> of(Charts.Drawn drawn, Charts.Kind kind) {
+        return drawn.charts().stream().filter(c -> c.kind() == kind).toList();
+    }
+
+    /** Closed until opened, so a run of many configurations still shows its tables on the first screens. */
+    private static void histograms(Writer out, String group, List<Charts.Chart> charts) throws IOException {
+        if (charts.isEmpty()) {
+            return;
+        }
+        out.write("<details><summary>Latency histograms of " + esc(group) + " (" + charts.size()
+                + (charts.size() == 1 ? " configuration" : " configurations") + ")</summary>\n");
+        figures(out, charts);
+        out.write("</details>\n");
+    }
+
+    private static void figures(Writer out, List<Charts.Chart> charts) throws IOException {
+        for (Charts.Chart chart : charts) {
             out.write("<figure><img src=\"" + esc(chart.path()) + "\" alt=\"" + esc(chart.caption()) + "\">"
                     + "<figcaption>" + esc(chart.caption()) + " (<code>" + esc(chart.path()) + "</code>)</figcaption></figure>\n");
-        }
-        if (!drawn.missing().isEmpty()) {
-            list(out, drawn.missing());
         }
     }
 
     private static void environment(Writer out, Optional<Environment> env) throws IOException {
-        out.write("<h2>Environment</h2>\n");
+        out.write("<h2 id=\"environment\">Environment</h2>\n");
         if (env.isEmpty()) {
             out.write("<p>No env.json beside the JMH JSON: the environment is not known.</p>\n");
             return;
@@ -119,7 +168,8 @@ final class HtmlReport {
     }
 
     private static void table(Writer out, Summary.Table table) throws IOException {
-        out.write("<h3>" + esc(table.title()) + "</h3>\n<table>\n<tr>");
+        // A wide table scrolls inside its box rather than widening the whole page.
+        out.write("<h3>" + esc(table.title()) + "</h3>\n<div class=\"scroll\"><table>\n<tr>");
         for (String header : table.headers()) {
             out.write("<th>" + esc(header) + "</th>");
         }
@@ -131,7 +181,7 @@ final class HtmlReport {
             }
             out.write("</tr>\n");
         }
-        out.write("</table>\n");
+        out.write("</table></div>\n");
     }
 
     private static void list(Writer out, List<String> items) throws IOException {

@@ -9,9 +9,10 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * Writes a large, realistic SampleTime JMH JSON for the speed test: configurations of our
- * parameters, two forks of five iterations each, and per iteration a full histogram like JMH's
- * (values quantised to 10 bits of precision, a log-normal body and a long tail).
+ * Writes large, realistic JMH JSON: SampleTime configurations of our parameters for the speed
+ * test, two forks of five iterations each, and per iteration a full histogram like JMH's (values
+ * quantised to 10 bits of precision, a log-normal body and a long tail); and a run shaped like
+ * {@code --suite full} on a 2-core machine, for the charts that must stay readable with many lines.
  */
 final class JmhJsonGenerator {
 
@@ -45,17 +46,102 @@ final class JmhJsonGenerator {
         return file;
     }
 
+    /**
+     * 72 configurations like {@code --suite full} on a 2-core machine: models student, student-int8
+     * and mobilenetv2-224, batch 1/8/32, one and two intra-op threads, through OrtSessionRunBenchmark
+     * and DjlPredictorBenchmark (SampleTime), SessionColdStartBenchmark (10 forks x 1 shot) and
+     * WarmupCurveBenchmark (5 forks x 30 shots). The latencies differ by a factor of a thousand
+     * between the smallest and the largest configuration, as they do on the real machine.
+     */
+    static Path writeFullSuite(Path file, long seed) throws IOException {
+        SplittableRandom random = new SplittableRandom(seed);
+        String[] models = {"student", "student-int8", "mobilenetv2-224"};
+        double[] batch1Ms = {0.45, 0.25, 12};
+        int[] batches = {1, 8, 32};
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write("[\n");
+            boolean first = true;
+            for (int m = 0; m < models.length; m++) {
+                for (int batch : batches) {
+                    for (int threads = 1; threads <= 2; threads++) {
+                        // Two threads help big batches and big models most: 1.1x at batch 1, up to 1.8x at batch 32.
+                        double speedUp = threads == 1 ? 1 : 1.1 + (0.5 + 0.1 * m) * (batch - 1) / 31.0;
+                        double ms = batch1Ms[m] * Math.pow(batch, 0.9) / speedUp;
+                        for (String benchmark : new String[]{"OrtSessionRunBenchmark.run", "DjlPredictorBenchmark.predict"}) {
+                            out.write(first ? "" : ",\n");
+                            first = false;
+                            // DJL's layer is a fixed cost per call, which more threads do not shorten.
+                            double median = benchmark.startsWith("Djl") ? ms + 0.05 * batch1Ms[m] * batch : ms;
+                            writeResult(out, random, benchmark, models[m], "CPU", batch, threads, median,
+                                    Math.max(20, (long) (1_000 / median)));
+                        }
+                        out.write(",\n");
+                        writeShots(out, random, "SessionColdStartBenchmark.createSessionAndRunFirst", models[m], batch, threads,
+                                10, 1, ms * 40 + 90, 0);
+                        out.write(",\n");
+                        writeShots(out, random, "WarmupCurveBenchmark.run", models[m], batch, threads, 5, 30, ms * 1.1, 3.5);
+                    }
+                }
+            }
+            out.write("\n]\n");
+        }
+        return file;
+    }
+
+    /**
+     * A SingleShotTime result: per fork, {@code shots} latencies that start at {@code 1 + firstExcess}
+     * times {@code steadyMs} and fall to it within about five shots.
+     */
+    private static void writeShots(BufferedWriter out, SplittableRandom random, String benchmark, String model,
+                                   int batch, int threads, int forks, int shots, double steadyMs, double firstExcess)
+            throws IOException {
+        double[] all = new double[forks * shots];
+        StringBuilder raw = new StringBuilder();
+        for (int f = 0; f < forks; f++) {
+            raw.append(f == 0 ? "[" : ",[");
+            for (int k = 0; k < shots; k++) {
+                double value = steadyMs * (1 + firstExcess * Math.exp(-k / 1.5)) * Math.exp(0.08 * gaussian(random));
+                all[f * shots + k] = value;
+                raw.append(k == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.6f", value));
+            }
+            raw.append("]");
+        }
+        double[] sorted = all.clone();
+        java.util.Arrays.sort(sorted);
+        double mean = java.util.Arrays.stream(all).average().orElseThrow();
+        out.write(String.format(Locale.ROOT, """
+                {"jmhVersion":"1.37","benchmark":"org.edgebench.bench.%s","mode":"ss","threads":1,"forks":%d,
+                 "params":{"batchSize":"%d","dims":"","intraOpThreads":"%d","model":"%s","provider":"CPU"},
+                 "primaryMetric":{"score":%s,"scoreError":"NaN","scorePercentiles":{"0.0":%s,"50.0":%s,"90.0":%s,
+                 "95.0":%s,"99.0":%s,"99.9":%s,"99.99":%s,"100.0":%s},"scoreUnit":"ms/op","rawData":[%s]},
+                 "secondaryMetrics":{}}""",
+                benchmark, forks, batch, threads, model, mean, sorted[0], rank(sorted, 0.5), rank(sorted, 0.9),
+                rank(sorted, 0.95), rank(sorted, 0.99), rank(sorted, 0.999), rank(sorted, 0.9999),
+                sorted[sorted.length - 1], raw));
+    }
+
+    private static double rank(double[] sorted, double p) {
+        return sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+    }
+
     private static void writeResult(BufferedWriter out, SplittableRandom random, String model, String provider,
                                     int batch, int threads, double medianMs) throws IOException {
+        // A ten-second iteration of a call of this length, as a real run gives.
+        writeResult(out, random, "OrtSessionRunBenchmark.run", model, provider, batch, threads, medianMs,
+                Math.max(50, (long) (10_000 / medianMs)));
+    }
+
+    /** {@code callsPerIteration}: how many calls each iteration's histogram counts. */
+    private static void writeResult(BufferedWriter out, SplittableRandom random, String benchmark, String model,
+                                    String provider, int batch, int threads, double medianMs, long callsPerIteration)
+            throws IOException {
         out.write(String.format(Locale.ROOT, """
-                {"jmhVersion":"1.37","benchmark":"org.edgebench.bench.OrtSessionRunBenchmark.run","mode":"sample",
+                {"jmhVersion":"1.37","benchmark":"org.edgebench.bench.%s","mode":"sample",
                  "threads":1,"forks":%d,"params":{"batchSize":"%d","intraOpThreads":"%d","model":"%s","provider":"%s"},
                  "primaryMetric":{"score":%s,"scoreError":%s,"scorePercentiles":{"0.0":%s,"50.0":%s,"90.0":%s,"95.0":%s,
                  "99.0":%s,"99.9":%s,"99.99":%s,"100.0":%s},"scoreUnit":"ms/op","rawDataHistogram":[""",
-                FORKS, batch, threads, model, provider, medianMs * 1.1, medianMs * 0.02, medianMs * 0.9, medianMs,
+                benchmark, FORKS, batch, threads, model, provider, medianMs * 1.1, medianMs * 0.02, medianMs * 0.9, medianMs,
                 medianMs * 1.2, medianMs * 1.4, medianMs * 2, medianMs * 4, medianMs * 8, medianMs * 20));
-        // Calls per iteration: a ten-second iteration of a call of this length, as a real run gives.
-        long callsPerIteration = Math.max(50, (long) (10_000 / medianMs));
         for (int f = 0; f < FORKS; f++) {
             out.write(f == 0 ? "[" : ",[");
             for (int i = 0; i < ITERATIONS; i++) {

@@ -60,7 +60,6 @@ public final class ChartStyle {
     private ChartStyle() {
     }
 
-    /** The {@code i}th palette colour, cycling. */
     /** A latency axis in powers of two (0.25, 0.5, 1, 2 ...), which read better than JFreeChart's default 10^(k/10) steps. */
     public static LogAxis log2Axis(String label) {
         LogAxis axis = new LogAxis(label);
@@ -70,6 +69,7 @@ public final class ChartStyle {
         return axis;
     }
 
+    /** The {@code i}th palette colour, cycling. */
     public static Color color(int i) {
         return PALETTE[Math.floorMod(i, PALETTE.length)];
     }
@@ -85,10 +85,7 @@ public final class ChartStyle {
 
     /** Applies the shared look to {@code chart} and adds {@code subtitle} under the title when not blank. */
     public static JFreeChart apply(JFreeChart chart, String subtitle) {
-        chart.setBackgroundPaint(Color.WHITE);
-        chart.setAntiAlias(true);
-        chart.setTextAntiAlias(true);
-        chart.getRenderingHints().put(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+        canvas(chart);
         chart.setPadding(new RectangleInsets(10, 10, 10, 20));
         if (chart.getTitle() != null) {
             chart.getTitle().setFont(TITLE_FONT);
@@ -104,7 +101,20 @@ public final class ChartStyle {
             legend.setPosition(RectangleEdge.BOTTOM);
             legend.setFrame(BlockBorder.NONE);
         }
-        Plot plot = chart.getPlot();
+        style(chart.getPlot());
+        return chart;
+    }
+
+    /** White and antialiased, as every chart is drawn. */
+    static void canvas(JFreeChart chart) {
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.setAntiAlias(true);
+        chart.setTextAntiAlias(true);
+        chart.getRenderingHints().put(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+    }
+
+    /** Background, outline, gridlines and axis fonts of an XY or category plot; other plots are left as they are. */
+    static void style(Plot plot) {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setOutlinePaint(Color.GRAY);
         if (plot instanceof XYPlot xy) {
@@ -128,7 +138,6 @@ public final class ChartStyle {
                 axis(category.getRangeAxis(i));
             }
         }
-        return chart;
     }
 
     private static void axis(Axis axis) {

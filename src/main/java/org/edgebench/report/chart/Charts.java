@@ -31,8 +31,22 @@ public final class Charts {
 
     static final String FOLDER = RunFiles.CHARTS;
 
-    /** A chart written, for the HTML page: its path relative to the report folder, and what it shows. */
-    public record Chart(String path, String caption) {
+    /** Where a chart belongs on the HTML page. */
+    public enum Kind {
+        /** Every configuration at once: latency and throughput vs batch size, box plot, iterations. */
+        OVERVIEW,
+        /** A workload benchmark's chart (warm-up curve, DJL vs ONNX Runtime, thread scaling), a panel or bar per model. */
+        WORKLOAD,
+        /** One configuration's latency histogram; its {@code group} is the configuration's model (or benchmark). */
+        HISTOGRAM
+    }
+
+    /**
+     * A chart written, for the HTML page: its path relative to the report folder, what it shows, its
+     * kind and, for a histogram, the summary table it belongs with ({@code Configuration.group()});
+     * empty for the others.
+     */
+    public record Chart(String path, String caption, Kind kind, String group) {
     }
 
     /** What was drawn, and a sentence for each chart that could not be. */
@@ -40,7 +54,8 @@ public final class Charts {
     }
 
     /** A chart being drawn: its PNG, or empty when the run has no data for it. */
-    private record Pending(String path, String caption, String whyMissing, Future<Optional<byte[]>> png) {
+    private record Pending(String path, String caption, Kind kind, String group, String whyMissing,
+                           Future<Optional<byte[]>> png) {
     }
 
     /** Charts being drawn; {@link #writeTo} waits for them. */
@@ -65,7 +80,7 @@ public final class Charts {
                     continue;
                 }
                 files.write(p.path(), out -> out.write(png.get()));
-                charts.add(new Chart(p.path(), p.caption()));
+                charts.add(new Chart(p.path(), p.caption(), p.kind(), p.group()));
             }
             missing.addAll(noHistograms);
             return new Drawn(charts, missing);
@@ -82,16 +97,17 @@ public final class Charts {
      */
     public static Drawing draw(List<ConfigurationStats> stats, String subtitle, ExecutorService pool) {
         List<Pending> pending = new ArrayList<>();
-        start(pool, pending, BatchCharts.LATENCY_FILE, "P50, P95 and mean latency per call against batch size.",
+        start(pool, pending, Kind.OVERVIEW, "", BatchCharts.LATENCY_FILE,
+                "P50, P95 and mean latency per call against batch size.",
                 "no latency vs batch size chart: no configuration has a batchSize parameter",
                 () -> BatchCharts.latency(stats, subtitle), ChartStyle.WIDTH);
-        start(pool, pending, BatchCharts.THROUGHPUT_FILE, "Items per second against batch size.",
+        start(pool, pending, Kind.OVERVIEW, "", BatchCharts.THROUGHPUT_FILE, "Items per second against batch size.",
                 "no throughput vs batch size chart: no configuration has a batchSize parameter",
                 () -> BatchCharts.throughput(stats, subtitle), ChartStyle.WIDTH);
-        start(pool, pending, BoxPlotChart.FILE, "Every configuration's distribution side by side.",
+        start(pool, pending, Kind.OVERVIEW, "", BoxPlotChart.FILE, "Every configuration's distribution side by side.",
                 "no box plot: no distribution in this mode (use -bm sample)",
                 () -> BoxPlotChart.create(stats, subtitle), BoxPlotChart.width(stats));
-        start(pool, pending, IterationChart.FILE,
+        start(pool, pending, Kind.OVERVIEW, "", IterationChart.FILE,
                 "Each iteration against the configuration's median: drift or a slow first iteration shows here.",
                 "no iteration chart: fewer than two iterations per configuration",
                 () -> IterationChart.create(stats, subtitle), ChartStyle.WIDTH);
@@ -99,7 +115,8 @@ public final class Charts {
         List<String> noHistograms = new ArrayList<>();
         for (ConfigurationStats s : stats) {
             if (s.hasDistribution()) {
-                start(pool, pending, HistogramChart.fileName(s), "Latency histogram of " + s.label() + ".", "",
+                start(pool, pending, Kind.HISTOGRAM, s.configuration().group(), HistogramChart.fileName(s),
+                        "Latency histogram of " + s.label() + ".", "",
                         () -> Optional.of(HistogramChart.create(s, subtitle)), ChartStyle.WIDTH);
             }
         }
@@ -117,18 +134,20 @@ public final class Charts {
                                        List<Pending> pending) {
         List<Workloads.Curve> curves = Workloads.warmupCurves(stats);
         if (!curves.isEmpty()) {
-            start(pool, pending, WarmupCurveChart.FILE,
-                    "Latency of each inference after session creation: how many runs the warm-up takes.", "",
+            start(pool, pending, Kind.WORKLOAD, "", WarmupCurveChart.FILE,
+                    "Latency of each inference after session creation, per model and batch size: how long the warm-up takes.", "",
                     () -> WarmupCurveChart.create(curves, subtitle), ChartStyle.WIDTH);
         }
         List<Workloads.DjlPair> djl = Workloads.djlPairs(stats);
         if (!djl.isEmpty()) {
-            start(pool, pending, DjlChart.FILE, "P50 through DJL's Predictor next to raw ONNX Runtime, per configuration.", "",
+            start(pool, pending, Kind.WORKLOAD, "", DjlChart.FILE,
+                    "P50 through DJL's Predictor next to raw ONNX Runtime, per model and configuration.", "",
                     () -> DjlChart.create(djl, subtitle), ChartStyle.WIDTH);
         }
         List<Workloads.ThreadLine> threads = Workloads.threadLines(stats);
         if (!threads.isEmpty()) {
-            start(pool, pending, ThreadScalingChart.FILE, "P50 latency and items per second against intra-op threads.", "",
+            start(pool, pending, Kind.WORKLOAD, "", ThreadScalingChart.FILE,
+                    "Items per second against intra-op threads, as a speed-up over the fewest threads, per model.", "",
                     () -> ThreadScalingChart.create(threads, subtitle), ChartStyle.WIDTH);
         }
     }
@@ -139,16 +158,16 @@ public final class Charts {
         png(ChartStyle.apply(new JFreeChart("warm-up", ChartStyle.TITLE_FONT, plot, false), "warm-up"), 64);
     }
 
-    private static void start(ExecutorService pool, List<Pending> pending, String name, String caption, String whyMissing,
-                              Supplier<Optional<JFreeChart>> chart, int width) {
+    private static void start(ExecutorService pool, List<Pending> pending, Kind kind, String group, String name,
+                              String caption, String whyMissing, Supplier<Optional<JFreeChart>> chart, int width) {
         Future<Optional<byte[]>> png = pool.submit(() -> chart.get().map(c -> png(c, width)));
-        pending.add(new Pending(FOLDER + "/" + name, caption, whyMissing, png));
+        pending.add(new Pending(FOLDER + "/" + name, caption, kind, group, whyMissing, png));
     }
 
     private static byte[] png(JFreeChart chart, int width) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 17);
         try {
-            ChartStyle.writePng(chart, width, ChartStyle.HEIGHT, out);
+            ChartStyle.writePng(chart, width, SmallMultiples.height(chart), out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
