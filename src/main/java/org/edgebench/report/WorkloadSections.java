@@ -10,15 +10,18 @@ import org.edgebench.stats.Ratio;
 
 import java.util.ArrayList;
 import java.util.DoubleSummaryStatistics;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The summary's sections for the workload benchmarks ({@link Workloads}): warm-up, cold start, what
- * the DJL layer costs, fp32 vs int8, and thread scaling. A section is there only when the run has
- * its data, so a run of OrtSessionRunBenchmark alone gets the summary it always had. Every ratio between two configurations comes with its interval over forks
+ * The summary's sections for the workload benchmarks ({@link Workloads}): providers side by side,
+ * warm-up, cold start, what the DJL layer costs, fp32 vs int8, and thread scaling. A section is there
+ * only when the run has its data, so a run of OrtSessionRunBenchmark on one provider gets the
+ * summary it always had. Every ratio between two configurations comes with its interval over forks
  * ({@link ForkRatios}), so a difference the forks cannot tell from noise is said to be one.
  */
 public final class WorkloadSections {
@@ -31,6 +34,7 @@ public final class WorkloadSections {
 
     static List<Summary.Section> of(List<ConfigurationStats> stats) {
         List<Summary.Section> sections = new ArrayList<>();
+        providers(Workloads.providerGroups(stats)).ifPresent(sections::add);
         warmup(Workloads.warmupCurves(stats)).ifPresent(sections::add);
         coldStart(Workloads.coldStarts(stats)).ifPresent(sections::add);
         djl(Workloads.djlPairs(stats)).ifPresent(sections::add);
@@ -212,6 +216,55 @@ public final class WorkloadSections {
                 List.of("items/s speed-up: against the fewest threads of the same configuration, from the median over"
                         + " forks of each fork's items/s; 0 is ONNX Runtime's default, usually one thread per core. "
                         + INTERVAL_NOTE + " charts/threads_scaling.png draws it.")));
+    }
+
+    /**
+     * Each group of configurations that differ only in their provider: a table of P50, P95, items/s
+     * and the speed-up over the reference, and one sentence per setting and provider pair that runs
+     * through the batch sizes.
+     */
+    private static Optional<Summary.Section> providers(List<Workloads.ProviderGroup> groups) {
+        if (groups.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> settings = Workloads.providerSettings(groups);
+        List<List<String>> rows = new ArrayList<>();
+        Map<Pairing, List<RatioText.At>> sentences = new LinkedHashMap<>();
+        for (int g = 0; g < groups.size(); g++) {
+            Workloads.ProviderGroup group = groups.get(g);
+            Configuration c = group.reference().configuration();
+            String setting = settings.get(g);
+            rows.add(providerRow(c.batchSize().isEmpty() ? setting : setting + " b" + c.batchSize(), group.reference(), "reference"));
+            String where = c.batchSize().isEmpty() ? "" : "at batch " + c.batchSize();
+            for (ConfigurationStats other : group.others()) {
+                Optional<Ratio> speedUp = ForkRatios.speedUp(group.reference(), other);
+                rows.add(providerRow("", other, RatioText.cell(speedUp)));
+                Pairing pairing = new Pairing(setting, other.configuration().provider(), c.provider());
+                speedUp.ifPresent(r -> sentences.computeIfAbsent(pairing, k -> new ArrayList<>()).add(new RatioText.At(where, r)));
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        sentences.forEach((pairing, points) -> lines.add(pairing.setting() + ": "
+                + RatioText.sentence(pairing.provider(), pairing.reference(), points)));
+        List<String> headers = List.of("configuration", "provider", "P50 ms", "P95 ms", "items/s", "speed-up");
+        boolean charted = groups.stream().flatMap(g -> g.members().stream()).anyMatch(s -> Double.isFinite(s.p50Ms()));
+        Summary.Table table = new Summary.Table("P50, P95 and items/s by provider", headers,
+                List.of(false, false, true, true, true, false), rows);
+        return Optional.of(new Summary.Section("Providers side by side", lines, List.of(table),
+                List.of("speed-up: how many times faster than the reference (" + Workloads.REFERENCE_PROVIDER + ", or the"
+                        + " first provider by name when " + Workloads.REFERENCE_PROVIDER + " did not run) with the same"
+                        + " model, batch size, threads, callers and dims: the reference's P50 over the provider's, each the"
+                        + " median over forks of a fork's P50 (items/s for thrpt and avgt, which have no distribution). "
+                        + INTERVAL_NOTE + (charted ? " charts/providers.png draws it." : ""))));
+    }
+
+    /** What one sentence of the providers section is about: a setting (all but the batch size) and two providers. */
+    private record Pairing(String setting, String provider, String reference) {
+    }
+
+    private static List<String> providerRow(String name, ConfigurationStats s, String speedUp) {
+        return List.of(name, s.configuration().provider(), Numbers.ms(s.p50Ms()), Numbers.ms(s.p95Ms()),
+                Numbers.count(s.throughputItemsPerS()), speedUp);
     }
 
     public static String times(double ratio) {

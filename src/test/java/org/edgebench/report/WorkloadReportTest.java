@@ -4,6 +4,7 @@ import org.edgebench.analysis.BatchAdvisor;
 import org.edgebench.analysis.WarmupCurve;
 import org.edgebench.report.chart.ChartStyle;
 import org.edgebench.report.chart.DjlChart;
+import org.edgebench.report.chart.ProvidersChart;
 import org.edgebench.report.chart.ThreadScalingChart;
 import org.edgebench.report.chart.WarmupCurveChart;
 import org.edgebench.results.JmhJson;
@@ -116,7 +117,7 @@ class WorkloadReportTest {
                 RatioText.cell(Optional.of(twoForkRatio(raw, int8).speedUp())));
         assertThat(summary).contains("== What the DJL layer costs", "== fp32 vs int8", "-- student (fp32) vs student-int8 --",
                         "[low, high]: the 95% interval of the ratio over forks")
-                .doesNotContain("== Warm-up", "== Cold start", "== Thread scaling");
+                .doesNotContain("== Warm-up", "== Cold start", "== Thread scaling", "== Providers side by side");
     }
 
     /** A fixture's DJL sits within noise of raw ONNX Runtime at batch 1, and the line under the table says so. */
@@ -168,7 +169,7 @@ class WorkloadReportTest {
                         "### student (fp32) vs student-int8\n\n| configuration | metric | fp32 | int8 | speed-up |");
     }
 
-    /** The runs in fixtures/ hold none of these benchmarks, so their reports gain nothing. */
+    /** The runs in fixtures/ hold none of these benchmarks and one provider, so their reports gain nothing. */
     @ParameterizedTest
     @ValueSource(strings = {"fixtures/sample", "fixtures/gc", "fixtures/ss"})
     void aRunWithoutTheWorkloadBenchmarksGetsNoneOfTheirSectionsOrCharts(String folder) throws IOException {
@@ -180,8 +181,9 @@ class WorkloadReportTest {
         try (Stream<Path> files = Files.list(run.resolve("charts"))) {
             charts = files.map(p -> p.getFileName().toString()).toList();
         }
-        assertThat(charts).doesNotContain(WarmupCurveChart.FILE, DjlChart.FILE, ThreadScalingChart.FILE);
-        assertThat(Files.readString(run.resolve("index.html"))).doesNotContain("Warm-up", "Cold start", "DJL", "int8", "Thread scaling");
+        assertThat(charts).doesNotContain(WarmupCurveChart.FILE, DjlChart.FILE, ThreadScalingChart.FILE, ProvidersChart.FILE);
+        assertThat(Files.readString(run.resolve("index.html")))
+                .doesNotContain("Warm-up", "Cold start", "DJL", "int8", "Thread scaling", "Providers side by side");
     }
 
     private static JmhResult find(List<JmhResult> results, String benchmark, String model) {
