@@ -17,7 +17,7 @@ import java.util.function.Predicate;
 /**
  * Finds, among a run's results, the suite's workload benchmarks and what they are compared with:
  * the warm-up curve, the cold start next to the warm latency, DJL next to raw ONNX Runtime, each
- * int8 model next to its fp32 original, and thread scaling. Benchmarks are recognised by their
+ * int8 model next to its fp32 original, thread scaling, and execution providers side by side. Benchmarks are recognised by their
  * class's simple name, so a run saved by an older build (or a renamed package) still pairs up.
  * Everything here is pure: lists in, pairs out, in a stable order (model, provider, batch, threads).
  */
@@ -56,6 +56,24 @@ public final class Workloads {
     public record ThreadLine(String name, List<ConfigurationStats> points) {
     }
 
+    /**
+     * Configurations that differ only in their execution provider: the reference, against which the
+     * others' speed-ups are given ({@link ForkRatios#speedUp}), and every other provider in name order.
+     */
+    public record ProviderGroup(ConfigurationStats reference, List<ConfigurationStats> others) {
+
+        /** The reference first, then the others. */
+        public List<ConfigurationStats> members() {
+            List<ConfigurationStats> members = new ArrayList<>();
+            members.add(reference);
+            members.addAll(others);
+            return members;
+        }
+    }
+
+    /** The provider every other is compared with when it ran: what a machine without accelerators has anyway. */
+    public static final String REFERENCE_PROVIDER = "CPU";
+
     static final Comparator<ConfigurationStats> ORDER = Comparator
             .comparing((ConfigurationStats s) -> s.configuration().model())
             .thenComparing(s -> s.configuration().provider())
@@ -63,6 +81,16 @@ public final class Workloads {
             .thenComparingInt(s -> threadOrder(s.configuration().intraOpThreads()))
             .thenComparing(s -> s.configuration().otherParamsText())
             .thenComparing(s -> s.configuration().benchmark());
+
+    /* The batch sizes of one setting next to each other, so a sentence can run through them. */
+    private static final Comparator<ConfigurationStats> PROVIDER_GROUP_ORDER = Comparator
+            .comparing((ConfigurationStats s) -> s.configuration().model())
+            .thenComparing(s -> s.configuration().benchmark())
+            .thenComparing(s -> s.configuration().mode())
+            .thenComparingInt(s -> s.configuration().threads())
+            .thenComparing(s -> s.configuration().otherParamsText())
+            .thenComparingInt(s -> threadOrder(s.configuration().intraOpThreads()))
+            .thenComparingInt(s -> number(s.configuration().batchSize()));
 
     private Workloads() {
     }
@@ -224,6 +252,73 @@ public final class Workloads {
             lines.add(new ThreadLine(String.join(" ", parts), List.copyOf(group)));
         }
         return lines;
+    }
+
+    /**
+     * Groups of the suite's steady-state results (OrtSessionRunBenchmark, DjlPredictorBenchmark)
+     * that differ only in {@code provider}, with at least two providers. The reference is CPU when
+     * it ran, else the first provider by name. Groups come in the order of model, benchmark, mode,
+     * callers, other parameters, threads and batch size, so the batch sizes of one setting follow each other.
+     */
+    public static List<ProviderGroup> providerGroups(List<ConfigurationStats> stats) {
+        Map<Configuration.Key, List<ConfigurationStats>> groups = new LinkedHashMap<>();
+        for (ConfigurationStats s : sorted(stats, s -> steadyState(s) && !s.configuration().provider().isEmpty())) {
+            String provider = s.configuration().provider();
+            List<ConfigurationStats> group = groups.computeIfAbsent(s.configuration().key().without(Configuration.PROVIDER),
+                    k -> new ArrayList<>());
+            if (group.stream().noneMatch(g -> g.configuration().provider().equals(provider))) {
+                group.add(s);
+            }
+        }
+        List<ProviderGroup> result = new ArrayList<>();
+        for (List<ConfigurationStats> group : groups.values()) {
+            if (group.size() < 2) {
+                continue;
+            }
+            ConfigurationStats reference = group.stream()
+                    .filter(s -> REFERENCE_PROVIDER.equalsIgnoreCase(s.configuration().provider()))
+                    .findFirst().orElse(group.get(0));
+            result.add(new ProviderGroup(reference, group.stream().filter(s -> s != reference).toList()));
+        }
+        result.sort(Comparator.comparing(ProviderGroup::reference, PROVIDER_GROUP_ORDER));
+        return result;
+    }
+
+    /**
+     * For each group, in the same order, what its providers were compared at besides the batch size:
+     * the model, then benchmark, mode, callers, intra-op threads and other parameters where they
+     * differ between groups ({@code student}, {@code student t2}).
+     */
+    public static List<String> providerSettings(List<ProviderGroup> groups) {
+        List<List<ConfigurationStats>> members = groups.stream().map(ProviderGroup::members).toList();
+        boolean benchmarks = varies(members, Configuration::shortBenchmark);
+        boolean modes = varies(members, Configuration::mode);
+        boolean callers = varies(members, c -> Integer.toString(c.threads()));
+        boolean threads = varies(members, Configuration::intraOpThreads);
+        boolean others = varies(members, Configuration::otherParamsText);
+        List<String> names = new ArrayList<>();
+        for (ProviderGroup group : groups) {
+            Configuration c = group.reference().configuration();
+            List<String> parts = new ArrayList<>();
+            parts.add(c.group());
+            if (benchmarks) {
+                parts.add(c.shortBenchmark());
+            }
+            if (modes) {
+                parts.add(c.mode());
+            }
+            if (callers) {
+                parts.add(c.threads() + (c.threads() == 1 ? " caller" : " callers"));
+            }
+            if (threads && !c.intraOpThreads().isEmpty()) {
+                parts.add("t" + c.intraOpThreads());
+            }
+            if (others && !c.otherParamsText().isEmpty()) {
+                parts.add(c.otherParamsText());
+            }
+            names.add(String.join(" ", parts));
+        }
+        return names;
     }
 
     private static boolean varies(List<List<ConfigurationStats>> groups, Function<Configuration, String> part) {

@@ -1,29 +1,40 @@
 package org.edgebench.report;
 
 import org.edgebench.analysis.ConfigurationStats;
+import org.edgebench.analysis.ForkRatios;
 import org.edgebench.analysis.WarmupCurve;
 import org.edgebench.analysis.Workloads;
 import org.edgebench.run.Configuration;
+import org.edgebench.stats.Metric;
+import org.edgebench.stats.Ratio;
 
 import java.util.ArrayList;
 import java.util.DoubleSummaryStatistics;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The summary's sections for the workload benchmarks ({@link Workloads}): warm-up, cold start, what
- * the DJL layer costs, fp32 vs int8, and thread scaling. A section is there only when the run has
- * its data, so a run of OrtSessionRunBenchmark alone gets the summary it always had.
+ * The summary's sections for the workload benchmarks ({@link Workloads}): providers side by side,
+ * warm-up, cold start, what the DJL layer costs, fp32 vs int8, and thread scaling. A section is there
+ * only when the run has its data, so a run of OrtSessionRunBenchmark on one provider gets the
+ * summary it always had. Every ratio between two configurations comes with its interval over forks
+ * ({@link ForkRatios}), so a difference the forks cannot tell from noise is said to be one.
  */
 public final class WorkloadSections {
+
+    static final String INTERVAL_NOTE = "[low, high]: the 95% interval of the ratio over forks (each fork one value,"
+            + " resampled); within noise: it holds 1x.";
 
     private WorkloadSections() {
     }
 
     static List<Summary.Section> of(List<ConfigurationStats> stats) {
         List<Summary.Section> sections = new ArrayList<>();
+        providers(Workloads.providerGroups(stats)).ifPresent(sections::add);
         warmup(Workloads.warmupCurves(stats)).ifPresent(sections::add);
         coldStart(Workloads.coldStarts(stats)).ifPresent(sections::add);
         djl(Workloads.djlPairs(stats)).ifPresent(sections::add);
@@ -93,32 +104,41 @@ public final class WorkloadSections {
         }
         boolean modes = pairs.stream().map(p -> p.raw().configuration().mode()).distinct().count() > 1;
         List<List<String>> rows = new ArrayList<>();
+        List<Ratio> p50 = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
         for (Workloads.DjlPair p : pairs) {
-            List<String> row = new ArrayList<>();
-            row.add(p.raw().configuration().label(false) + (modes ? " " + p.raw().configuration().mode() : ""));
-            addDifference(row, p.raw().p50Ms(), p.djl().p50Ms(), true);
-            addDifference(row, p.raw().p95Ms(), p.djl().p95Ms(), true);
-            addDifference(row, p.raw().throughputItemsPerS(), p.djl().throughputItemsPerS(), false);
-            rows.add(row);
+            ConfigurationStats raw = p.raw();
+            ConfigurationStats djl = p.djl();
+            String label = raw.configuration().label(false) + (modes ? " " + raw.configuration().mode() : "");
+            Optional<Ratio> ratio = ForkRatios.latency(raw, djl, Metric.P50);
+            rows.add(List.of(label, "P50 ms", Numbers.ms(raw.p50Ms()), Numbers.ms(djl.p50Ms()),
+                    signedMs(djl.p50Ms() - raw.p50Ms()), RatioText.cell(ratio)));
+            rows.add(List.of("", "P95 ms", Numbers.ms(raw.p95Ms()), Numbers.ms(djl.p95Ms()),
+                    signedMs(djl.p95Ms() - raw.p95Ms()), RatioText.cell(ForkRatios.latency(raw, djl, Metric.P95))));
+            rows.add(List.of("", "items/s", Numbers.count(raw.throughputItemsPerS()), Numbers.count(djl.throughputItemsPerS()),
+                    signedCount(djl.throughputItemsPerS() - raw.throughputItemsPerS()),
+                    RatioText.cell(ForkRatios.itemsPerSecond(raw, djl))));
+            ratio.ifPresent(r -> {
+                p50.add(r);
+                labels.add(label);
+            });
         }
-        List<String> headers = List.of("configuration", "raw P50 ms", "DJL P50 ms", "P50 +ms", "P50 +%",
-                "raw P95 ms", "DJL P95 ms", "P95 +ms", "P95 +%", "raw items/s", "DJL items/s", "items/s +%");
+        List<String> headers = List.of("configuration", "metric", "raw", "DJL", "DJL - raw", "DJL / raw");
         Summary.Table table = new Summary.Table("DJL Predictor vs raw ONNX Runtime", headers,
-                headers.stream().map(h -> !h.equals("configuration")).toList(), rows);
+                List.of(false, false, true, true, true, false), rows);
         List<String> lines = new ArrayList<>();
         DoubleSummaryStatistics ms = pairs.stream().filter(p -> Double.isFinite(p.djl().p50Ms() - p.raw().p50Ms()))
                 .mapToDouble(p -> p.djl().p50Ms() - p.raw().p50Ms()).summaryStatistics();
-        DoubleSummaryStatistics pct = pairs.stream().filter(p -> p.raw().p50Ms() > 0 && Double.isFinite(p.djl().p50Ms()))
-                .mapToDouble(p -> 100 * (p.djl().p50Ms() / p.raw().p50Ms() - 1)).summaryStatistics();
-        if (ms.getCount() > 0) {
-            lines.add("DJL's P50 minus raw ONNX Runtime's: " + range(ms, v -> signedMs(v) + " ms") + " ("
-                    + range(pct, WorkloadSections::signedPercent) + ") over " + count(ms.getCount(), "configuration"));
+        if (!p50.isEmpty()) {
+            lines.add("DJL's P50 is " + range(p50) + " raw ONNX Runtime's over " + count(p50.size(), "configuration")
+                    + " (" + range(ms, v -> signedMs(v) + " ms") + " per call); " + RatioText.noise(p50, labels));
         }
         return Optional.of(new Summary.Section("What the DJL layer costs (DjlPredictorBenchmark vs OrtSessionRunBenchmark)",
                 lines, List.of(table),
                 List.of("raw: OrtSession.run on pre-built tensors; DJL: Predictor.predict on an NDList through DJL's"
-                        + " OnnxRuntime engine, same model, batch, provider and threads. +ms and +% are DJL minus raw;"
-                        + " a positive latency difference or a negative items/s difference is what the layer costs.")));
+                        + " OnnxRuntime engine, same model, batch, provider and threads. DJL - raw is what the layer adds"
+                        + " per call (or takes from items/s); DJL / raw is DJL's value over raw ONNX Runtime's, from the"
+                        + " median over forks of each fork's value. " + INTERVAL_NOTE)));
     }
 
     private static Optional<Summary.Section> int8(List<Workloads.Int8Pair> pairs) {
@@ -132,6 +152,8 @@ public final class WorkloadSections {
             boolean benchmarks = fp32.stream().map(s -> s.configuration().shortBenchmark()).distinct().count() > 1;
             boolean modes = fp32.stream().map(s -> s.configuration().mode()).distinct().count() > 1;
             List<List<String>> rows = new ArrayList<>();
+            List<Ratio> p50 = new ArrayList<>();
+            List<String> labels = new ArrayList<>();
             for (Workloads.Int8Row r : pair.rows()) {
                 Configuration c = r.fp32().configuration();
                 List<String> parts = new ArrayList<>();
@@ -143,30 +165,35 @@ public final class WorkloadSections {
                 }
                 String label = c.label(false);
                 parts.add(label.startsWith(c.model() + " ") ? label.substring(c.model().length() + 1) : label);
-                List<String> row = new ArrayList<>();
-                row.add(String.join(" ", parts));
-                addSpeedup(row, r.fp32().p50Ms(), r.int8().p50Ms(), true);
-                addSpeedup(row, r.fp32().p95Ms(), r.int8().p95Ms(), true);
-                addSpeedup(row, r.fp32().throughputItemsPerS(), r.int8().throughputItemsPerS(), false);
-                rows.add(row);
+                String name = String.join(" ", parts);
+                Optional<Ratio> speedUp = ForkRatios.latency(r.fp32(), r.int8(), Metric.P50).map(Ratio::speedUp);
+                rows.add(List.of(name, "P50 ms", Numbers.ms(r.fp32().p50Ms()), Numbers.ms(r.int8().p50Ms()),
+                        RatioText.cell(speedUp)));
+                rows.add(List.of("", "P95 ms", Numbers.ms(r.fp32().p95Ms()), Numbers.ms(r.int8().p95Ms()),
+                        RatioText.cell(ForkRatios.latency(r.fp32(), r.int8(), Metric.P95).map(Ratio::speedUp))));
+                rows.add(List.of("", "items/s", Numbers.count(r.fp32().throughputItemsPerS()),
+                        Numbers.count(r.int8().throughputItemsPerS()), RatioText.cell(ForkRatios.itemsPerSecond(r.fp32(), r.int8()))));
+                speedUp.ifPresent(v -> {
+                    p50.add(v);
+                    labels.add(name);
+                });
             }
-            List<String> headers = List.of("configuration", "fp32 P50 ms", "int8 P50 ms", "P50 speed-up",
-                    "fp32 P95 ms", "int8 P95 ms", "P95 speed-up", "fp32 items/s", "int8 items/s", "items/s speed-up");
+            List<String> headers = List.of("configuration", "metric", "fp32", "int8", "speed-up");
             tables.add(new Summary.Table(pair.fp32Model() + " (fp32) vs " + pair.int8Model(), headers,
-                    headers.stream().map(h -> !h.equals("configuration")).toList(), rows));
-            DoubleSummaryStatistics speedups = pair.rows().stream()
-                    .map(r -> Workloads.ratio(r.fp32().p50Ms(), r.int8().p50Ms())).flatMap(Optional::stream)
-                    .mapToDouble(Double::doubleValue).summaryStatistics();
-            if (speedups.getCount() > 0) {
-                lines.add(pair.int8Model() + " vs " + pair.fp32Model() + ": P50 speed-up " + range(speedups, WorkloadSections::times)
-                        + " over " + count(speedups.getCount(), "configuration")
-                        + (speedups.getMax() < 1 ? " (int8 is slower here)" : speedups.getMin() < 1 ? " (slower in some)" : ""));
+                    List.of(false, false, true, true, false), rows));
+            if (!p50.isEmpty()) {
+                double max = p50.stream().mapToDouble(Ratio::value).max().orElseThrow();
+                double min = p50.stream().mapToDouble(Ratio::value).min().orElseThrow();
+                lines.add(pair.int8Model() + " vs " + pair.fp32Model() + ": P50 speed-up " + range(p50) + " over "
+                        + count(p50.size(), "configuration") + (max < 1 ? " (int8 is slower here)" : min < 1 ? " (slower in some)" : "")
+                        + "; " + RatioText.noise(p50, labels));
             }
         }
         return Optional.of(new Summary.Section("fp32 vs int8 (the course's next lab: quantization)", lines, tables,
-                List.of("speed-up: fp32 latency / int8 latency, and int8 items/s / fp32 items/s; above 1x the int8 model is"
-                        + " faster. Models pair by name (X and X-int8) with the same benchmark and parameters; what"
-                        + " quantization costs in accuracy is not measured here.")));
+                List.of("speed-up: fp32 latency / int8 latency, and int8 items/s / fp32 items/s, from the median over forks"
+                        + " of each fork's value; above 1x the int8 model is faster. " + INTERVAL_NOTE + " Models pair by"
+                        + " name (X and X-int8) with the same benchmark and parameters; what quantization costs in accuracy"
+                        + " is not measured here.")));
     }
 
     private static Optional<Summary.Section> threads(List<Workloads.ThreadLine> lines) {
@@ -179,34 +206,65 @@ public final class WorkloadSections {
             for (ConfigurationStats s : line.points()) {
                 rows.add(List.of(line.name(), Workloads.threadsLabel(s.configuration().intraOpThreads()),
                         Numbers.ms(s.p50Ms()), Numbers.ms(s.p95Ms()), Numbers.count(s.throughputItemsPerS()),
-                        Workloads.ratio(s.throughputItemsPerS(), base.throughputItemsPerS()).map(WorkloadSections::times).orElse("-")));
+                        s == base ? "1.00x" : RatioText.cell(ForkRatios.itemsPerSecond(base, s))));
             }
         }
         List<String> headers = List.of("configuration", "threads", "P50 ms", "P95 ms", "items/s", "items/s speed-up");
         Summary.Table table = new Summary.Table("P50 and items/s by intra-op threads", headers,
-                List.of(false, true, true, true, true, true), rows);
+                List.of(false, true, true, true, true, false), rows);
         return Optional.of(new Summary.Section("Thread scaling (intraOpThreads)", List.of(), List.of(table),
-                List.of("items/s speed-up: against the fewest threads of the same configuration;"
-                        + " 0 is ONNX Runtime's default, usually one thread per core. charts/threads_scaling.png draws it.")));
+                List.of("items/s speed-up: against the fewest threads of the same configuration, from the median over"
+                        + " forks of each fork's items/s; 0 is ONNX Runtime's default, usually one thread per core. "
+                        + INTERVAL_NOTE + " charts/threads_scaling.png draws it.")));
     }
 
-    /** Adds a, b, b - a and (b / a - 1) in %, formatted as latency (ms) or as a rate. */
-    private static void addDifference(List<String> row, double a, double b, boolean latency) {
-        Function<Double, String> format = latency ? Numbers::ms : Numbers::count;
-        row.add(format.apply(a));
-        row.add(format.apply(b));
-        if (latency) {
-            row.add(Double.isFinite(a) && Double.isFinite(b) ? signedMs(b - a) : "-");
+    /**
+     * Each group of configurations that differ only in their provider: a table of P50, P95, items/s
+     * and the speed-up over the reference, and one sentence per setting and provider pair that runs
+     * through the batch sizes.
+     */
+    private static Optional<Summary.Section> providers(List<Workloads.ProviderGroup> groups) {
+        if (groups.isEmpty()) {
+            return Optional.empty();
         }
-        row.add(a > 0 && Double.isFinite(b) ? signedPercent(100 * (b / a - 1)) : "-");
+        List<String> settings = Workloads.providerSettings(groups);
+        List<List<String>> rows = new ArrayList<>();
+        Map<Pairing, List<RatioText.At>> sentences = new LinkedHashMap<>();
+        for (int g = 0; g < groups.size(); g++) {
+            Workloads.ProviderGroup group = groups.get(g);
+            Configuration c = group.reference().configuration();
+            String setting = settings.get(g);
+            rows.add(providerRow(c.batchSize().isEmpty() ? setting : setting + " b" + c.batchSize(), group.reference(), "reference"));
+            String where = c.batchSize().isEmpty() ? "" : "at batch " + c.batchSize();
+            for (ConfigurationStats other : group.others()) {
+                Optional<Ratio> speedUp = ForkRatios.speedUp(group.reference(), other);
+                rows.add(providerRow("", other, RatioText.cell(speedUp)));
+                Pairing pairing = new Pairing(setting, other.configuration().provider(), c.provider());
+                speedUp.ifPresent(r -> sentences.computeIfAbsent(pairing, k -> new ArrayList<>()).add(new RatioText.At(where, r)));
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        sentences.forEach((pairing, points) -> lines.add(pairing.setting() + ": "
+                + RatioText.sentence(pairing.provider(), pairing.reference(), points)));
+        List<String> headers = List.of("configuration", "provider", "P50 ms", "P95 ms", "items/s", "speed-up");
+        boolean charted = groups.stream().flatMap(g -> g.members().stream()).anyMatch(s -> Double.isFinite(s.p50Ms()));
+        Summary.Table table = new Summary.Table("P50, P95 and items/s by provider", headers,
+                List.of(false, false, true, true, true, false), rows);
+        return Optional.of(new Summary.Section("Providers side by side", lines, List.of(table),
+                List.of("speed-up: how many times faster than the reference (" + Workloads.REFERENCE_PROVIDER + ", or the"
+                        + " first provider by name when " + Workloads.REFERENCE_PROVIDER + " did not run) with the same"
+                        + " model, batch size, threads, callers and dims: the reference's P50 over the provider's, each the"
+                        + " median over forks of a fork's P50 (items/s for thrpt and avgt, which have no distribution). "
+                        + INTERVAL_NOTE + (charted ? " charts/providers.png draws it." : ""))));
     }
 
-    /** Adds fp32, int8 and the speed-up: fp32 / int8 for a latency, int8 / fp32 for a rate. */
-    private static void addSpeedup(List<String> row, double fp32, double int8, boolean latency) {
-        Function<Double, String> format = latency ? Numbers::ms : Numbers::count;
-        row.add(format.apply(fp32));
-        row.add(format.apply(int8));
-        row.add((latency ? Workloads.ratio(fp32, int8) : Workloads.ratio(int8, fp32)).map(WorkloadSections::times).orElse("-"));
+    /** What one sentence of the providers section is about: a setting (all but the batch size) and two providers. */
+    private record Pairing(String setting, String provider, String reference) {
+    }
+
+    private static List<String> providerRow(String name, ConfigurationStats s, String speedUp) {
+        return List.of(name, s.configuration().provider(), Numbers.ms(s.p50Ms()), Numbers.ms(s.p95Ms()),
+                Numbers.count(s.throughputItemsPerS()), speedUp);
     }
 
     public static String times(double ratio) {
@@ -217,8 +275,14 @@ public final class WorkloadSections {
         return (value >= 0 ? "+" : "") + Numbers.ms(value);
     }
 
-    private static String signedPercent(double value) {
-        return String.format(Locale.ROOT, "%+.1f%%", value);
+    private static String signedCount(double value) {
+        return Double.isFinite(value) ? (value >= 0 ? "+" : "-") + Numbers.count(Math.abs(value)) : "-";
+    }
+
+    /** The lowest to the highest ratio: {@code 1.32x to 1.80x}. */
+    private static String range(List<Ratio> ratios) {
+        DoubleSummaryStatistics values = ratios.stream().mapToDouble(Ratio::value).summaryStatistics();
+        return range(values, Ratio::times);
     }
 
     private static String range(DoubleSummaryStatistics values, Function<Double, String> format) {

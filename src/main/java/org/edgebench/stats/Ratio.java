@@ -55,12 +55,16 @@ public record Ratio(double value, double low, double high, int referenceForks, i
 
     /** For example {@code 1.82x [1.61x, 2.04x]}, or {@code 1.82x (1 fork: no interval)}. */
     public String text() {
-        String ratio = times(value);
+        return times(value) + " " + intervalText();
+    }
+
+    /** The interval alone, {@code [1.61x, 2.04x]}, or why there is none: {@code (1 fork: no interval)}. */
+    public String intervalText() {
         if (hasInterval()) {
-            return ratio + " [" + times(low) + ", " + times(high) + "]";
+            return "[" + times(low) + ", " + times(high) + "]";
         }
         int forks = Math.min(referenceForks, otherForks);
-        return ratio + " (" + forks + (forks == 1 ? " fork" : " forks") + ": no interval)";
+        return "(" + forks + (forks == 1 ? " fork" : " forks") + ": no interval)";
     }
 
     /** Two decimals below 10x, then one: {@code 1.05x}, {@code 12.3x}. */

@@ -28,8 +28,9 @@ import static org.assertj.core.api.Assertions.within;
 
 /**
  * The report of real runs of this suite ({@code fixtures/}, recorded by the launcher with the
- * memory profiler and env.json's {@code run} section; see resources/report/README.md), and of
- * {@code cases/interrupted}, the gc run as if it had been cut short after a failure.
+ * memory profiler and env.json's {@code run} section; see resources/report/README.md), and of the
+ * variants made from them: {@code cases/interrupted}, the gc run as if it had been cut short after
+ * a failure, and {@code cases/providers}, the sample run with a relabelled second provider.
  */
 class RecordedRunTest {
 
@@ -41,7 +42,8 @@ class RecordedRunTest {
 
     /** summary.txt and latency.csv match the reviewed copies in resources/report/golden. */
     @ParameterizedTest
-    @ValueSource(strings = {"fixtures/sample", "fixtures/gc", "fixtures/thrpt", "fixtures/avgt", "fixtures/ss", "cases/interrupted"})
+    @ValueSource(strings = {"fixtures/sample", "fixtures/gc", "fixtures/thrpt", "fixtures/avgt", "fixtures/ss", "cases/interrupted",
+            "cases/providers"})
     void matchesGoldenFiles(String folder) throws IOException {
         Path run = Fixtures.recordedRun(folder, dir);
 

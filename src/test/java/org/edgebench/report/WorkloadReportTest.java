@@ -4,10 +4,15 @@ import org.edgebench.analysis.BatchAdvisor;
 import org.edgebench.analysis.WarmupCurve;
 import org.edgebench.report.chart.ChartStyle;
 import org.edgebench.report.chart.DjlChart;
+import org.edgebench.report.chart.ProvidersChart;
 import org.edgebench.report.chart.ThreadScalingChart;
 import org.edgebench.report.chart.WarmupCurveChart;
 import org.edgebench.results.JmhJson;
 import org.edgebench.results.JmhResult;
+import org.edgebench.stats.ForkValues;
+import org.edgebench.stats.Median;
+import org.edgebench.stats.Metric;
+import org.edgebench.stats.Ratio;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
@@ -91,24 +97,43 @@ class WorkloadReportTest {
     }
 
     @Test
-    void djlAndInt8TablesHoldBothSidesAndTheirRatio() throws IOException {
+    void djlAndInt8TablesHoldBothSidesAndTheRatioOfTheirForks() throws IOException {
         Path run = Fixtures.recordedRun("workloads/djl-int8", dir);
         List<JmhResult> results = JmhJson.read(run);
-        double raw = find(results, "OrtSessionRunBenchmark.run", "student", "8").scorePercentiles().get(50.0);
-        double djl = find(results, "DjlPredictorBenchmark.predict", "student", "8").scorePercentiles().get(50.0);
-        double int8 = find(results, "OrtSessionRunBenchmark.run", "student-int8", "8").scorePercentiles().get(50.0);
+        JmhResult raw = find(results, "OrtSessionRunBenchmark.run", "student", "8");
+        JmhResult djl = find(results, "DjlPredictorBenchmark.predict", "student", "8");
+        JmhResult int8 = find(results, "OrtSessionRunBenchmark.run", "student-int8", "8");
+        double rawP50 = raw.scorePercentiles().get(50.0);
+        double djlP50 = djl.scorePercentiles().get(50.0);
 
         Report.write(run, null, 100);
 
         String summary = Files.readString(run.resolve("summary.txt"));
-        String djlRow = line(summary, "student CPU b8 t1 ");
-        assertThat(djlRow.split(" +")).startsWith("student", "CPU", "b8", "t1", Numbers.ms(raw), Numbers.ms(djl),
-                "+" + Numbers.ms(djl - raw), String.format(java.util.Locale.ROOT, "%+.1f%%", 100 * (djl / raw - 1)));
-        String int8Row = line(summary, "OrtSessionRunBenchmark.run CPU b8 t1 ");
-        assertThat(int8Row.split(" +")).startsWith("OrtSessionRunBenchmark.run", "CPU", "b8", "t1", Numbers.ms(raw),
-                Numbers.ms(int8), WorkloadSections.times(raw / int8));
-        assertThat(summary).contains("== What the DJL layer costs", "== fp32 vs int8", "-- student (fp32) vs student-int8 --")
-                .doesNotContain("== Warm-up", "== Cold start", "== Thread scaling");
+        assertThat(line(summary, "student CPU b8 t1 ").split(" {2,}")).containsExactly("student CPU b8 t1", "P50 ms",
+                Numbers.ms(rawP50), Numbers.ms(djlP50), "+" + Numbers.ms(djlP50 - rawP50),
+                RatioText.cell(Optional.of(twoForkRatio(raw, djl))));
+        assertThat(line(summary, "OrtSessionRunBenchmark.run CPU b8 t1 ").split(" {2,}")).containsExactly(
+                "OrtSessionRunBenchmark.run CPU b8 t1", "P50 ms", Numbers.ms(rawP50), Numbers.ms(int8.scorePercentiles().get(50.0)),
+                RatioText.cell(Optional.of(twoForkRatio(raw, int8).speedUp())));
+        assertThat(summary).contains("== What the DJL layer costs", "== fp32 vs int8", "-- student (fp32) vs student-int8 --",
+                        "[low, high]: the 95% interval of the ratio over forks")
+                .doesNotContain("== Warm-up", "== Cold start", "== Thread scaling", "== Providers side by side");
+    }
+
+    /** A fixture's DJL sits within noise of raw ONNX Runtime at batch 1, and the line under the table says so. */
+    @Test
+    void aRatioWhoseIntervalHoldsOneIsWithinNoise() throws IOException {
+        Path run = Fixtures.recordedRun("workloads/full", dir);
+        List<JmhResult> results = JmhJson.read(run);
+        Ratio ratio = twoForkRatio(find(results, "OrtSessionRunBenchmark.run", "student"),
+                find(results, "DjlPredictorBenchmark.predict", "student"));
+
+        Report.write(run, null, 100);
+
+        assertThat(ratio.withinNoise()).isTrue();
+        String summary = Files.readString(run.resolve("summary.txt"));
+        assertThat(line(summary, "student CPU b1 t1 ")).endsWith(ratio.text() + " within noise");
+        assertThat(summary).contains(" per call); within noise: student CPU b1 t1\n");
     }
 
     @Test
@@ -134,17 +159,17 @@ class WorkloadReportTest {
                 "<h2>Warm-up: the first inferences after session creation (WarmupCurveBenchmark)</h2>",
                 "<h2>Cold start: session creation + first inference (SessionColdStartBenchmark)</h2>",
                 "<h3>DJL Predictor vs raw ONNX Runtime</h3>", "<h3>student (fp32) vs student-int8</h3>",
-                "<th>P50 speed-up</th>")
+                "<th>speed-up</th>")
                 .doesNotContain(THREADS_CHART, "no warm-up", "Thread scaling");
         assertThat(Files.readString(threads.resolve("index.html")))
                 .contains("<img src=\"" + THREADS_CHART + "\"", "<h2>Thread scaling (intraOpThreads)</h2>",
                         "<td>student-int8 b8</td><td class=\"num\">2</td>");
         assertThat(Files.readString(full.resolve("summary.md")))
                 .contains("## Cold start: session creation + first inference (SessionColdStartBenchmark)\n\n- student CPU b1 t1: cold start ",
-                        "### student (fp32) vs student-int8\n\n| configuration | fp32 P50 ms |");
+                        "### student (fp32) vs student-int8\n\n| configuration | metric | fp32 | int8 | speed-up |");
     }
 
-    /** The runs in fixtures/ hold none of these benchmarks, so their reports gain nothing. */
+    /** The runs in fixtures/ hold none of these benchmarks and one provider, so their reports gain nothing. */
     @ParameterizedTest
     @ValueSource(strings = {"fixtures/sample", "fixtures/gc", "fixtures/ss"})
     void aRunWithoutTheWorkloadBenchmarksGetsNoneOfTheirSectionsOrCharts(String folder) throws IOException {
@@ -156,8 +181,9 @@ class WorkloadReportTest {
         try (Stream<Path> files = Files.list(run.resolve("charts"))) {
             charts = files.map(p -> p.getFileName().toString()).toList();
         }
-        assertThat(charts).doesNotContain(WarmupCurveChart.FILE, DjlChart.FILE, ThreadScalingChart.FILE);
-        assertThat(Files.readString(run.resolve("index.html"))).doesNotContain("Warm-up", "Cold start", "DJL", "int8", "Thread scaling");
+        assertThat(charts).doesNotContain(WarmupCurveChart.FILE, DjlChart.FILE, ThreadScalingChart.FILE, ProvidersChart.FILE);
+        assertThat(Files.readString(run.resolve("index.html")))
+                .doesNotContain("Warm-up", "Cold start", "DJL", "int8", "Thread scaling", "Providers side by side");
     }
 
     private static JmhResult find(List<JmhResult> results, String benchmark, String model) {
@@ -167,6 +193,20 @@ class WorkloadReportTest {
     private static JmhResult find(List<JmhResult> results, String benchmark, String model, String batch) {
         return results.stream().filter(r -> r.benchmark().endsWith("." + benchmark) && model.equals(r.params().get("model"))
                 && batch.equals(r.params().get("batchSize"))).findFirst().orElseThrow();
+    }
+
+    /**
+     * The P50 ratio of {@code other} to {@code reference} computed by hand: the ratio of the fork
+     * medians, and, with two forks a side, the interval from the lowest to the highest fork ratio
+     * (the extreme pairing has probability 1/16 of the resamples, more than either 2.5% tail).
+     */
+    private static Ratio twoForkRatio(JmhResult reference, JmhResult other) {
+        double[] a = ForkValues.of(reference, Metric.P50);
+        double[] b = ForkValues.of(other, Metric.P50);
+        assertThat(a).hasSize(2);
+        assertThat(b).hasSize(2);
+        return new Ratio(Median.of(b) / Median.of(a), Math.min(b[0], b[1]) / Math.max(a[0], a[1]),
+                Math.max(b[0], b[1]) / Math.min(a[0], a[1]), 2, 2);
     }
 
     private static String line(String text, String prefix) {

@@ -30,6 +30,18 @@ class RatioTest {
     }
 
     @Test
+    void withTwoForksASideTheIntervalRunsFromTheLowestToTheHighestRatioOfOneForkToAnother() {
+        // Each side's resampled median is one fork, the other or their mean; the extreme pairing has
+        // probability 1/16, more than the 2.5% in each tail, so the ends are exactly those ratios.
+        Ratio r = Ratio.of(new double[]{1.0, 1.2}, new double[]{0.6, 0.66}, "two forks");
+        assertThat(r.value()).isCloseTo(0.63 / 1.1, within(1e-12));
+        assertThat(r.low()).isCloseTo(0.6 / 1.2, within(1e-12));
+        assertThat(r.high()).isCloseTo(0.66 / 1.0, within(1e-12));
+        assertThat(r.intervalText()).isEqualTo("[0.50x, 0.66x]");
+        assertThat(r.speedUp().text()).isEqualTo("1.75x [1.52x, 2.00x]");
+    }
+
+    @Test
     void overlappingForksAreWithinNoise() {
         Ratio r = Ratio.of(new double[]{1.0, 1.2, 0.9, 1.1}, new double[]{1.05, 0.95, 1.15, 1.0}, "noise");
         assertThat(r.hasInterval()).isTrue();
@@ -42,6 +54,7 @@ class RatioTest {
         assertThat(r.hasInterval()).isFalse();
         assertThat(r.withinNoise()).isFalse();
         assertThat(r.text()).isEqualTo("0.55x (1 fork: no interval)");
+        assertThat(r.intervalText()).isEqualTo("(1 fork: no interval)");
     }
 
     @Test

@@ -92,8 +92,8 @@ public final class Charts {
 
     /**
      * Starts drawing every chart on {@code pool}: the four overviews first, then the workload charts
-     * the run has data for (warm-up curve, DJL vs ONNX Runtime, thread scaling), then a histogram per
-     * distribution.
+     * the run has data for (warm-up curve, DJL vs ONNX Runtime, thread scaling, providers side by
+     * side), then a histogram per distribution.
      */
     public static Drawing draw(List<ConfigurationStats> stats, String subtitle, ExecutorService pool) {
         List<Pending> pending = new ArrayList<>();
@@ -150,24 +150,38 @@ public final class Charts {
                     "Items per second against intra-op threads, as a speed-up over the fewest threads, per model.", "",
                     () -> ThreadScalingChart.create(threads, subtitle), ChartStyle.WIDTH);
         }
+        List<Workloads.ProviderGroup> providers = Workloads.providerGroups(stats);
+        if (!providers.isEmpty()) {
+            start(pool, pending, Kind.WORKLOAD, "", ProvidersChart.FILE, "P50 latency of each execution provider against batch size,"
+                            + " labelled with the speed-up over the reference provider.",
+                    "no providers chart: no P50 in this mode (use -bm sample)",
+                    () -> ProvidersChart.create(providers, subtitle), ChartStyle.WIDTH, ProvidersChart.height(providers));
+        }
     }
 
     /** Draws and encodes a tiny throwaway chart, so the classes and fonts every chart needs are loaded. */
     public static void warmUp() {
         XYPlot plot = new XYPlot(new XYSeriesCollection(), new NumberAxis("x"), new NumberAxis("y"), new XYBarRenderer());
-        png(ChartStyle.apply(new JFreeChart("warm-up", ChartStyle.TITLE_FONT, plot, false), "warm-up"), 64);
+        png(ChartStyle.apply(new JFreeChart("warm-up", ChartStyle.TITLE_FONT, plot, false), "warm-up"), 64, ChartStyle.HEIGHT);
     }
 
     private static void start(ExecutorService pool, List<Pending> pending, Kind kind, String group, String name,
                               String caption, String whyMissing, Supplier<Optional<JFreeChart>> chart, int width) {
-        Future<Optional<byte[]>> png = pool.submit(() -> chart.get().map(c -> png(c, width)));
+        Future<Optional<byte[]>> png = pool.submit(() -> chart.get().map(c -> png(c, width, SmallMultiples.height(c))));
         pending.add(new Pending(FOLDER + "/" + name, caption, kind, group, whyMissing, png));
     }
 
-    private static byte[] png(JFreeChart chart, int width) {
+    /** A chart that sizes itself, as the providers chart does by its panels. */
+    private static void start(ExecutorService pool, List<Pending> pending, Kind kind, String group, String name,
+                              String caption, String whyMissing, Supplier<Optional<JFreeChart>> chart, int width, int height) {
+        Future<Optional<byte[]>> png = pool.submit(() -> chart.get().map(c -> png(c, width, height)));
+        pending.add(new Pending(FOLDER + "/" + name, caption, kind, group, whyMissing, png));
+    }
+
+    private static byte[] png(JFreeChart chart, int width, int height) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 17);
         try {
-            ChartStyle.writePng(chart, width, SmallMultiples.height(chart), out);
+            ChartStyle.writePng(chart, width, height, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
