@@ -1,15 +1,10 @@
 package org.edgebench.compare;
 
-import org.edgebench.cli.CompareCommand;
-import org.edgebench.cli.Subcommands;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -246,19 +241,9 @@ class CompareCommandTest {
     }
 
     private int compare(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            return Subcommands.execute(new CompareCommand(), args);
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-            stdout = out.toString(StandardCharsets.UTF_8);
-            stderr = err.toString(StandardCharsets.UTF_8);
-        }
+        CompareRun run = CompareRun.of(args);
+        stdout = run.stdout();
+        stderr = run.stderr();
+        return run.exit();
     }
 }

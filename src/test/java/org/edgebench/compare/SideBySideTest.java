@@ -1,18 +1,13 @@
 package org.edgebench.compare;
 
-import org.edgebench.cli.CompareCommand;
-import org.edgebench.cli.Subcommands;
 import org.edgebench.stats.Metric;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -132,19 +127,9 @@ class SideBySideTest {
     }
 
     private int compare(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            return Subcommands.execute(new CompareCommand(), args);
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-            stdout = out.toString(StandardCharsets.UTF_8);
-            stderr = err.toString(StandardCharsets.UTF_8);
-        }
+        CompareRun run = CompareRun.of(args);
+        stdout = run.stdout();
+        stderr = run.stderr();
+        return run.exit();
     }
 }

@@ -3,14 +3,9 @@ package org.edgebench.it;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * scripts/ci-regression.sh refuses bad input with one line and exit 2 before it builds or runs
@@ -43,21 +38,6 @@ class CiRegressionScriptIT {
     }
 
     private void assertBadInput(Map<String, String> env, String message, String... args) throws Exception {
-        Path err = tmp.resolve("stderr.txt");
-        ProcessBuilder builder = new ProcessBuilder(concat(List.of("bash", "scripts/ci-regression.sh"), args))
-                .redirectOutput(tmp.resolve("stdout.txt").toFile()).redirectError(err.toFile());
-        builder.environment().put("EDGEBENCH_JAR", JarProcess.JAR.toAbsolutePath().toString());
-        builder.environment().put("EDGEBENCH_RUN_DIR", tmp.resolve("run").toString());
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
-        String stderr = Files.readString(err, StandardCharsets.UTF_8).strip();
-        assertThat(process.exitValue()).as(stderr).isEqualTo(2);
-        assertThat(stderr).contains(message).doesNotContain("\n");
-        assertThat(tmp.resolve("run")).doesNotExist();
-    }
-
-    private static List<String> concat(List<String> head, String... tail) {
-        return java.util.stream.Stream.concat(head.stream(), java.util.Arrays.stream(tail)).toList();
+        ScriptRun.assertBadInput("ci-regression.sh", tmp, env, message, args);
     }
 }

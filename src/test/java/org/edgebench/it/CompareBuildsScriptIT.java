@@ -3,16 +3,10 @@ package org.edgebench.it;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * scripts/compare-builds.sh refuses bad input with one line and exit 2 before it builds or runs
@@ -60,17 +54,6 @@ class CompareBuildsScriptIT {
     }
 
     private void assertBadInput(Map<String, String> env, String message, String... args) throws Exception {
-        Path err = tmp.resolve("stderr.txt");
-        ProcessBuilder builder = new ProcessBuilder(Stream.concat(Stream.of("bash", "scripts/compare-builds.sh"), Arrays.stream(args)).toList())
-                .redirectOutput(tmp.resolve("stdout.txt").toFile()).redirectError(err.toFile());
-        builder.environment().put("EDGEBENCH_JAR", JarProcess.JAR.toAbsolutePath().toString());
-        builder.environment().put("EDGEBENCH_RUN_DIR", tmp.resolve("run").toString());
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
-        String stderr = Files.readString(err, StandardCharsets.UTF_8).strip();
-        assertThat(process.exitValue()).as(stderr).isEqualTo(2);
-        assertThat(stderr).as(List.of(args).toString()).contains(message).doesNotContain("\n");
-        assertThat(tmp.resolve("run")).doesNotExist();
+        ScriptRun.assertBadInput("compare-builds.sh", tmp, env, message, args);
     }
 }

@@ -165,16 +165,17 @@ public final class Charts {
         png(ChartStyle.apply(new JFreeChart("warm-up", ChartStyle.TITLE_FONT, plot, false), "warm-up"), 64, ChartStyle.HEIGHT);
     }
 
+    /** A chart as tall as its panels make it. */
     private static void start(ExecutorService pool, List<Pending> pending, Kind kind, String group, String name,
                               String caption, String whyMissing, Supplier<Optional<JFreeChart>> chart, int width) {
-        Future<Optional<byte[]>> png = pool.submit(() -> chart.get().map(c -> png(c, width, SmallMultiples.height(c))));
-        pending.add(new Pending(FOLDER + "/" + name, caption, kind, group, whyMissing, png));
+        start(pool, pending, kind, group, name, caption, whyMissing, chart, width, 0);
     }
 
-    /** A chart that sizes itself, as the providers chart does by its panels. */
+    /** {@code height} 0 lets the chart's panels decide; the providers chart sizes itself by its groups. */
     private static void start(ExecutorService pool, List<Pending> pending, Kind kind, String group, String name,
                               String caption, String whyMissing, Supplier<Optional<JFreeChart>> chart, int width, int height) {
-        Future<Optional<byte[]>> png = pool.submit(() -> chart.get().map(c -> png(c, width, height)));
+        Future<Optional<byte[]>> png = pool.submit(() -> chart.get()
+                .map(c -> png(c, width, height > 0 ? height : SmallMultiples.height(c))));
         pending.add(new Pending(FOLDER + "/" + name, caption, kind, group, whyMissing, png));
     }
 
