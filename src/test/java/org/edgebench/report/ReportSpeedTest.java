@@ -14,14 +14,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every chart; the aim is well under 5 s. On the shared 2-core development machine this
  * test measured 2.2 s in the test JVM (already warmed by the other report tests; 4.9 s while
  * other benchmarks held the cores), and the {@code report} subcommand 5.2 to 5.8 s in a fresh JVM
- * in quiet moments, most of it the JIT (docs/report.md, Speed). The bound is four times the
- * fresh-JVM time, so a busy CI runner does not fail it while a blow-up (a quadratic loop, a slow
- * encoder) still does.
+ * in quiet moments, most of it the JIT (docs/report.md, Speed), and 24 s once while the load
+ * average stood at 12 on the 2 cores. It is no performance target (those are measured, not
+ * asserted): the bound only catches a blow-up (a quadratic loop, a slow encoder), so it sits far
+ * above what a busy machine takes.
  */
 class ReportSpeedTest {
 
     private static final int CONFIGURATIONS = 200;
-    private static final long GENEROUS_BOUND_MS = 20_000;
+    private static final long GENEROUS_BOUND_MS = 90_000;
 
     @TempDir
     Path dir;
