@@ -5,55 +5,71 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * Writes a large, realistic SampleTime JMH JSON for the speed test: configurations of our
+ * Writes a realistic SampleTime JMH JSON of OrtSessionRunBenchmark: configurations of our
  * parameters, two forks of five iterations each, and per iteration a full histogram like JMH's
- * (values quantised to 10 bits of precision, a log-normal body and a long tail).
+ * (values quantised to 10 bits of precision, a log-normal body and a long tail). Large for the
+ * speed test; a few configurations at several caller counts for the concurrent-callers report.
  */
 final class JmhJsonGenerator {
 
     static final int FORKS = 2;
     static final int ITERATIONS = 5;
 
+    /** One configuration to write: our parameters, JMH's thread count (the callers) and the median call. */
+    record Spec(String model, String provider, int batch, int intraOpThreads, int callers, double medianMs) {
+    }
+
     private JmhJsonGenerator() {
     }
 
-    /** Writes {@code configurations} results (models x providers x batch sizes x threads) to {@code file}. */
-    static Path write(Path file, int configurations, long seed) throws IOException {
+    /** Writes one result per spec to {@code file}, in order. */
+    static Path write(Path file, List<Spec> specs, long seed) throws IOException {
         SplittableRandom random = new SplittableRandom(seed);
-        int[] batches = {1, 2, 4, 8, 16, 32, 64, 128, 256, 512};
-        String[] providers = {"CPU", "XNNPACK"};
-        int[] threads = {0, 1, 2, 4, 8};
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write("[\n");
-            for (int c = 0; c < configurations; c++) {
-                int batch = batches[c % batches.length];
-                String provider = providers[(c / batches.length) % providers.length];
-                int thread = threads[(c / (batches.length * providers.length)) % threads.length];
-                String model = "model" + c / (batches.length * providers.length * threads.length);
-                double medianMs = 0.4 * Math.pow(batch, 0.8) * (1 + 0.1 * (c % 7));
+            for (int c = 0; c < specs.size(); c++) {
                 if (c > 0) {
                     out.write(",\n");
                 }
-                writeResult(out, random, model, provider, batch, thread, medianMs);
+                writeResult(out, random, specs.get(c));
             }
             out.write("\n]\n");
         }
         return file;
     }
 
-    private static void writeResult(BufferedWriter out, SplittableRandom random, String model, String provider,
-                                    int batch, int threads, double medianMs) throws IOException {
+    /** Writes {@code configurations} results (models x providers x batch sizes x threads) to {@code file}. */
+    static Path write(Path file, int configurations, long seed) throws IOException {
+        int[] batches = {1, 2, 4, 8, 16, 32, 64, 128, 256, 512};
+        String[] providers = {"CPU", "XNNPACK"};
+        int[] threads = {0, 1, 2, 4, 8};
+        List<Spec> specs = new ArrayList<>(configurations);
+        for (int c = 0; c < configurations; c++) {
+            int batch = batches[c % batches.length];
+            String provider = providers[(c / batches.length) % providers.length];
+            int thread = threads[(c / (batches.length * providers.length)) % threads.length];
+            String model = "model" + c / (batches.length * providers.length * threads.length);
+            specs.add(new Spec(model, provider, batch, thread, 1, 0.4 * Math.pow(batch, 0.8) * (1 + 0.1 * (c % 7))));
+        }
+        return write(file, specs, seed);
+    }
+
+    private static void writeResult(BufferedWriter out, SplittableRandom random, Spec spec) throws IOException {
+        double medianMs = spec.medianMs();
         out.write(String.format(Locale.ROOT, """
                 {"jmhVersion":"1.37","benchmark":"org.edgebench.bench.OrtSessionRunBenchmark.run","mode":"sample",
-                 "threads":1,"forks":%d,"params":{"batchSize":"%d","intraOpThreads":"%d","model":"%s","provider":"%s"},
+                 "threads":%d,"forks":%d,"params":{"batchSize":"%d","intraOpThreads":"%d","model":"%s","provider":"%s"},
                  "primaryMetric":{"score":%s,"scoreError":%s,"scorePercentiles":{"0.0":%s,"50.0":%s,"90.0":%s,"95.0":%s,
                  "99.0":%s,"99.9":%s,"99.99":%s,"100.0":%s},"scoreUnit":"ms/op","rawDataHistogram":[""",
-                FORKS, batch, threads, model, provider, medianMs * 1.1, medianMs * 0.02, medianMs * 0.9, medianMs,
-                medianMs * 1.2, medianMs * 1.4, medianMs * 2, medianMs * 4, medianMs * 8, medianMs * 20));
+                spec.callers(), FORKS, spec.batch(), spec.intraOpThreads(), spec.model(), spec.provider(), medianMs * 1.1,
+                medianMs * 0.02, medianMs * 0.9, medianMs, medianMs * 1.2, medianMs * 1.4, medianMs * 2, medianMs * 4,
+                medianMs * 8, medianMs * 20));
         // Calls per iteration: a ten-second iteration of a call of this length, as a real run gives.
         long callsPerIteration = Math.max(50, (long) (10_000 / medianMs));
         for (int f = 0; f < FORKS; f++) {

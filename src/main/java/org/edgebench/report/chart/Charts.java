@@ -77,8 +77,8 @@ public final class Charts {
 
     /**
      * Starts drawing every chart on {@code pool}: the four overviews first, then the workload charts
-     * the run has data for (warm-up curve, DJL vs ONNX Runtime, thread scaling), then a histogram per
-     * distribution.
+     * the run has data for (warm-up curve, DJL vs ONNX Runtime, thread scaling, latency vs throughput
+     * by callers), then a histogram per distribution.
      */
     public static Drawing draw(List<ConfigurationStats> stats, String subtitle, ExecutorService pool) {
         List<Pending> pending = new ArrayList<>();
@@ -130,6 +130,14 @@ public final class Charts {
         if (!threads.isEmpty()) {
             start(pool, pending, ThreadScalingChart.FILE, "P50 latency and items per second against intra-op threads.", "",
                     () -> ThreadScalingChart.create(threads, subtitle), ChartStyle.WIDTH);
+        }
+        List<Workloads.CallerLine> callers = Workloads.callerLines(stats);
+        if (!callers.isEmpty()) {
+            start(pool, pending, LatencyThroughputChart.FILE,
+                    "Per-call P50 and P95 against total items per second, one point per caller count: where latency climbs"
+                            + " without more throughput, more callers only queue.",
+                    "no latency vs throughput chart: the caller counts have no latency distribution in this mode (use -bm sample)",
+                    () -> LatencyThroughputChart.create(callers, subtitle), ChartStyle.WIDTH);
         }
     }
 

@@ -70,7 +70,7 @@ public final class DjlChart {
         y.setUpperMargin(0.12);
         CategoryPlot plot = new CategoryPlot(dataset, x, y, renderer);
         JFreeChart chart = new JFreeChart("P50 latency: DJL vs raw ONNX Runtime (lower is better)", ChartStyle.TITLE_FONT, plot, true);
-        String key = "same model, batch, provider and threads; the gap between a pair is what DJL's layer costs per call";
+        String key = "same model, batch, provider, intra-op threads and callers; the gap between a pair is what DJL's layer costs per call";
         return Optional.of(ChartStyle.apply(chart, subtitle.isBlank() ? key : key + " | " + subtitle));
     }
 
