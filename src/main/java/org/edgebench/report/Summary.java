@@ -141,9 +141,9 @@ public record Summary(String source, String environment, String run, boolean com
                         .comparing((ConfigurationStats s) -> s.configuration().provider())
                         .thenComparingInt(s -> numberOr(s.configuration().batchSize()))
                         .thenComparingInt(s -> numberOr(s.configuration().intraOpThreads()))
-                        .thenComparingInt(s -> s.configuration().threads())
                         .thenComparing(s -> s.configuration().benchmark())
                         .thenComparing(s -> s.configuration().mode())
+                        .thenComparingInt(s -> s.configuration().threads())
                         .thenComparing(s -> s.configuration().otherParamsText()))
                 .toList();
         List<Col> columns = new ArrayList<>();
