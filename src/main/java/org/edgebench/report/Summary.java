@@ -257,8 +257,8 @@ public record Summary(String source, String environment, String run, boolean com
         boolean intraOpColumn = stats.stream().anyMatch(s -> !s.configuration().intraOpThreads().isEmpty());
         if (severalCallers) {
             notes.add((intraOpColumn ? intraOp + "; callers" : "callers") + ": JMH threads (-t, --callers) calling the"
-                    + " benchmark at once, in EdgeBench's benchmarks one shared session with inputs and outputs of each"
-                    + " caller's own. items/s adds up every caller; latencies are per call.");
+                    + " benchmark at once (EdgeBench's benchmarks share one session among them and give each caller its"
+                    + " own inputs and outputs). items/s adds up every caller; latencies are per call.");
         } else if (intraOpColumn) {
             notes.add(intraOp + "; one caller (JMH thread) called the session.");
         }
