@@ -65,21 +65,29 @@ public final class BatchAdvisor {
                     name + ": no P95 in mode " + modes + "; run SampleTime (-bm sample) to choose a batch size");
         }
         boolean severalThreadCounts = candidates.stream().map(s -> s.configuration().intraOpThreads()).distinct().count() > 1;
+        boolean severalCallers = candidates.stream().map(s -> s.configuration().threads()).distinct().count() > 1;
         Optional<ConfigurationStats> best = candidates.stream()
                 .filter(s -> s.p95Ms() <= sloMs)
                 .max(Comparator.comparingDouble(ConfigurationStats::throughputItemsPerS));
         if (best.isEmpty()) {
             ConfigurationStats fastest = candidates.stream().min(Comparator.comparingDouble(ConfigurationStats::p95Ms)).orElseThrow();
             return new Choice(group, provider, best, name + ": no batch size meets P95 <= " + Numbers.ms(sloMs)
-                    + " ms (the lowest P95 is " + Numbers.ms(fastest.p95Ms()) + " ms, at " + setting(fastest, severalThreadCounts) + ")");
+                    + " ms (the lowest P95 is " + Numbers.ms(fastest.p95Ms()) + " ms, at " + setting(fastest, severalThreadCounts, severalCallers) + ")");
         }
         ConfigurationStats chosen = best.get();
-        return new Choice(group, provider, best, name + ": " + setting(chosen, severalThreadCounts)
+        return new Choice(group, provider, best, name + ": " + setting(chosen, severalThreadCounts, severalCallers)
                 + " (P95 " + Numbers.ms(chosen.p95Ms()) + " ms, " + Numbers.count(chosen.throughputItemsPerS()) + " items/s)");
     }
 
-    private static String setting(ConfigurationStats s, boolean withThreads) {
-        return "batch " + s.configuration().batchSize()
-                + (withThreads ? " with intraOpThreads " + s.configuration().intraOpThreads() : "");
+    private static String setting(ConfigurationStats s, boolean withThreads, boolean withCallers) {
+        int callers = s.configuration().threads();
+        List<String> with = new ArrayList<>();
+        if (withThreads) {
+            with.add("intraOpThreads " + s.configuration().intraOpThreads());
+        }
+        if (withCallers) {
+            with.add(callers + (callers == 1 ? " caller" : " callers"));
+        }
+        return "batch " + s.configuration().batchSize() + (with.isEmpty() ? "" : " with " + String.join(" and ", with));
     }
 }

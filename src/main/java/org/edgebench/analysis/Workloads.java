@@ -17,9 +17,10 @@ import java.util.function.Predicate;
 /**
  * Finds, among a run's results, the suite's workload benchmarks and what they are compared with:
  * the warm-up curve, the cold start next to the warm latency, DJL next to raw ONNX Runtime, each
- * int8 model next to its fp32 original, thread scaling, and execution providers side by side. Benchmarks are recognised by their
- * class's simple name, so a run saved by an older build (or a renamed package) still pairs up.
- * Everything here is pure: lists in, pairs out, in a stable order (model, provider, batch, threads).
+ * int8 model next to its fp32 original, thread scaling, execution providers side by side and
+ * concurrent callers. Benchmarks are recognised by their class's simple name, so a run saved by an
+ * older build (or a renamed package) still pairs up. Everything here is pure: lists in, pairs out,
+ * in a stable order (model, provider, batch, threads, callers).
  */
 public final class Workloads {
 
@@ -74,13 +75,18 @@ public final class Workloads {
     /** The provider every other is compared with when it ran: what a machine without accelerators has anyway. */
     public static final String REFERENCE_PROVIDER = "CPU";
 
+    /** One setting run with two or more caller counts (JMH threads calling one session), fewest callers first. */
+    public record CallerLine(String name, List<ConfigurationStats> points) {
+    }
+
     static final Comparator<ConfigurationStats> ORDER = Comparator
             .comparing((ConfigurationStats s) -> s.configuration().model())
             .thenComparing(s -> s.configuration().provider())
             .thenComparingInt(s -> number(s.configuration().batchSize()))
             .thenComparingInt(s -> threadOrder(s.configuration().intraOpThreads()))
             .thenComparing(s -> s.configuration().otherParamsText())
-            .thenComparing(s -> s.configuration().benchmark());
+            .thenComparing(s -> s.configuration().benchmark())
+            .thenComparingInt(s -> s.configuration().threads());
 
     /* The batch sizes of one setting next to each other, so a sentence can run through them. */
     private static final Comparator<ConfigurationStats> PROVIDER_GROUP_ORDER = Comparator
@@ -229,6 +235,7 @@ public final class Workloads {
         boolean modes = varies(scaling, Configuration::mode);
         boolean providers = varies(scaling, Configuration::provider);
         boolean others = varies(scaling, Configuration::otherParamsText);
+        boolean callers = varies(scaling, Configuration::callersLabel);
         List<ThreadLine> lines = new ArrayList<>();
         for (List<ConfigurationStats> group : scaling) {
             Configuration c = group.get(0).configuration();
@@ -245,6 +252,9 @@ public final class Workloads {
             }
             if (!c.batchSize().isEmpty()) {
                 parts.add("b" + c.batchSize());
+            }
+            if (callers && !c.callersLabel().isEmpty()) {
+                parts.add(c.callersLabel());
             }
             if (others && !c.otherParamsText().isEmpty()) {
                 parts.add(c.otherParamsText());
@@ -319,6 +329,38 @@ public final class Workloads {
             names.add(String.join(" ", parts));
         }
         return names;
+    }
+
+    /**
+     * Groups of the suite's steady-state results (OrtSessionRunBenchmark, DjlPredictorBenchmark)
+     * that differ only in their callers, with at least two caller counts. Each is named by its
+     * label without the callers, with the benchmark and mode in front when the groups differ in them.
+     */
+    public static List<CallerLine> callerLines(List<ConfigurationStats> stats) {
+        Map<Configuration.Key, List<ConfigurationStats>> groups = new LinkedHashMap<>();
+        for (ConfigurationStats s : sorted(stats, Workloads::steadyState)) {
+            List<ConfigurationStats> group = groups.computeIfAbsent(s.configuration().key().anyCallers(), k -> new ArrayList<>());
+            if (group.stream().noneMatch(g -> g.configuration().threads() == s.configuration().threads())) {
+                group.add(s);
+            }
+        }
+        List<List<ConfigurationStats>> swept = groups.values().stream().filter(g -> g.size() >= 2).toList();
+        boolean benchmarks = varies(swept, Configuration::shortBenchmark);
+        boolean modes = varies(swept, Configuration::mode);
+        List<CallerLine> lines = new ArrayList<>();
+        for (List<ConfigurationStats> group : swept) {
+            Configuration c = group.get(0).configuration();
+            List<String> parts = new ArrayList<>();
+            if (benchmarks) {
+                parts.add(c.shortBenchmark());
+            }
+            if (modes) {
+                parts.add(c.mode());
+            }
+            parts.add(new Configuration(c.benchmark(), c.mode(), 1, c.params()).label(false));
+            lines.add(new CallerLine(String.join(" ", parts), List.copyOf(group)));
+        }
+        return lines;
     }
 
     private static boolean varies(List<List<ConfigurationStats>> groups, Function<Configuration, String> part) {

@@ -27,8 +27,10 @@ import java.util.concurrent.TimeUnit;
  * inputs' NDManager, so each call closes its NDList, which closes every output's native tensor; no
  * per-call NDManager of our own is needed.
  *
- * <p>Excluded: loading the model, creating the predictor and the input arrays (once per trial in
- * {@link DjlPredictorState}), and the first inferences (warm-up iterations).
+ * <p>Excluded: loading the model (once per trial in {@link org.edgebench.bench.state.DjlModelState}),
+ * creating the predictor and the input arrays (once per trial and caller in {@link DjlPredictorState}),
+ * and the first inferences (warm-up iterations). With several callers ({@code -t}, {@code --callers})
+ * each has its own predictor and inputs on the one shared model.
  *
  * <p>Run: {@code java -jar target/benchmarks.jar DjlPredictorBenchmark -p model=student -p batchSize=1,8 -p provider=CPU}
  */

@@ -19,10 +19,11 @@ import java.util.List;
 /**
  * Puts memory next to latency: after every iteration, the fork's peak resident set size
  * ({@code VmHWM} from /proc/self/status: the JVM, ONNX Runtime's arenas, the model and the
- * tensors together) and the bytes of the benchmark's input and output tensors. Both become JMH
- * secondary metrics ({@code mem.rss.peak}, {@code mem.tensors}, in MB), so they land in
- * jmh.json beside the latency they belong to. The launcher always adds this profiler; on a
- * system without /proc only the tensor bytes are reported.
+ * tensors together) and the bytes of the benchmark's input and output tensors, every caller's
+ * together (each JMH thread holds its own). Both become JMH secondary metrics
+ * ({@code mem.rss.peak}, {@code mem.tensors}, in MB), so they land in jmh.json beside the latency
+ * they belong to. The launcher always adds this profiler; on a system without /proc only the
+ * tensor bytes are reported.
  */
 public final class MemoryProfiler implements InternalProfiler {
 

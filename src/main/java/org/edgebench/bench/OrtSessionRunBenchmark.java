@@ -23,6 +23,10 @@ import java.util.concurrent.TimeUnit;
  * the output buffers (all once per trial, in the states), and the first inferences (JMH's warm-up
  * iterations). Cold start is {@code SessionColdStartBenchmark}'s job.
  *
+ * <p>With several callers ({@code -t}, {@code --callers}) every JMH thread calls the one shared
+ * session with inputs and pinned outputs of its own ({@link InputBatchState} is per thread), as a
+ * server answering concurrent requests from one session would.
+ *
  * <p>Run: {@code java -jar target/benchmarks.jar OrtSessionRunBenchmark -p batchSize=1,8,32 -p provider=CPU}
  */
 @BenchmarkMode(Mode.SampleTime)

@@ -37,13 +37,15 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The main job: {@code [--suite NAME] [--out DIR] [--label NAME] [JMH options] [regexp]}. Reads
- * the suite, lets JMH parse its own options, checks providers and models before any fork starts,
- * writes env.json, runs JMH with its JSON result in the run folder, then writes the report.
+ * The main job: {@code [--suite NAME] [--out DIR] [--label NAME] [--callers N,N...] [JMH options] [regexp]}.
+ * Reads the suite, lets JMH parse its own options, checks providers, models and caller counts before
+ * any fork starts, writes env.json, runs JMH with its JSON result in the run folder, then writes the
+ * report.
  */
 public final class BenchmarkRun {
 
@@ -53,21 +55,28 @@ public final class BenchmarkRun {
         this.out = out;
     }
 
-    /** Our own options, split from JMH's. */
-    record Args(String suite, Path out, String label, double sloMs, List<String> jmh) {
+    /**
+     * Our own options, split from JMH's.
+     *
+     * @param callers the caller counts of {@code --callers}, each configuration run once per count; empty without it
+     * @param force   {@code --force}: run caller counts beyond {@link #MAX_CALLERS_PER_CORE} per core anyway
+     */
+    record Args(String suite, Path out, String label, double sloMs, List<Integer> callers, boolean force, List<String> jmh) {
 
         static Args parse(String[] args) {
             String suite = Suite.DEFAULT;
             Path outDir = null;
             String label = null;
             double sloMs = BatchAdvisor.DEFAULT_SLO_MS;
+            List<Integer> callers = List.of();
+            boolean force = false;
             List<String> jmh = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
                 String key = arg.contains("=") && arg.startsWith("--") ? arg.substring(0, arg.indexOf('=')) : arg;
                 boolean inline = !key.equals(arg);
                 switch (key) {
-                    case "--suite", "--out", "--label", "--slo-ms" -> {
+                    case "--suite", "--out", "--label", "--slo-ms", "--callers" -> {
                         String value;
                         if (inline) {
                             value = arg.substring(arg.indexOf('=') + 1);
@@ -80,14 +89,40 @@ public final class BenchmarkRun {
                             case "--suite" -> suite = value;
                             case "--out" -> outDir = Paths.get(value);
                             case "--slo-ms" -> sloMs = sloMs(value);
+                            case "--callers" -> callers = callers(value);
                             default -> label = value;
                         }
                     }
                     case "--verbose" -> System.setProperty("edgebench.verbose", "true");
+                    case "--force" -> force = true;
+                    // JMH knows only -h; both spellings get the same help.
+                    case "--help" -> jmh.add("-h");
                     default -> jmh.add(arg);
                 }
             }
-            return new Args(suite, outDir, label, sloMs, List.copyOf(jmh));
+            return new Args(suite, outDir, label, sloMs, callers, force, List.copyOf(jmh));
+        }
+
+        /** {@code 1,2,4}: whole numbers of 1 or more, each once, in the order given. */
+        private static List<Integer> callers(String value) {
+            List<Integer> counts = new ArrayList<>();
+            for (String part : value.split(",", -1)) {
+                int n;
+                try {
+                    n = Integer.parseInt(part.strip());
+                } catch (NumberFormatException e) {
+                    throw new BadInputException("--callers takes caller counts joined by commas (e.g. --callers 1,2,4),"
+                            + " was '" + value + "'");
+                }
+                if (n < 1) {
+                    throw new BadInputException("--callers: a caller count is 1 or more (JMH threads calling one session),"
+                            + " was " + n);
+                }
+                if (!counts.contains(n)) {
+                    counts.add(n);
+                }
+            }
+            return List.copyOf(counts);
         }
 
         private static double sloMs(String value) {
@@ -102,6 +137,12 @@ public final class BenchmarkRun {
             throw new BadInputException("--slo-ms must be a positive number of milliseconds, was '" + value + "'");
         }
     }
+
+    /**
+     * Beyond this many callers per core they mostly queue for a core, so the run would time the
+     * scheduler rather than the session; {@code --force} runs it anyway.
+     */
+    static final int MAX_CALLERS_PER_CORE = 4;
 
     public int run(String[] argv) throws IOException {
         Args args = Args.parse(argv);
@@ -124,7 +165,7 @@ public final class BenchmarkRun {
             }
             return ExitCodes.OK;
         }
-        Planned planned = plan(jmh, suite);
+        Planned planned = plan(jmh, suite, callers(args, jmh));
         planned.checked().skipped().forEach(s -> out.println("EdgeBench: " + s.line()));
         Path folder = RunFolder.create(args.out(), args.label(), LocalDateTime.now());
         Environment env = environment(suite, args, planned);
@@ -150,6 +191,34 @@ public final class BenchmarkRun {
         }
     }
 
+    /**
+     * The caller counts to run each configuration with: {@code --callers}, or JMH's {@code -t} as
+     * one count ({@code -t max} is one caller per core), or 1.
+     */
+    private static List<Integer> callers(Args args, CommandLineOptions jmh) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        String option = "--callers";
+        List<Integer> counts = args.callers();
+        if (jmh.getThreads().hasValue()) {
+            if (!counts.isEmpty()) {
+                throw new BadInputException("--callers and -t both set the callers (JMH threads calling one session);"
+                        + " give --callers 1,2,4 for a sweep or -t N for one count, not both");
+            }
+            option = "-t";
+            counts = List.of(jmh.getThreads().get() > 0 ? jmh.getThreads().get() : cores);
+        } else if (counts.isEmpty()) {
+            counts = List.of(1);
+        }
+        for (int n : counts) {
+            if (n > MAX_CALLERS_PER_CORE * cores && !args.force()) {
+                throw new BadInputException(String.format(Locale.ROOT, "%s %d is more than %dx the %d cores of this"
+                        + " machine: the callers would mostly queue for a core and the run would time the scheduler;"
+                        + " add --force to run it anyway", option, n, MAX_CALLERS_PER_CORE, cores));
+            }
+        }
+        return counts;
+    }
+
     /** JMH's help and its lists of profilers and result formats, which need no suite. */
     private boolean answeredWithoutRunning(CommandLineOptions jmh) throws IOException {
         if (jmh.shouldHelp()) {
@@ -173,7 +242,7 @@ public final class BenchmarkRun {
      * Each suite parameter from the command line, else the suite, else the selected benchmarks'
      * {@code @Param} defaults; checked before any fork starts, then crossed into configurations.
      */
-    private Planned plan(CommandLineOptions jmh, Suite suite) {
+    private Planned plan(CommandLineOptions jmh, Suite suite, List<Integer> callers) {
         NativeBuild.load();
         OutputFormat silent = OutputFormatFactory.createFormatInstance(out, VerboseMode.SILENT);
         List<String> includes = jmh.getIncludes().isEmpty() ? List.of(suite.include()) : jmh.getIncludes();
@@ -184,15 +253,15 @@ public final class BenchmarkRun {
                     : Plan.declaredDefaults(silent, includes, jmh.getExcludes(), param);
             requested.put(param, values);
         }
-        Preflight.Checked checked = Preflight.check(requested, ModelCatalog.standard(), ProviderCheck.forThisBuild());
-        // -t max (0 or below) runs one caller per core.
-        int callers = jmh.getThreads().orElse(1) > 0 ? jmh.getThreads().orElse(1) : Runtime.getRuntime().availableProcessors();
+        Preflight.Checked checked = Preflight.check(requested, ModelCatalog.standard(), ProviderCheck.forThisBuild(),
+                callers.stream().mapToInt(Integer::intValue).max().orElse(1));
         List<Configuration> configurations = Plan.expand(silent, includes, jmh.getExcludes(), callers,
                 name -> checked.params().containsKey(name) ? checked.params().get(name)
                         : jmh.getParameter(name).hasValue() ? List.copyOf(jmh.getParameter(name).get()) : null);
         if (configurations.isEmpty()) {
             throw new BadInputException("no benchmark matches " + String.join(" ", includes) + "; list them with -l");
         }
+        Preflight.checkCallers(configurations);
         return new Planned(requested, checked, configurations);
     }
 
@@ -265,6 +334,7 @@ public final class BenchmarkRun {
     private static ChainedOptionsBuilder options(CommandLineOptions jmh, Suite suite, Configuration configuration, Path folder) {
         ChainedOptionsBuilder b = new OptionsBuilder().parent(WithoutIncludes.of(jmh))
                 .include("^" + Pattern.quote(configuration.benchmark()) + "$")
+                .threads(configuration.threads())
                 .addProfiler(MemoryProfiler.class)
                 // Forks must find the same models folder even when it was set in this JVM only.
                 .jvmArgsAppend("-Dedgebench.models=" + ModelCatalog.standard().dir().toAbsolutePath());

@@ -68,7 +68,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         }
         Preflight.check(Map.of(Configuration.MODEL, List.of(model), Configuration.BATCH_SIZE, List.of(Integer.toString(batchSize)),
                 Configuration.PROVIDER, List.of(provider), Configuration.INTRA_OP_THREADS, List.of(Integer.toString(threads)), Configuration.DIMS, List.of(dims)),
-                ModelCatalog.standard(), ProviderCheck.forThisBuild());
+                ModelCatalog.standard(), ProviderCheck.forThisBuild(), 1);
         System.out.printf("Calibrating %s, batchSize=%d, provider=%s, intraOpThreads=%d: %d rounds of %d s each side%n",
                 model, batchSize, provider, threads, rounds, seconds);
         System.out.printf("%-6s %18s %18s%n", "round", "tight loop P50", "JMH suite P50");

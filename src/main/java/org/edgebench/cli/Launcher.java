@@ -13,7 +13,8 @@ public final class Launcher {
     static final String USAGE = """
             EdgeBench: JMH benchmarks of ONNX model inference.
 
-              java -jar benchmarks.jar [--suite NAME] [--out DIR] [--label NAME] [--slo-ms N] [--verbose] [JMH options] [regexp]
+              java -jar benchmarks.jar [--suite NAME] [--out DIR] [--label NAME] [--slo-ms N] [--callers N,N...] [--force]
+                                       [--verbose] [JMH options] [regexp]
               java -jar benchmarks.jar report RUN_DIR|jmh.json [--out DIR] [--slo-ms N]
               java -jar benchmarks.jar compare BASELINE CANDIDATE [--metric p50|p90|p95|p99|mean] [--threshold PCT] [--out DIR]
               java -jar benchmarks.jar compare --label NAME=RUN --label NAME=RUN ...
@@ -23,6 +24,10 @@ public final class Launcher {
 
             Suites: quick, default, ci, full (benchmarks/*.properties). JMH parameters: model, batchSize,
             provider, intraOpThreads, dims, e.g. -p batchSize=1,8 -p provider=CPU,XNNPACK.
+            Two kinds of threads: callers are JMH threads calling one session at once (--callers 1,2,4 runs
+            each configuration with 1, 2 and 4; -t N for one count, not both; --force allows more than
+            4 per core); intra-op threads (-p intraOpThreads=N) are ONNX Runtime's pool inside one call,
+            0 = ONNX Runtime's default. -h and --help print this.
             Exit codes: 0 ok, 1 a benchmark failed or a regression, 2 bad usage or input.
 
             JMH's options follow.

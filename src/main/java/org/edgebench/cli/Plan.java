@@ -26,10 +26,12 @@ final class Plan {
     /**
      * Every configuration of the benchmarks JMH would run: each benchmark crossed with the values
      * of the parameters it declares, from {@code values} (our parameters and the user's {@code -p})
-     * or else the benchmark's own {@code @Param} defaults. A parameter a benchmark does not
-     * declare does not multiply its configurations.
+     * or else the benchmark's own {@code @Param} defaults, then with each caller count. A parameter
+     * a benchmark does not declare does not multiply its configurations. The caller counts of one
+     * setting run one after the other, so the counts the report sets side by side are measured
+     * close together in time.
      */
-    static List<Configuration> expand(OutputFormat out, List<String> includes, List<String> excludes, int threads,
+    static List<Configuration> expand(OutputFormat out, List<String> includes, List<String> excludes, List<Integer> callers,
                                       Function<String, List<String>> values) {
         List<Configuration> configurations = new ArrayList<>();
         for (BenchmarkListEntry entry : benchmarks(out, includes, excludes)) {
@@ -49,7 +51,9 @@ final class Plan {
                 }
                 combinations = next;
             }
-            combinations.forEach(c -> configurations.add(Configuration.planned(entry.getUsername(), threads, c)));
+            for (Map<String, String> combination : combinations) {
+                callers.forEach(n -> configurations.add(Configuration.planned(entry.getUsername(), n, combination)));
+            }
         }
         return configurations;
     }

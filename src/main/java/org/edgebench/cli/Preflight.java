@@ -5,6 +5,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import org.edgebench.BadInputException;
+import org.edgebench.bench.state.SingleCaller;
 import org.edgebench.model.Dims;
 import org.edgebench.model.InputSynthesizer;
 import org.edgebench.model.ModelCatalog;
@@ -26,8 +27,9 @@ import java.util.Map;
 /**
  * Everything that can be known wrong before a fork starts: unknown or unavailable providers, bad
  * batch sizes and thread counts, missing or broken models, inputs that cannot be synthesized,
- * unresolved symbolic dimensions, batches whose tensors cannot fit in memory. A bad value stops the run with one line instead of failing in
- * every fork; an unavailable provider is dropped with its reason.
+ * unresolved symbolic dimensions, batches whose tensors (every caller's) cannot fit in memory,
+ * benchmarks that cannot have the callers asked for. A bad value stops the run with one line
+ * instead of failing in every fork; an unavailable provider is dropped with its reason.
  */
 public final class Preflight {
 
@@ -39,7 +41,12 @@ public final class Preflight {
     private Preflight() {
     }
 
-    public static Checked check(Map<String, List<String>> requested, ModelCatalog catalog, ProviderCheck providers) {
+    /**
+     * @param callers the most callers any configuration will have: each holds its own input and
+     *                output tensors, so that many batches must fit in memory at once
+     */
+    public static Checked check(Map<String, List<String>> requested, ModelCatalog catalog, ProviderCheck providers,
+                                int callers) {
         Map<String, List<String>> params = new LinkedHashMap<>(requested);
 
         ProviderCheck.Resolution resolution = providers.resolve(requested.get(Configuration.PROVIDER));
@@ -64,23 +71,35 @@ public final class Preflight {
                 throw new BadInputException(description.error());
             }
             List<Map<String, Long>> dims = requested.get(Configuration.DIMS).stream().map(d -> Dims.forModel(d, file)).toList();
-            checkInputs(model, file, batchSizes, dims, available);
+            checkInputs(model, file, batchSizes, dims, callers, available);
             models.add(description);
         }
         return new Checked(Map.copyOf(params), resolution.skipped(), List.copyOf(models));
     }
 
+    /** The benchmarks refuse more than one caller where their number would mean nothing ({@link SingleCaller}). */
+    public static void checkCallers(List<Configuration> configurations) {
+        for (Configuration c : configurations) {
+            SingleCaller.refusal(c.benchmark(), c.threads()).ifPresent(line -> {
+                throw new BadInputException(line);
+            });
+        }
+    }
+
     private static void checkInputs(String model, Path file, List<Integer> batchSizes, List<Map<String, Long>> dims,
-                                    long availableBytes) {
+                                    int callers, long availableBytes) {
         try (OrtSession session = Sessions.openForMetadata(Sessions.environment(), file)) {
             for (int batch : batchSizes) {
                 for (Map<String, Long> dim : dims) {
-                    long bytes = tensorBytes(model, session, batch, dim);
+                    long one = tensorBytes(model, session, batch, dim);
+                    long bytes = one > Long.MAX_VALUE / callers ? Long.MAX_VALUE : one * callers;
                     if (availableBytes > 0 && bytes > availableBytes) {
-                        throw new BadInputException(String.format(Locale.ROOT,
-                                "%s at batchSize=%d needs %s for its input and output tensors alone, more than the %s"
-                                        + " this machine has available; use a smaller batchSize", model, batch,
-                                gigabytes(bytes), gigabytes(availableBytes)));
+                        String whose = callers == 1 ? " needs %s for its input and output tensors alone"
+                                : " with " + callers + " callers needs %s for their input and output tensors alone"
+                                        + " (each caller holds its own)";
+                        throw new BadInputException(String.format(Locale.ROOT, "%s at batchSize=%d" + whose
+                                        + ", more than the %s this machine has available; use a smaller batchSize%s",
+                                model, batch, gigabytes(bytes), gigabytes(availableBytes), callers == 1 ? "" : " or fewer callers"));
                     }
                 }
             }

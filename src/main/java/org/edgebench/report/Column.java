@@ -27,6 +27,8 @@ public enum Column {
     MAX_MS("max_ms"),
     ERROR_MS("error_ms"),
     THROUGHPUT_ITEMS_PER_S("throughput_items_per_s"),
+    /** Only when some configuration had more than one: JMH threads calling one session at once ({@code -t}, {@code --callers}). */
+    CALLERS("callers"),
     /** Only when {@code -prof gc} ran: Java heap bytes per operation (not ONNX Runtime's native memory). */
     ALLOC_BYTES_PER_OP("alloc_bytes_per_op"),
     /** Only when EdgeBench's memory profiler ran: the fork's peak resident set size in MB. */
@@ -48,19 +50,32 @@ public enum Column {
         return header;
     }
 
-    /** The columns that identify a configuration. */
-    public static List<Column> configuration(boolean params) {
+    /**
+     * The columns that identify a configuration: {@code callers} when some row had more than one,
+     * {@code params} when some row has parameters without a column of their own.
+     */
+    public static List<Column> configuration(List<ConfigurationStats> rows) {
         List<Column> columns = new ArrayList<>(List.of(BENCHMARK, MODEL, PROVIDER, BATCH_SIZE, INTRA_OP_THREADS, MODE));
-        if (params) {
+        if (severalCallers(rows)) {
+            columns.add(CALLERS);
+        }
+        if (rows.stream().anyMatch(r -> !PARAMS.value(r).isEmpty())) {
             columns.add(PARAMS);
         }
         return columns;
     }
 
-    /** {@code latency.csv}: the contract's columns, then each optional one that some row has a value for. */
+    /**
+     * {@code latency.csv}: the contract's columns, then each optional one that some row has a value
+     * for; {@code callers} only when some row had more than one, so a run of one caller per
+     * configuration keeps the columns it always had.
+     */
     public static List<Column> latency(List<ConfigurationStats> rows) {
         List<Column> columns = new ArrayList<>(List.of(BENCHMARK, MODEL, PROVIDER, BATCH_SIZE, INTRA_OP_THREADS, MODE,
                 SAMPLES, MEAN_MS, P50_MS, P90_MS, P95_MS, P99_MS, P999_MS, MAX_MS, ERROR_MS, THROUGHPUT_ITEMS_PER_S));
+        if (severalCallers(rows)) {
+            columns.add(CALLERS);
+        }
         for (Column optional : List.of(ALLOC_BYTES_PER_OP, PEAK_RSS_MB, TENSOR_MB, PARAMS)) {
             if (rows.stream().anyMatch(row -> !optional.value(row).isEmpty())) {
                 columns.add(optional);
@@ -70,11 +85,15 @@ public enum Column {
     }
 
     /** {@code latency_samples.csv}: the configuration, then one distinct latency and its count per row. */
-    public static List<Column> samples(boolean params) {
-        List<Column> columns = configuration(params);
+    public static List<Column> samples(List<ConfigurationStats> rows) {
+        List<Column> columns = configuration(rows);
         columns.add(LATENCY_MS);
         columns.add(COUNT);
         return columns;
+    }
+
+    private static boolean severalCallers(List<ConfigurationStats> rows) {
+        return rows.stream().anyMatch(r -> r.configuration().threads() != 1);
     }
 
     public static String[] headers(List<Column> columns) {
@@ -91,6 +110,7 @@ public enum Column {
             case BATCH_SIZE -> c.batchSize();
             case INTRA_OP_THREADS -> c.intraOpThreads();
             case MODE -> c.mode();
+            case CALLERS -> Integer.toString(c.threads());
             case SAMPLES -> Long.toString(stats.samples());
             case MEAN_MS -> Numbers.csv(stats.meanMs());
             case P50_MS -> Numbers.csv(stats.p50Ms());

@@ -32,8 +32,4 @@ public final class LatencyCsv {
             }
         }
     }
-
-    static boolean hasOtherParams(List<ConfigurationStats> rows) {
-        return rows.stream().anyMatch(r -> !r.configuration().otherParams().isEmpty());
-    }
 }

@@ -27,8 +27,8 @@ public final class SamplesCsv {
      * part of the report's time.
      */
     public static void write(List<ConfigurationStats> rows, Writer out) throws IOException {
-        List<Column> configuration = Column.configuration(LatencyCsv.hasOtherParams(rows));
-        List<Column> columns = Column.samples(LatencyCsv.hasOtherParams(rows));
+        List<Column> configuration = Column.configuration(rows);
+        List<Column> columns = Column.samples(rows);
         CSVFormat format = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
         out.write(format.format((Object[]) Column.headers(columns)));
         out.write('\n');

@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  * @param run      how the run ended, from env.json ({@code complete (3 of 3 configurations)}); empty when unknown
  * @param complete false when env.json says the run was cut short or lost configurations
  * @param tables   one per model (or benchmark, for suites without a model parameter), in name order
- * @param sections the workload benchmarks' sections (warm-up, cold start, DJL, int8, threads), only those with data
+ * @param sections the workload benchmarks' sections (warm-up, cold start, DJL, int8, threads, callers), only those with data
  * @param advice   the batch size for the latency budget, per model and provider
  * @param skipped  providers requested but not run, with the reason
  * @param warnings what makes numbers in the tables less trustworthy
@@ -144,6 +144,7 @@ public record Summary(String source, String environment, String run, boolean com
                         .thenComparingInt(s -> numberOr(s.configuration().intraOpThreads()))
                         .thenComparing(s -> s.configuration().benchmark())
                         .thenComparing(s -> s.configuration().mode())
+                        .thenComparingInt(s -> s.configuration().threads())
                         .thenComparing(s -> s.configuration().otherParamsText()))
                 .toList();
         List<Col> columns = new ArrayList<>();
@@ -151,7 +152,11 @@ public record Summary(String source, String environment, String run, boolean com
         addIfVaries(columns, rows, "mode", false, s -> s.configuration().mode());
         addIfAny(columns, rows, "provider", false, s -> s.configuration().provider());
         addIfAny(columns, rows, "batch", true, s -> s.configuration().batchSize());
-        addIfAny(columns, rows, "threads", true, s -> s.configuration().intraOpThreads());
+        // The two kinds of threads, named apart: ONNX Runtime's pool inside a call, and JMH's threads calling the session.
+        addIfAny(columns, rows, "intra-op threads", true, s -> s.configuration().intraOpThreads());
+        if (rows.stream().anyMatch(s -> s.configuration().threads() != 1)) {
+            columns.add(new Col("callers", true, s -> Integer.toString(s.configuration().threads())));
+        }
         addIfAny(columns, rows, "params", false, s -> s.configuration().otherParamsText());
         columns.add(new Col("mean ms", true, s -> Numbers.ms(s.meanMs())));
         columns.add(new Col("P50 ms", true, s -> Numbers.ms(s.p50Ms())));
@@ -236,7 +241,7 @@ public record Summary(String source, String environment, String run, boolean com
                     + " samples counts measurement iterations. Use -bm sample for percentiles.");
         }
         if (modes.contains("thrpt")) {
-            notes.add("thrpt: mean ms is threads / JMH's score (ops per ms), error ms scales with it; items/s is the score times the batch size.");
+            notes.add("thrpt: mean ms is callers / JMH's score (ops per ms), error ms scales with it; items/s is the score times the batch size.");
         }
         if (modes.contains("ss")) {
             notes.add("ss (SingleShotTime): each iteration is one timed call, so the percentiles are over those shots"
@@ -248,15 +253,23 @@ public record Summary(String source, String environment, String run, boolean com
             notes.add("no numeric batchSize parameter in " + String.join(", ", noBatch)
                     + ": items/s counts one item per operation, and no batch size is advised.");
         }
-        if (stats.stream().anyMatch(s -> s.result().threads() > 1)) {
-            notes.add("threads > 1: items/s adds up all JMH threads; latencies are per call.");
+        boolean severalCallers = stats.stream().anyMatch(s -> s.configuration().threads() != 1);
+        String intraOp = "intra-op threads: ONNX Runtime's pool inside one call (0 = ONNX Runtime's default, usually one per core)";
+        boolean intraOpColumn = stats.stream().anyMatch(s -> !s.configuration().intraOpThreads().isEmpty());
+        if (severalCallers) {
+            notes.add((intraOpColumn ? intraOp + "; callers" : "callers") + ": JMH threads (-t, --callers) calling the"
+                    + " benchmark at once (EdgeBench's benchmarks share one session among them and give each caller its"
+                    + " own inputs and outputs). items/s adds up every caller; latencies are per call.");
+        } else if (intraOpColumn) {
+            notes.add(intraOp + "; one caller (JMH thread) called the session.");
         }
         if (stats.stream().anyMatch(s -> Double.isFinite(s.allocBytesPerOp()))) {
             notes.add("alloc B/op (-prof gc) counts Java heap allocations only, not ONNX Runtime's native memory.");
         }
         if (stats.stream().anyMatch(s -> Double.isFinite(s.peakRssMb()) || Double.isFinite(s.tensorMb()))) {
             notes.add("RSS MB is the fork's peak resident memory (JVM, ONNX Runtime, model and tensors), the highest"
-                    + " over its iterations and forks; tensors MB is the input and output tensors of one call.");
+                    + " over its iterations and forks; tensors MB is the input and output tensors of one call"
+                    + (severalCallers ? ", every caller's added up." : "."));
         }
         return notes;
     }

@@ -9,6 +9,7 @@ import org.edgebench.stats.Metric;
 import org.edgebench.stats.Ratio;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.DoubleSummaryStatistics;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,10 +20,11 @@ import java.util.function.Function;
 
 /**
  * The summary's sections for the workload benchmarks ({@link Workloads}): providers side by side,
- * warm-up, cold start, what the DJL layer costs, fp32 vs int8, and thread scaling. A section is there
- * only when the run has its data, so a run of OrtSessionRunBenchmark on one provider gets the
- * summary it always had. Every ratio between two configurations comes with its interval over forks
- * ({@link ForkRatios}), so a difference the forks cannot tell from noise is said to be one.
+ * warm-up, cold start, what the DJL layer costs, fp32 vs int8, thread scaling and concurrent
+ * callers. A section is there only when the run has its data, so a run of OrtSessionRunBenchmark
+ * on one provider gets the summary it always had. Every ratio between two configurations comes
+ * with its interval over forks ({@link ForkRatios}), so a difference the forks cannot tell from
+ * noise is said to be one.
  */
 public final class WorkloadSections {
 
@@ -40,7 +42,65 @@ public final class WorkloadSections {
         djl(Workloads.djlPairs(stats)).ifPresent(sections::add);
         int8(Workloads.int8Pairs(stats)).ifPresent(sections::add);
         threads(Workloads.threadLines(stats)).ifPresent(sections::add);
+        callers(Workloads.callerLines(stats)).ifPresent(sections::add);
         return sections;
+    }
+
+    /**
+     * Where the most items/s came from and what it cost in P95, against the fewest callers:
+     * {@code student CPU b1 t1: most items/s with 2 callers: 1.80x the items/s of 1, P95 +9.0%}.
+     */
+    public static String callersLine(Workloads.CallerLine line) {
+        List<ConfigurationStats> points = line.points();
+        ConfigurationStats base = points.get(0);
+        Optional<ConfigurationStats> best = points.stream().filter(s -> Double.isFinite(s.throughputItemsPerS()))
+                .max(Comparator.comparingDouble(ConfigurationStats::throughputItemsPerS));
+        if (best.isEmpty() || !Double.isFinite(base.throughputItemsPerS())) {
+            return line.name() + ": no items/s to compare";
+        }
+        if (best.get() == base) {
+            ConfigurationStats most = points.get(points.size() - 1);
+            return line.name() + ": most items/s with " + callers(base) + "; more callers add no throughput ("
+                    + callers(most) + ": " + against(most, base) + ")";
+        }
+        return line.name() + ": most items/s with " + callers(best.get()) + ": " + against(best.get(), base);
+    }
+
+    /** {@code 1.80x the items/s of 1, P95 +9.0%}; the P95 part only where both have one. */
+    private static String against(ConfigurationStats s, ConfigurationStats base) {
+        String p95 = base.p95Ms() > 0 && Double.isFinite(s.p95Ms()) ? ", P95 " + Numbers.change(s.p95Ms() / base.p95Ms() - 1) : "";
+        return times(s.throughputItemsPerS() / base.throughputItemsPerS()) + " the items/s of " + base.configuration().threads() + p95;
+    }
+
+    private static String callers(ConfigurationStats s) {
+        int n = s.configuration().threads();
+        return n + (n == 1 ? " caller" : " callers");
+    }
+
+    private static Optional<Summary.Section> callers(List<Workloads.CallerLine> lines) {
+        if (lines.isEmpty()) {
+            return Optional.empty();
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (Workloads.CallerLine line : lines) {
+            ConfigurationStats base = line.points().get(0);
+            for (ConfigurationStats s : line.points()) {
+                rows.add(List.of(line.name(), Integer.toString(s.configuration().threads()),
+                        Numbers.ms(s.p50Ms()), Numbers.ms(s.p95Ms()), Numbers.count(s.throughputItemsPerS()),
+                        Workloads.ratio(s.throughputItemsPerS(), base.throughputItemsPerS()).map(WorkloadSections::times).orElse("-"),
+                        base.p95Ms() > 0 && Double.isFinite(s.p95Ms()) ? Numbers.change(s.p95Ms() / base.p95Ms() - 1) : "-"));
+            }
+        }
+        List<String> headers = List.of("configuration", "callers", "P50 ms", "P95 ms", "items/s", "items/s speed-up", "P95 change");
+        Summary.Table table = new Summary.Table("Per-call latency and total items/s by callers", headers,
+                List.of(false, true, true, true, true, true, true), rows);
+        return Optional.of(new Summary.Section("Concurrent callers (JMH threads calling one session)",
+                lines.stream().map(WorkloadSections::callersLine).toList(), List.of(table),
+                List.of("items/s adds up every caller, P50 and P95 are per call; speed-up and P95 change are against the"
+                        + " fewest callers of the same configuration. Where items/s stops growing while P95 climbs, more"
+                        + " callers only queue: that is the knee in charts/latency_vs_throughput.png. The callers share"
+                        + " the session's intra-op pool (intraOpThreads; 0 = ONNX Runtime's default, usually one per core),"
+                        + " so a call already spread over every core leaves another caller little to gain.")));
     }
 
     /** "first inference X ms, steady P50 Y ms, reached after about K runs", one line per configuration. */
@@ -136,9 +196,9 @@ public final class WorkloadSections {
         return Optional.of(new Summary.Section("What the DJL layer costs (DjlPredictorBenchmark vs OrtSessionRunBenchmark)",
                 lines, List.of(table),
                 List.of("raw: OrtSession.run on pre-built tensors; DJL: Predictor.predict on an NDList through DJL's"
-                        + " OnnxRuntime engine, same model, batch, provider and threads. DJL - raw is what the layer adds"
-                        + " per call (or takes from items/s); DJL / raw is DJL's value over raw ONNX Runtime's, from the"
-                        + " median over forks of each fork's value. " + INTERVAL_NOTE)));
+                        + " OnnxRuntime engine, same model, batch, provider, intra-op threads and callers. DJL - raw is what"
+                        + " the layer adds per call (or takes from items/s); DJL / raw is DJL's value over raw ONNX Runtime's,"
+                        + " from the median over forks of each fork's value. " + INTERVAL_NOTE)));
     }
 
     private static Optional<Summary.Section> int8(List<Workloads.Int8Pair> pairs) {
@@ -209,7 +269,7 @@ public final class WorkloadSections {
                         s == base ? "1.00x" : RatioText.cell(ForkRatios.itemsPerSecond(base, s))));
             }
         }
-        List<String> headers = List.of("configuration", "threads", "P50 ms", "P95 ms", "items/s", "items/s speed-up");
+        List<String> headers = List.of("configuration", "intra-op threads", "P50 ms", "P95 ms", "items/s", "items/s speed-up");
         Summary.Table table = new Summary.Table("P50 and items/s by intra-op threads", headers,
                 List.of(false, true, true, true, true, false), rows);
         return Optional.of(new Summary.Section("Thread scaling (intraOpThreads)", List.of(), List.of(table),

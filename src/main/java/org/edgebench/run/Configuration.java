@@ -64,6 +64,11 @@ public record Configuration(String benchmark, String mode, int threads, Map<Stri
             return new Key("", mode, threads, params);
         }
 
+        /** The same key for any number of callers: one setting run with 1, 2, 4 ... JMH threads. */
+        public Key anyCallers() {
+            return new Key(benchmark, mode, 0, params);
+        }
+
         /** The same key in another mode (a single-shot cold start next to the sampled warm latency). */
         public Key inMode(String otherMode) {
             return new Key(benchmark, otherMode, threads, params);
@@ -158,15 +163,22 @@ public record Configuration(String benchmark, String mode, int threads, Map<Stri
         return benchmark.substring(type + 1);
     }
 
+    /** The callers as a label part: {@code c2}, or empty for the one caller of a plain run. */
+    public String callersLabel() {
+        return threads == 1 ? "" : "c" + threads;
+    }
+
     /** {@link #label(boolean)} without the benchmark: {@code student CPU b8 t0}. */
     public String label() {
         return label(false);
     }
 
     /**
-     * A short human label, e.g. {@code student CPU b8 t0}, or the other parameters for another
-     * suite. {@code qualified} puts the benchmark and mode (when known) in front, for runs where
-     * the parameters alone do not tell configurations apart, and for the launcher's progress lines.
+     * A short human label, e.g. {@code student CPU b8 t0} (t: intra-op threads), or the other
+     * parameters for another suite; more than one caller adds {@code c2}, {@code c4}, ...
+     * ({@code student CPU b8 t0 c2}). {@code qualified} puts the benchmark and mode (when known) in
+     * front, for runs where the parameters alone do not tell configurations apart, and for the
+     * launcher's progress lines.
      */
     public String label(boolean qualified) {
         List<String> parts = new ArrayList<>();
@@ -188,6 +200,9 @@ public record Configuration(String benchmark, String mode, int threads, Map<Stri
         }
         if (!intraOpThreads().isEmpty()) {
             parts.add("t" + intraOpThreads());
+        }
+        if (!callersLabel().isEmpty()) {
+            parts.add(callersLabel());
         }
         other.forEach((name, value) -> parts.add(name + "=" + value));
         return String.join(" ", parts);

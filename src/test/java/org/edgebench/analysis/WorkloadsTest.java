@@ -183,6 +183,50 @@ class WorkloadsTest {
     }
 
     @Test
+    void callerLinesHoldOneSettingAtEachCallerCountFewestFirst() {
+        List<ConfigurationStats> stats = List.of(
+                called(ORT, "student", 1, 4, 1.2),
+                called(ORT, "student", 1, 1, 0.5),
+                called(ORT, "student", 1, 2, 0.55),
+                called(ORT, "student", 8, 1, 4.0),
+                called(DJL, "student", 8, 2, 3.0),
+                shots(COLD, "student", 200, 210));
+
+        List<Workloads.CallerLine> lines = Workloads.callerLines(stats);
+
+        assertThat(lines).singleElement().satisfies(line -> {
+            assertThat(line.name()).isEqualTo("student CPU b1 t1");
+            assertThat(line.points()).extracting(s -> s.configuration().threads()).containsExactly(1, 2, 4);
+            // 2 x 1000 / 0.55 ms against 1000 / 0.5 ms; four callers, at 1.2 ms a call, add no more.
+            assertThat(WorkloadSections.callersLine(line))
+                    .isEqualTo("student CPU b1 t1: most items/s with 2 callers: 1.82x the items/s of 1, P95 +10.0%");
+        });
+    }
+
+    @Test
+    void whenOneCallerGivesTheMostItemsPerSecondTheLineSaysMoreAddNone() {
+        List<ConfigurationStats> stats = List.of(called(ORT, "student", 1, 1, 0.5), called(ORT, "student", 1, 2, 1.1));
+
+        assertThat(WorkloadSections.callersLine(Workloads.callerLines(stats).get(0))).isEqualTo("student CPU b1 t1:"
+                + " most items/s with 1 caller; more callers add no throughput (2 callers: 0.91x the items/s of 1, P95 +120.0%)");
+    }
+
+    @Test
+    void theSameConfigurationElsewhereHasTheSameCallers() {
+        ConfigurationStats raw1 = called(ORT, "student", 1, 1, 0.5);
+        ConfigurationStats raw2 = called(ORT, "student", 1, 2, 0.55);
+        ConfigurationStats djl2 = called(DJL, "student", 1, 2, 0.8);
+
+        assertThat(raw1.configuration().key()).isNotEqualTo(raw2.configuration().key());
+        assertThat(raw1.configuration().key().anyCallers()).isEqualTo(raw2.configuration().key().anyCallers());
+        assertThat(Workloads.djlPairs(List.of(raw1, raw2, djl2))).singleElement()
+                .satisfies(p -> assertThat(p.raw()).isSameAs(raw2));
+        // Two callers' thread scaling is a line of its own, named apart from one caller's.
+        List<ConfigurationStats> scaling = List.of(raw1, called(ORT, "student", 1, 1, 0.4, 2), raw2, called(ORT, "student", 1, 2, 0.45, 2));
+        assertThat(Workloads.threadLines(scaling)).extracting(Workloads.ThreadLine::name).containsExactly("student b1", "student b1 c2");
+    }
+
+    @Test
     void speedUpsAndRatiosAreReadable() {
         assertThat(WorkloadSections.times(1.914)).isEqualTo("1.91x");
         assertThat(WorkloadSections.times(23.04)).isEqualTo("23.0x");
@@ -195,6 +239,17 @@ class WorkloadsTest {
     /** A SampleTime result whose every call took {@code ms} (so its P50 is {@code ms}). */
     private static ConfigurationStats sample(String benchmark, String model, int batch, int threads, String dims, double ms) {
         JmhResult result = new JmhResult(benchmark, "sample", 1, 1, params(model, batch, threads, dims), "ms/op", ms, 0.01,
+                Map.of(), List.of(List.of(new Histogram(new double[]{ms}, new long[]{1000}))), List.of(), Map.of());
+        return stats(result);
+    }
+
+    /** {@link #sample} of one intra-op thread, called by {@code callers} JMH threads at once. */
+    private static ConfigurationStats called(String benchmark, String model, int batch, int callers, double ms) {
+        return called(benchmark, model, batch, callers, ms, 1);
+    }
+
+    private static ConfigurationStats called(String benchmark, String model, int batch, int callers, double ms, int intraOpThreads) {
+        JmhResult result = new JmhResult(benchmark, "sample", 1, callers, params(model, batch, intraOpThreads, ""), "ms/op", ms, 0.01,
                 Map.of(), List.of(List.of(new Histogram(new double[]{ms}, new long[]{1000}))), List.of(), Map.of());
         return stats(result);
     }

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
+import org.edgebench.bench.state.DjlModelState;
 import org.edgebench.bench.state.DjlPredictorState;
 import org.edgebench.model.InputSynthesizer;
 import org.edgebench.model.ModelCatalog;
@@ -23,10 +24,16 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,13 +72,26 @@ class DjlPredictorBenchmarkTest {
                 .containsExactly(ort.output(), within(1e-5f * maxAbs(ort.output())));
     }
 
+    /**
+     * Two callers, as JMH's {@code -t 2} makes them: a predictor and inputs each on the one shared
+     * model, the benchmark method called from two threads at once; every call of each caller must
+     * answer what that caller's predictor answers alone.
+     */
+    @Test
+    void twoCallersEachPredictWithTheirOwnPredictorOnOneModel() throws Exception {
+        List<String> report = runInFreshJvm("2", "two-callers");
+
+        assertThat(report).containsExactly("model shared true", "predictors distinct true", "answers differ true",
+                "wrong answers 0 0");
+    }
+
     @Test
     void rejectsAProviderDjlCannotAttachBeforeStartingDjl() {
-        DjlPredictorState djl = state(Provider.XNNPACK, 1);
-        assertThatThrownBy(djl::open)
+        DjlModelState model = model(Provider.XNNPACK);
+        assertThatThrownBy(model::open)
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("DJL's OnnxRuntime engine attaches only CPU");
-        djl.close();
+        model.close();
     }
 
     /** The seeded input's SHA-256 and the output a plain session computes from it: ONNX Runtime without DJL. */
@@ -126,13 +146,18 @@ class DjlPredictorBenchmarkTest {
         return bytes;
     }
 
-    private static DjlPredictorState state(Provider provider, int batchSize) {
+    private static DjlModelState model(Provider provider) {
+        DjlModelState model = new DjlModelState();
+        model.model = "student";
+        model.provider = provider;
+        model.intraOpThreads = 1;
+        model.dims = "";
+        return model;
+    }
+
+    private static DjlPredictorState caller(int batchSize) {
         DjlPredictorState djl = new DjlPredictorState();
-        djl.model = "student";
         djl.batchSize = batchSize;
-        djl.provider = provider;
-        djl.intraOpThreads = 1;
-        djl.dims = "";
         return djl;
     }
 
@@ -148,15 +173,33 @@ class DjlPredictorBenchmarkTest {
         assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
         return output.lines().filter(line -> line.startsWith("input ") || line.startsWith("output ")
-                || line.startsWith("managed ") || line.startsWith("values ")).toList();
+                || line.startsWith("managed ") || line.startsWith("values ") || line.startsWith("model ")
+                || line.startsWith("predictors ") || line.startsWith("answers ") || line.startsWith("wrong ")).toList();
     }
 
     /** The JMH life cycle of one trial, by hand: @Param fields, @Setup, @Benchmark, @TearDown. */
     static final class FreshJvm {
 
+        /** Calls per caller in the two-caller run. */
+        private static final int CALLS = 500;
+
         public static void main(String[] args) throws Exception {
-            DjlPredictorState djl = state(Provider.CPU, Integer.parseInt(args[0]));
-            djl.open();
+            DjlModelState model = model(Provider.CPU);
+            model.open();
+            try {
+                if (args.length > 1) {
+                    twoCallers(model, Integer.parseInt(args[0]));
+                } else {
+                    oneCaller(model, Integer.parseInt(args[0]));
+                }
+            } finally {
+                model.close();
+            }
+        }
+
+        private static void oneCaller(DjlModelState model, int batchSize) throws Exception {
+            DjlPredictorState djl = caller(batchSize);
+            djl.open(model);
             try {
                 for (NDArray input : djl.inputs) {
                     System.out.println("input " + input.getName() + " " + input.getDataType() + " " + input.getShape()
@@ -177,6 +220,61 @@ class DjlPredictorBenchmarkTest {
                 }
             } finally {
                 djl.close();
+            }
+        }
+
+        private static void twoCallers(DjlModelState model, int batchSize) throws Exception {
+            DjlPredictorState first = caller(batchSize);
+            DjlPredictorState second = caller(batchSize);
+            first.open(model);
+            second.open(model);
+            ExecutorService callers = Executors.newFixedThreadPool(2);
+            try {
+                System.out.println("model shared " + (first.inputs.head().getManager().getParentManager() == model.zooModel.getNDManager()
+                        && second.inputs.head().getManager().getParentManager() == model.zooModel.getNDManager()));
+                System.out.println("predictors distinct " + (first.predictor != second.predictor));
+                // Both callers' inputs come from the suite's one seed; the second's are negated so its answer differs.
+                NDArray input = second.inputs.head();
+                float[] negated = input.toFloatArray();
+                for (int i = 0; i < negated.length; i++) {
+                    negated[i] = -negated[i];
+                }
+                NDArray other = input.getManager().create(negated, input.getShape());
+                other.setName(input.getName());
+                second.inputs = new NDList(other);
+                float[] firstAnswer = answer(first);
+                float[] secondAnswer = answer(second);
+                System.out.println("answers differ " + !Arrays.equals(firstAnswer, secondAnswer));
+                CyclicBarrier start = new CyclicBarrier(2);
+                Future<Integer> firstWrong = callers.submit(wrongAnswers(first, firstAnswer, start));
+                Future<Integer> secondWrong = callers.submit(wrongAnswers(second, secondAnswer, start));
+                System.out.println("wrong answers " + firstWrong.get(2, TimeUnit.MINUTES) + " " + secondWrong.get(2, TimeUnit.MINUTES));
+            } finally {
+                callers.shutdownNow();
+                first.close();
+                second.close();
+            }
+        }
+
+        /** The benchmark method, then the caller's own predictor once more for the values it answered. */
+        private static Callable<Integer> wrongAnswers(DjlPredictorState djl, float[] answer, CyclicBarrier start) {
+            return () -> {
+                DjlPredictorBenchmark benchmark = new DjlPredictorBenchmark();
+                start.await();
+                int wrong = 0;
+                for (int call = 0; call < CALLS; call++) {
+                    benchmark.predict(djl);
+                    if (!Arrays.equals(answer(djl), answer)) {
+                        wrong++;
+                    }
+                }
+                return wrong;
+            };
+        }
+
+        private static float[] answer(DjlPredictorState djl) throws Exception {
+            try (NDList outputs = djl.predictor.predict(djl.inputs)) {
+                return outputs.head().toFloatArray();
             }
         }
     }

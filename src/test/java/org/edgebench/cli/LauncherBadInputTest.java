@@ -86,6 +86,50 @@ class LauncherBadInputTest {
     }
 
     @Test
+    void everyCallersTensorsCountAgainstMemory() {
+        assertThat(failsWithOneLine("-p", "batchSize=1000000", "-p", "provider=CPU", "--callers", "1,2"))
+                .contains("student at batchSize=1000000 with 2 callers needs 98.3 GB for their input and output tensors"
+                        + " alone (each caller holds its own)")
+                .contains("use a smaller batchSize or fewer callers");
+    }
+
+    @Test
+    void callerCountsThatMakeNoSense() {
+        assertThat(failsWithOneLine("--callers", "0")).contains("a caller count is 1 or more", "was 0");
+        err.reset();
+        assertThat(failsWithOneLine("--callers", "1,-2")).contains("a caller count is 1 or more", "was -2");
+        err.reset();
+        assertThat(failsWithOneLine("--callers=two")).contains("--callers takes caller counts joined by commas", "'two'");
+        err.reset();
+        assertThat(failsWithOneLine("--callers", "1,")).contains("--callers takes caller counts joined by commas");
+        err.reset();
+        assertThat(failsWithOneLine("--callers")).contains("--callers needs a value");
+        int tooMany = 4 * Runtime.getRuntime().availableProcessors() + 1;
+        err.reset();
+        assertThat(failsWithOneLine("--callers", "1," + tooMany))
+                .contains("--callers " + tooMany + " is more than 4x the " + Runtime.getRuntime().availableProcessors() + " cores")
+                .contains("add --force");
+        err.reset();
+        assertThat(failsWithOneLine("-t", Integer.toString(tooMany))).contains("-t " + tooMany + " is more than 4x");
+    }
+
+    @Test
+    void callersAndThreadsTogetherAreOneOptionTooMany() {
+        assertThat(failsWithOneLine("--callers", "1,2", "-t", "2"))
+                .contains("--callers and -t both set the callers").contains("not both");
+    }
+
+    @Test
+    void coldStartAndWarmupCurveRefuseMoreThanOneCaller() {
+        assertThat(failsWithOneLine("SessionColdStartBenchmark", "-t", "2", "-p", "batchSize=1", "-p", "provider=CPU"))
+                .contains("SessionColdStartBenchmark runs with one caller only, not 2: it times the first session of a fresh JVM")
+                .contains("run it without -t and --callers");
+        err.reset();
+        assertThat(failsWithOneLine("WarmupCurveBenchmark", "--callers", "1,2", "-p", "batchSize=1", "-p", "provider=CPU"))
+                .contains("WarmupCurveBenchmark runs with one caller only, not 2");
+    }
+
+    @Test
     void zeroForksIsRefused() {
         assertThat(failsWithOneLine("-f", "0")).contains("use -f 1 or more");
     }

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
@@ -12,38 +14,54 @@ import java.util.SplittableRandom;
  * Writes large, realistic JMH JSON: SampleTime configurations of our parameters for the speed
  * test, two forks of five iterations each, and per iteration a full histogram like JMH's (values
  * quantised to 10 bits of precision, a log-normal body and a long tail); and a run shaped like
- * {@code --suite full} on a 2-core machine, for the charts that must stay readable with many lines.
+ * {@code --suite full} on a 2-core machine, for the charts that must stay readable with many lines;
+ * and a few configurations at several caller counts for the concurrent-callers report.
  */
 final class JmhJsonGenerator {
 
     static final int FORKS = 2;
     static final int ITERATIONS = 5;
 
+    /** One OrtSessionRunBenchmark result: its parameters, its JMH thread count (callers) and its median. */
+    record Spec(String model, String provider, int batch, int intraOpThreads, int callers, double medianMs) {
+    }
+
     private JmhJsonGenerator() {
     }
 
-    /** Writes {@code configurations} results (models x providers x batch sizes x threads) to {@code file}. */
-    static Path write(Path file, int configurations, long seed) throws IOException {
+    /** Writes one result per spec to {@code file}, in order. */
+    static Path write(Path file, List<Spec> specs, long seed) throws IOException {
         SplittableRandom random = new SplittableRandom(seed);
-        int[] batches = {1, 2, 4, 8, 16, 32, 64, 128, 256, 512};
-        String[] providers = {"CPU", "XNNPACK"};
-        int[] threads = {0, 1, 2, 4, 8};
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write("[\n");
-            for (int c = 0; c < configurations; c++) {
-                int batch = batches[c % batches.length];
-                String provider = providers[(c / batches.length) % providers.length];
-                int thread = threads[(c / (batches.length * providers.length)) % threads.length];
-                String model = "model" + c / (batches.length * providers.length * threads.length);
-                double medianMs = 0.4 * Math.pow(batch, 0.8) * (1 + 0.1 * (c % 7));
+            for (int c = 0; c < specs.size(); c++) {
                 if (c > 0) {
                     out.write(",\n");
                 }
-                writeResult(out, random, model, provider, batch, thread, medianMs);
+                Spec spec = specs.get(c);
+                // A ten-second iteration of a call of this length, as a real run gives.
+                writeResult(out, random, "OrtSessionRunBenchmark.run", spec.model(), spec.provider(), spec.batch(),
+                        spec.intraOpThreads(), spec.callers(), spec.medianMs(), Math.max(50, (long) (10_000 / spec.medianMs())));
             }
             out.write("\n]\n");
         }
         return file;
+    }
+
+    /** Writes {@code configurations} results (models x providers x batch sizes x threads) to {@code file}. */
+    static Path write(Path file, int configurations, long seed) throws IOException {
+        int[] batches = {1, 2, 4, 8, 16, 32, 64, 128, 256, 512};
+        String[] providers = {"CPU", "XNNPACK"};
+        int[] threads = {0, 1, 2, 4, 8};
+        List<Spec> specs = new ArrayList<>(configurations);
+        for (int c = 0; c < configurations; c++) {
+            int batch = batches[c % batches.length];
+            String provider = providers[(c / batches.length) % providers.length];
+            int thread = threads[(c / (batches.length * providers.length)) % threads.length];
+            String model = "model" + c / (batches.length * providers.length * threads.length);
+            specs.add(new Spec(model, provider, batch, thread, 1, 0.4 * Math.pow(batch, 0.8) * (1 + 0.1 * (c % 7))));
+        }
+        return write(file, specs, seed);
     }
 
     /**
@@ -72,7 +90,7 @@ final class JmhJsonGenerator {
                             first = false;
                             // DJL's layer is a fixed cost per call, which more threads do not shorten.
                             double median = benchmark.startsWith("Djl") ? ms + 0.05 * batch1Ms[m] * batch : ms;
-                            writeResult(out, random, benchmark, models[m], "CPU", batch, threads, median,
+                            writeResult(out, random, benchmark, models[m], "CPU", batch, threads, 1, median,
                                     Math.max(20, (long) (1_000 / median)));
                         }
                         out.write(",\n");
@@ -124,23 +142,17 @@ final class JmhJsonGenerator {
         return sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
     }
 
-    private static void writeResult(BufferedWriter out, SplittableRandom random, String model, String provider,
-                                    int batch, int threads, double medianMs) throws IOException {
-        // A ten-second iteration of a call of this length, as a real run gives.
-        writeResult(out, random, "OrtSessionRunBenchmark.run", model, provider, batch, threads, medianMs,
-                Math.max(50, (long) (10_000 / medianMs)));
-    }
-
     /** {@code callsPerIteration}: how many calls each iteration's histogram counts. */
     private static void writeResult(BufferedWriter out, SplittableRandom random, String benchmark, String model,
-                                    String provider, int batch, int threads, double medianMs, long callsPerIteration)
+                                    String provider, int batch, int threads, int callers, double medianMs,
+                                    long callsPerIteration)
             throws IOException {
         out.write(String.format(Locale.ROOT, """
                 {"jmhVersion":"1.37","benchmark":"org.edgebench.bench.%s","mode":"sample",
-                 "threads":1,"forks":%d,"params":{"batchSize":"%d","intraOpThreads":"%d","model":"%s","provider":"%s"},
+                 "threads":%d,"forks":%d,"params":{"batchSize":"%d","intraOpThreads":"%d","model":"%s","provider":"%s"},
                  "primaryMetric":{"score":%s,"scoreError":%s,"scorePercentiles":{"0.0":%s,"50.0":%s,"90.0":%s,"95.0":%s,
                  "99.0":%s,"99.9":%s,"99.99":%s,"100.0":%s},"scoreUnit":"ms/op","rawDataHistogram":[""",
-                benchmark, FORKS, batch, threads, model, provider, medianMs * 1.1, medianMs * 0.02, medianMs * 0.9, medianMs,
+                benchmark, callers, FORKS, batch, threads, model, provider, medianMs * 1.1, medianMs * 0.02, medianMs * 0.9, medianMs,
                 medianMs * 1.2, medianMs * 1.4, medianMs * 2, medianMs * 4, medianMs * 8, medianMs * 20));
         for (int f = 0; f < FORKS; f++) {
             out.write(f == 0 ? "[" : ",[");

@@ -5,6 +5,7 @@ import org.edgebench.analysis.WarmupCurve;
 import org.edgebench.report.chart.ChartStyle;
 import org.edgebench.report.chart.DjlChart;
 import org.edgebench.report.chart.ProvidersChart;
+import org.edgebench.report.chart.LatencyThroughputChart;
 import org.edgebench.report.chart.ThreadScalingChart;
 import org.edgebench.report.chart.WarmupCurveChart;
 import org.edgebench.results.JmhJson;
@@ -181,9 +182,10 @@ class WorkloadReportTest {
         try (Stream<Path> files = Files.list(run.resolve("charts"))) {
             charts = files.map(p -> p.getFileName().toString()).toList();
         }
-        assertThat(charts).doesNotContain(WarmupCurveChart.FILE, DjlChart.FILE, ThreadScalingChart.FILE, ProvidersChart.FILE);
+        assertThat(charts).doesNotContain(WarmupCurveChart.FILE, DjlChart.FILE, ThreadScalingChart.FILE, ProvidersChart.FILE,
+                LatencyThroughputChart.FILE);
         assertThat(Files.readString(run.resolve("index.html")))
-                .doesNotContain("Warm-up", "Cold start", "DJL", "int8", "Thread scaling", "Providers side by side");
+                .doesNotContain("Warm-up", "Cold start", "DJL", "int8", "Thread scaling", "Providers side by side", "Concurrent callers");
     }
 
     private static JmhResult find(List<JmhResult> results, String benchmark, String model) {

@@ -81,9 +81,21 @@ class ConfigurationTest {
     }
 
     @Test
+    void moreThanOneCallerShowsInTheLabelAfterTheIntraOpThreads() {
+        Map<String, String> student = params("batchSize", "1", "intraOpThreads", "1", "model", "student", "provider", "CPU");
+        Configuration two = new Configuration(ORT, "sample", 2, student);
+        assertThat(two.label()).isEqualTo("student CPU b1 t1 c2");
+        assertThat(two.label(true)).isEqualTo("OrtSessionRunBenchmark.run sample student CPU b1 t1 c2");
+        assertThat(two.fileLabel(false)).isEqualTo("student_CPU_b1_t1_c2");
+        assertThat(new Configuration(ORT, "sample", 1, student).label()).isEqualTo("student CPU b1 t1");
+        Configuration withDims = new Configuration(ORT, "sample", 4, params("model", "m", "dims", "sequence_length=128"));
+        assertThat(withDims.label()).isEqualTo("m c4 dims=sequence_length=128");
+    }
+
+    @Test
     void anotherSuitesBenchmarkIsLabelledByItsOwnParameters() {
         Configuration foreign = new Configuration("fixture.ForeignSortBenchmark.sort", "thrpt", 2, params("size", "100", "order", "random"));
-        assertThat(foreign.label()).isEqualTo("size=100 order=random");
+        assertThat(foreign.label()).isEqualTo("c2 size=100 order=random");
         assertThat(foreign.itemsPerOp()).isEqualTo(1);
         assertThat(new Configuration(ORT, "sample", 1, Map.of()).label()).isEqualTo("OrtSessionRunBenchmark.run");
         assertThat(Configuration.SUITE_PARAMS).containsExactly("model", "batchSize", "provider", "intraOpThreads", "dims");

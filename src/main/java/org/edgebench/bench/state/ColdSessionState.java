@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 import java.util.Map;
 
@@ -35,6 +36,12 @@ public class ColdSessionState extends SessionParams {
     public OrtSession session;
     public Map<String, OnnxTensor> inputs;
     public OrtSession.Result firstResult;
+
+    /** A cold start is the JVM's first session: refused with more than one caller ({@link SingleCaller}). */
+    @Setup(Level.Trial)
+    public void oneCaller(BenchmarkParams params) {
+        SingleCaller.require(params);
+    }
 
     /**
      * Resolves the model file and creates the environment (which loads ONNX Runtime's native

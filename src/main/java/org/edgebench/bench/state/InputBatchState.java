@@ -25,11 +25,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One batch of seeded input tensors for the session's model, built once per trial, and the
- * output tensors ONNX Runtime writes into on every call ("pinned" outputs), so a measured call
- * allocates neither inputs nor outputs.
+ * One caller's batch of seeded input tensors for the session's model, built once per trial, and
+ * the output tensors ONNX Runtime writes into on every call ("pinned" outputs), so a measured call
+ * allocates neither inputs nor outputs. One per JMH thread ({@link Scope#Thread}) on the one
+ * shared session: callers that shared the pinned outputs would have ONNX Runtime write two
+ * answers into the same buffers at once.
  */
-@State(Scope.Benchmark)
+@State(Scope.Thread)
 public class InputBatchState {
 
     @Param({"1", "8", "32"})
@@ -43,7 +45,7 @@ public class InputBatchState {
     public Set<String> allocatedOutputs;
     /** The inputs' bytes. */
     public long inputBytes;
-    /** The inputs' and pinned outputs' bytes, reported by {@link org.edgebench.bench.MemoryProfiler}. */
+    /** This caller's inputs' and pinned outputs' bytes, added to {@link TensorFootprint} for every caller. */
     public long tensorBytes;
 
     @Setup(Level.Trial)
@@ -71,7 +73,7 @@ public class InputBatchState {
         }
         pinnedOutputs = Collections.unmodifiableMap(pinnedOutputs);
         tensorBytes = inputBytes + outputBytes;
-        TensorFootprint.set(tensorBytes);
+        TensorFootprint.add(tensorBytes);
         allocatedOutputs = Collections.unmodifiableSet(allocatedOutputs);
     }
 

@@ -9,6 +9,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 import java.util.Collections;
 import java.util.Map;
@@ -17,7 +18,8 @@ import java.util.Map;
  * One batch of seeded input tensors for the session's model, built once per trial without running
  * the session: unlike {@link InputBatchState}, which primes the session with one call to learn the
  * output shapes, this leaves the session untouched, so the first measured call is its first
- * inference. Outputs are allocated by ONNX Runtime on every call.
+ * inference. Outputs are allocated by ONNX Runtime on every call. The warm-up curve it serves is
+ * one session's first inferences, so more than one caller is refused ({@link SingleCaller}).
  */
 @State(Scope.Benchmark)
 public class InputTensorsState {
@@ -27,6 +29,11 @@ public class InputTensorsState {
 
     /** Inputs by name, in the model's input order. */
     public Map<String, OnnxTensor> inputs;
+
+    @Setup(Level.Trial)
+    public void oneCaller(BenchmarkParams params) {
+        SingleCaller.require(params);
+    }
 
     @Setup(Level.Trial)
     public void build(OrtSessionState state) throws OrtException {

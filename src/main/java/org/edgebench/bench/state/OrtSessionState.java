@@ -16,9 +16,11 @@ import org.openjdk.jmh.annotations.TearDown;
 import java.util.Map;
 
 /**
- * An ONNX Runtime session on one model, with one execution provider and thread count, created
- * once per trial. The launcher checks providers before JMH starts; the check here makes a
- * provider this build lacks fail loudly when the class is run by plain JMH too.
+ * An ONNX Runtime session on one model, with one execution provider and intra-op thread count,
+ * created once per trial and shared by every caller (JMH thread): {@code OrtSession.run} may be
+ * called from several threads at once, and serving one session to concurrent requests is what
+ * {@code -t}/{@code --callers} measure. The launcher checks providers before JMH starts; the check
+ * here makes a provider this build lacks fail loudly when the class is run by plain JMH too.
  */
 @State(Scope.Benchmark)
 public class OrtSessionState extends SessionParams {
@@ -38,6 +40,8 @@ public class OrtSessionState extends SessionParams {
             options.setSymbolicDimensionValue(dim.getKey(), dim.getValue());
         }
         session = Sessions.open(env, modelFile, options);
+        // Set up before the callers' states, which each add their tensors to the new trial's count.
+        TensorFootprint.reset();
     }
 
     @TearDown(Level.Trial)

@@ -19,8 +19,8 @@ import java.util.stream.Stream;
 
 /**
  * Latency and throughput against batch size: one colour per line (provider, and model,
- * threads, benchmark or mode when the run has several), the batch sizes as categories so 1, 8
- * and 32 sit evenly apart. Single-shot results stay out: a cold call is another question.
+ * intra-op threads, callers, benchmark or mode when the run has several), the batch sizes as
+ * categories so 1, 8 and 32 sit evenly apart. Single-shot results stay out: a cold call is another question.
  */
 final class BatchCharts {
 

@@ -93,7 +93,7 @@ public final class Charts {
     /**
      * Starts drawing every chart on {@code pool}: the four overviews first, then the workload charts
      * the run has data for (warm-up curve, DJL vs ONNX Runtime, thread scaling, providers side by
-     * side), then a histogram per distribution.
+     * side, latency vs throughput by callers), then a histogram per distribution.
      */
     public static Drawing draw(List<ConfigurationStats> stats, String subtitle, ExecutorService pool) {
         List<Pending> pending = new ArrayList<>();
@@ -156,6 +156,14 @@ public final class Charts {
                             + " labelled with the speed-up over the reference provider.",
                     "no providers chart: no P50 in this mode (use -bm sample)",
                     () -> ProvidersChart.create(providers, subtitle), ChartStyle.WIDTH, ProvidersChart.height(providers));
+        }
+        List<Workloads.CallerLine> callers = Workloads.callerLines(stats);
+        if (!callers.isEmpty()) {
+            start(pool, pending, Kind.WORKLOAD, "", LatencyThroughputChart.FILE,
+                    "Per-call P50 and P95 against total items per second, one point per caller count: where latency climbs"
+                            + " without more throughput, more callers only queue.",
+                    "no latency vs throughput chart: the caller counts have no latency distribution in this mode (use -bm sample)",
+                    () -> LatencyThroughputChart.create(callers, subtitle), ChartStyle.WIDTH);
         }
     }
 

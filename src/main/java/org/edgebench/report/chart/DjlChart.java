@@ -67,7 +67,8 @@ public final class DjlChart {
         Rectangle2D square = new Rectangle2D.Double(-7, -7, 14, 14);
         legend.add(SmallMultiples.marker(RAW, square, ChartStyle.color(0), null));
         legend.add(SmallMultiples.marker(DJL, square, ChartStyle.color(1), null));
-        String key = "one panel per model, each with its own scale; the gap in a pair is what DJL's layer costs per call";
+        String key = "one panel per model, each with its own scale; same batch, provider, intra-op threads and callers in a pair;"
+                + " the gap in a pair is what DJL's layer costs per call";
         return Optional.of(SmallMultiples.chart("P50 latency: DJL vs raw ONNX Runtime (lower is better)",
                 subtitle.isBlank() ? key : key + " | " + subtitle, panels, legend));
     }
@@ -113,7 +114,7 @@ public final class DjlChart {
         List<Function<Configuration, String>> parts = List.of(Configuration::provider,
                 c -> c.batchSize().isEmpty() ? "" : "b" + c.batchSize(),
                 c -> c.intraOpThreads().isEmpty() ? "" : "t" + c.intraOpThreads(),
-                Configuration::otherParamsText, Configuration::mode);
+                Configuration::otherParamsText, Configuration::mode, c -> c.threads() > 1 ? "c" + c.threads() : "");
         List<Function<Configuration, String>> varying = parts.stream()
                 .filter(part -> pairs.stream().map(p -> part.apply(p.raw().configuration())).distinct().count() > 1)
                 .toList();

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Names chart lines after what tells them apart: of benchmark, mode, model, provider, threads
- * and other parameters, only those that differ between configurations (the batch size is the
- * x axis). A run of one model on CPU and XNNPACK gets lines "CPU" and "XNNPACK".
+ * Names chart lines after what tells them apart: of benchmark, mode, model, provider, intra-op
+ * threads, callers and other parameters, only those that differ between configurations (the batch
+ * size is the x axis). A run of one model on CPU and XNNPACK gets lines "CPU" and "XNNPACK".
  */
 final class SeriesNames {
 
@@ -20,6 +20,7 @@ final class SeriesNames {
             Configuration::model,
             Configuration::provider,
             c -> c.intraOpThreads().isEmpty() ? "" : "t" + c.intraOpThreads(),
+            c -> "c" + c.threads(),
             Configuration::otherParamsText);
 
     private SeriesNames() {
