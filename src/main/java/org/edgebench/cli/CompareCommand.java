@@ -8,6 +8,7 @@ import org.edgebench.compare.GabExport;
 import org.edgebench.compare.MultiComparison;
 import org.edgebench.compare.RegressionCheck;
 import org.edgebench.compare.Run;
+import org.edgebench.compare.Verdict;
 import org.edgebench.run.RunFolder;
 import org.edgebench.stats.Metric;
 import picocli.CommandLine.Command;
@@ -32,7 +33,8 @@ import java.util.concurrent.Callable;
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {
             "Compare two runs (run folders or JMH JSON files) and flag regressions, or put several runs side by side.",
-            "Exit 0: nothing regressed; 1: something regressed; 2: bad input."},
+            "Exit 0: nothing regressed (inconclusive configurations only warn, on stderr); 1: something regressed, "
+                    + "or with --strict something was inconclusive; 2: bad input."},
         footer = {"", "Examples:",
             "  compare results/20260101-120000 results/20260102-120000 --metric p95",
             "  compare --label x86-cpu=results/A --label pi5-xnnpack=results/B",
@@ -70,6 +72,11 @@ public final class CompareCommand implements Callable<Integer> {
                     + "cancels the machine's drift the two shared.")
     private boolean paired;
 
+    @Option(names = "--strict",
+            description = "Exit 1 when any configuration is inconclusive (an interval wider than the threshold, too few "
+                    + "forks, an emulated run), not only when one regressed: for gates that must pass on evidence.")
+    private boolean strict;
+
     @Option(names = "--gab-out", paramLabel = "DIR",
             description = "Also write the candidate (or the single RUN) in github-action-benchmark's custom JSON formats.")
     private Path gabOut;
@@ -88,6 +95,9 @@ public final class CompareCommand implements Callable<Integer> {
             }
             if (!runs.isEmpty()) {
                 throw new BadInputException("give either BASELINE CANDIDATE or --label NAME=RUN (repeated), not both");
+            }
+            if (strict) {
+                throw new BadInputException("--strict gates BASELINE against CANDIDATE; --label runs side by side give no exit verdict");
             }
             if (gabOut != null) {
                 throw new BadInputException("--gab-out exports one run: use it with BASELINE CANDIDATE or a single RUN");
@@ -121,7 +131,16 @@ public final class CompareCommand implements Callable<Integer> {
         if (gabOut != null) {
             exportGab(candidate, stderr);
         }
-        return comparison.regressed() ? ExitCodes.FAILURE : ExitCodes.OK;
+        List<String> inconclusive = comparison.rows().stream()
+                .filter(r -> r.finding().verdict() == Verdict.INCONCLUSIVE).map(Comparison.Row::label).toList();
+        if (!inconclusive.isEmpty()) {
+            // Exit 0 here means only that nothing was shown to regress; said loudly so a gate's log cannot read it as a pass.
+            stderr.println("EdgeBench: warning: " + inconclusive.size() + " configuration(s) inconclusive: "
+                    + String.join(", ", inconclusive) + "; not a pass on evidence"
+                    + (strict ? " (--strict: exit 1)" : " (--strict makes this exit 1)"));
+        }
+        boolean failed = comparison.regressed() || (strict && !inconclusive.isEmpty());
+        return failed ? ExitCodes.FAILURE : ExitCodes.OK;
     }
 
     private int sideBySide(RegressionCheck check, PrintWriter stdout, PrintWriter stderr) throws Exception {

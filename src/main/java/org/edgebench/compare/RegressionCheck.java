@@ -22,8 +22,11 @@ import java.util.Locale;
  *       configurations that are tested;</li>
  *   <li>regressed or improved only when the change is larger than the threshold, the corrected
  *       p-value is below alpha and the interval excludes zero; a change beyond the threshold that
- *       is not significant, or too few forks to ever be significant, is inconclusive; otherwise
- *       unchanged.</li>
+ *       is not significant, or too few forks to ever be significant, is inconclusive;</li>
+ *   <li>unchanged only when the whole interval lies within [-threshold, +threshold]: a point
+ *       estimate near zero says nothing when the interval around it is wider than the band, so a
+ *       change within the threshold whose interval reaches beyond it is inconclusive too, with
+ *       the interval's width and roughly how many more forks would narrow it enough.</li>
  * </ul>
  *
  * <p>Paired ({@code compare --paired}, for runs of the two builds taken alternately): fork i of the
@@ -147,12 +150,38 @@ public record RegressionCheck(double threshold, double alpha, int resamples, boo
             reason = String.format(Locale.ROOT, "change beyond %s but not significant (p=%s after Holm over %d%s)",
                     Numbers.percent(threshold), Numbers.pValue(adjusted), familySize,
                     ciExcludesZero ? "" : ", interval includes 0");
-        } else {
+        } else if (ci[0] >= -threshold && ci[1] <= threshold) {
             verdict = Verdict.UNCHANGED;
             reason = significant
                     ? String.format(Locale.ROOT, "significant but within %s", Numbers.percent(threshold))
                     : String.format(Locale.ROOT, "within %s", Numbers.percent(threshold));
+        } else {
+            verdict = Verdict.INCONCLUSIVE;
+            reason = intervalTooWide(s, ci);
         }
         return new Finding(s, baseline, candidate, change, ci[0], ci[1], p, adjusted, verdict, reason);
+    }
+
+    /**
+     * Why a change within the threshold is not called unchanged, and what would settle it. The
+     * interval's half-width shrinks about as 1/sqrt(n), so n * (halfWidth / threshold)^2 forks
+     * would bring it down to the threshold; a rough guide, not a promise, since the point
+     * estimate moves too and the band must hold the whole interval, not only its half-width.
+     */
+    private String intervalTooWide(ForkSamples s, double[] ci) {
+        double halfWidth = (ci[1] - ci[0]) / 2;
+        String head = String.format(Locale.ROOT, "within %s but the interval is %s wide (+-%s), reaching beyond +-%s",
+                Numbers.percent(threshold), Numbers.percent(ci[1] - ci[0]), Numbers.percent(halfWidth),
+                Numbers.percent(threshold));
+        if (threshold == 0) {
+            // No number of forks narrows a spread interval to zero width.
+            return head + "; a 0% threshold leaves no room for noise";
+        }
+        // The smaller side limits the interval when the sides differ.
+        int n = Math.min(s.baseline().length, s.candidate().length);
+        long needed = (long) Math.ceil(n * (halfWidth / threshold) * (halfWidth / threshold));
+        long more = Math.max(1, needed - n);
+        return head + String.format(Locale.ROOT, "; about %d more %s would settle it", more,
+                paired ? "pairs (alternated runs x forks)" : "forks per side");
     }
 }

@@ -126,6 +126,44 @@ class CompareCommandTest {
 
         assertThat(compare(baseline.toString(), candidate.toString(), "--out", tmp.resolve("o").toString())).isZero();
         assertThat(stdout).contains("inconclusive").contains("2 vs 2 forks can never be significant");
+        assertThat(stderr).contains("EdgeBench: warning: 1 configuration(s) inconclusive: student CPU b1 t1; "
+                + "not a pass on evidence");
+    }
+
+    /**
+     * The same forks on both sides, 10% apart from each other: +0.0%, but an interval far wider
+     * than the band. Exit 0 with a warning, and exit 1 with --strict.
+     */
+    @Test
+    void wideIntervalIsInconclusiveWarnsAndFailsOnlyWhenStrict() {
+        List<SyntheticForks.Histogram> spread = new SyntheticForks(16).forkHistograms(5, 2_000, 0.55, 0.2, 0.10);
+        Path baseline = new JmhFixture().sample(JmhFixture.params(1), "ms/op", 1.0, spread)
+                .sample(JmhFixture.params(8), "ms/op", 1.0, b8).writeRun(tmp.resolve("b"), null, null);
+        Path candidate = new JmhFixture().sample(JmhFixture.params(1), "ms/op", 1.0, spread)
+                .sample(JmhFixture.params(8), "ms/op", 1.0, b8).writeRun(tmp.resolve("c"), null, null);
+
+        assertThat(compare(baseline.toString(), candidate.toString(), "--out", tmp.resolve("o1").toString())).isZero();
+        assertThat(stdout).containsPattern("\\| student CPU b1 t1 \\|.*\\| \\+0\\.0% \\|.*\\| inconclusive \\| within 5\\.0% "
+                + "but the interval is [0-9.]+% wide .*about \\d+ more forks per side")
+                .containsPattern("\\| student CPU b8 t1 \\|.*\\| unchanged \\|");
+        assertThat(stderr).contains("EdgeBench: warning: 1 configuration(s) inconclusive: student CPU b1 t1; "
+                + "not a pass on evidence (--strict makes this exit 1)");
+
+        assertThat(compare("--strict", baseline.toString(), candidate.toString(), "--out", tmp.resolve("o2").toString()))
+                .isEqualTo(1);
+        assertThat(stderr).contains("not a pass on evidence (--strict: exit 1)");
+        assertThat(compare("--strict", baseline.toString(), baseline.toString(), "--metric", "p50",
+                "--out", tmp.resolve("o3").toString())).isEqualTo(1);
+    }
+
+    @Test
+    void strictPassesWhenEveryIntervalIsInsideTheBand() {
+        Path baseline = run("base", 1.0, 1.0);
+        Path candidate = run("cand", 1.0, 1.0);
+        assertThat(compare("--strict", baseline.toString(), candidate.toString(), "--out", tmp.resolve("o").toString()))
+                .isZero();
+        assertThat(stderr).doesNotContain("warning");
+        assertBadInput(List.of("--strict", "--label", "x=" + baseline, "--label", "y=" + candidate), "--strict gates");
     }
 
     @Test
