@@ -164,24 +164,27 @@ public record RegressionCheck(double threshold, double alpha, int resamples, boo
 
     /**
      * Why a change within the threshold is not called unchanged, and what would settle it. The
-     * interval's half-width shrinks about as 1/sqrt(n), so n * (halfWidth / threshold)^2 forks
-     * would bring it down to the threshold; a rough guide, not a promise, since the point
-     * estimate moves too and the band must hold the whole interval, not only its half-width.
+     * interval's half-width shrinks about as 1/sqrt(n); it must shrink until the whole interval,
+     * around its centre, fits in the band, so to {@code threshold - |centre|}: n * (halfWidth /
+     * room)^2 forks. A rough guide, not a promise, since the estimate moves as forks are added.
      */
     private String intervalTooWide(ForkSamples s, double[] ci) {
         double halfWidth = (ci[1] - ci[0]) / 2;
         String head = String.format(Locale.ROOT, "within %s but the interval is %s wide (+-%s), reaching beyond +-%s",
                 Numbers.percent(threshold), Numbers.percent(ci[1] - ci[0]), Numbers.percent(halfWidth),
                 Numbers.percent(threshold));
-        if (threshold == 0) {
+        double room = threshold - Math.abs((ci[0] + ci[1]) / 2);
+        if (room <= 0) {
             // No number of forks narrows a spread interval to zero width.
-            return head + "; a 0% threshold leaves no room for noise";
+            return head + (threshold == 0 ? "; a 0% threshold leaves no room for noise"
+                    : "; its centre sits at the threshold, so more forks may settle it either way");
         }
         // The smaller side limits the interval when the sides differ.
         int n = Math.min(s.baseline().length, s.candidate().length);
-        long needed = (long) Math.ceil(n * (halfWidth / threshold) * (halfWidth / threshold));
+        long needed = (long) Math.ceil(n * (halfWidth / room) * (halfWidth / room));
         long more = Math.max(1, needed - n);
-        return head + String.format(Locale.ROOT, "; about %d more %s would settle it", more,
-                paired ? "pairs (alternated runs x forks)" : "forks per side");
+        String unit = paired ? (more == 1 ? "pair" : "pairs") + " (alternated runs x forks)"
+                : (more == 1 ? "fork" : "forks") + " per side";
+        return head + String.format(Locale.ROOT, "; about %d more %s would settle it", more, unit);
     }
 }
