@@ -9,7 +9,12 @@
 # into target/against/<sha>/ and alternates short runs of the two builds (base, cand, cand, base,
 # ...), then compares them pair by pair (compare --paired): both builds share the machine's drift,
 # which a committed baseline cannot. Prints the Markdown table and exits with
-# compare's code: 0 no regression, 1 a regression (or a failed benchmark), 2 bad input.
+# compare's code: 0 no regression, 1 a regression, 2 bad input; or 3 when a benchmark run itself
+# failed (the launcher's exit 1: a configuration that did not run says nothing about speed, so it
+# is neither compared nor rerun as a confirmation).
+#
+# Written for bash 3.2 as macOS ships it: an empty array is expanded as ${a[@]+"${a[@]}"}, which
+# bash < 4.4 requires under set -u.
 #
 # Environment: EDGEBENCH_SUITE (default ci), EDGEBENCH_JAR (candidate jar, default
 # target/benchmarks.jar), EDGEBENCH_RUN_DIR (default results/<timestamp>-ci[-against]),
@@ -82,7 +87,7 @@ fi
 # returns compare's exit code.
 compare_into() {
   set +e
-  java -jar "$jar" compare "$1" "$2" --out "$3/compare" --gab-out "$3/gab" "${compare_args[@]}"
+  java -jar "$jar" compare "$1" "$2" --out "$3/compare" --gab-out "$3/gab" ${compare_args[@]+"${compare_args[@]}"}
   local status=$?
   set -e
   if [ -n "${GITHUB_STEP_SUMMARY:-}" ] && [ -f "$3/compare/comparison.md" ]; then
@@ -110,7 +115,7 @@ if [ -n "$against" ]; then
   mkdir -p "$run"
   out=$(cd "$run" && pwd)
   # Each build runs in its own tree, with its own models and suite file; a run's output goes to
-  # its log, and a failed run ends the check with its exit code.
+  # its log, and a failed run ends the check: exit 2 for input the launcher refused, 3 otherwise.
   run_logged() {
     local name=$1 status=0
     shift
@@ -118,12 +123,15 @@ if [ -n "$against" ]; then
     if [ "$status" -ne 0 ]; then
       echo "ci-regression: $name failed (exit $status); the end of $out/$name.log:" >&2
       tail -n 5 "$out/$name.log" >&2
+      [ "$status" -eq 2 ] || status=3
       exit "$status"
     fi
   }
   jar_abs=$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")
-  run_base() { run_logged "base-$1" bash -c 'cd "$1" && shift && exec "$@"' _ "$base" "${pin[@]}" java -jar target/benchmarks.jar --suite "$suite" -f "$forks" --out "$out/base-$1"; }
-  run_cand() { run_logged "cand-$1" "${pin[@]}" java -jar "$jar_abs" --suite "$suite" -f "$forks" --out "$out/cand-$1"; }
+  # The inner script's "$1" and "$@" are its own arguments, expanded by the inner bash.
+  # shellcheck disable=SC2016
+  run_base() { run_logged "base-$1" bash -c 'cd "$1" && shift && exec "$@"' _ "$base" ${pin[@]+"${pin[@]}"} java -jar target/benchmarks.jar --suite "$suite" -f "$forks" --out "$out/base-$1"; }
+  run_cand() { run_logged "cand-$1" ${pin[@]+"${pin[@]}"} java -jar "$jar_abs" --suite "$suite" -f "$forks" --out "$out/cand-$1"; }
   bases=()
   cands=()
   echo "ci-regression: $rounds round(s) of base (${against}, ${sha:0:12}) and candidate runs, $forks fork(s) each, into $run" >&2
@@ -135,7 +143,7 @@ if [ -n "$against" ]; then
     cands+=("$out/cand-$i")
   done
   # Paired: fork i of base run k against fork i of candidate run k, which ran next to it.
-  compare_args=(--paired "${compare_args[@]}")
+  compare_args=(--paired ${compare_args[@]+"${compare_args[@]}"})
   status=0
   compare_into "$(IFS=,; echo "${bases[*]}")" "$(IFS=,; echo "${cands[*]}")" "$run" || status=$?
   echo "ci-regression: ${rounds} alternated run(s) of each build in $run, comparison in $run/compare (exit $status)" >&2
@@ -143,9 +151,16 @@ if [ -n "$against" ]; then
 fi
 
 baseline="benchmarks/baselines/${name}.json"
-# Runs the suite into $1 and compares it with the baseline; returns compare's exit code.
+# Runs the suite into $1 and compares it with the baseline; returns compare's exit code, or 3 when
+# the run failed (2 when the launcher refused its input).
 run_and_compare() {
-  "${pin[@]}" java -jar "$jar" --suite "$suite" --out "$1" || return $?
+  local run_status=0
+  ${pin[@]+"${pin[@]}"} java -jar "$jar" --suite "$suite" --out "$1" || run_status=$?
+  if [ "$run_status" -ne 0 ]; then
+    echo "ci-regression: the run into $1 failed (exit $run_status); nothing compared" >&2
+    [ "$run_status" -eq 2 ] && return 2
+    return 3
+  fi
   compare_into "$baseline" "$1" "$1"
 }
 
@@ -162,5 +177,9 @@ if [ "$status" -eq 1 ] && [ "${EDGEBENCH_CONFIRM:-1}" != 0 ]; then
     echo "ci-regression: not confirmed by $run-confirm; treating the first result as noise" >&2
   fi
 fi
-echo "ci-regression: run in $run, comparison in $run/compare (exit $status)" >&2
+if [ "$status" -eq 3 ]; then
+  echo "ci-regression: a benchmark run failed, not compared; its output is above and its folder is $run (exit 3)" >&2
+else
+  echo "ci-regression: run in $run, comparison in $run/compare (exit $status)" >&2
+fi
 exit "$status"

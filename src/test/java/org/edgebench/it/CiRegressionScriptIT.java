@@ -3,13 +3,19 @@ package org.edgebench.it;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * scripts/ci-regression.sh refuses bad input with one line and exit 2 before it builds or runs
- * anything (the runs themselves are minutes long and measured by hand, docs/compare.md).
+ * anything, and tells a failed run from a regression (the runs themselves are minutes long and
+ * measured by hand, docs/compare.md).
  */
 class CiRegressionScriptIT {
 
@@ -35,6 +41,27 @@ class CiRegressionScriptIT {
     @Test
     void missingBaselineNamesBothWaysOut() throws Exception {
         assertBadInput(Map.of(), "no baseline benchmarks/baselines/no-such-baseline.json", "no-such-baseline");
+    }
+
+    /**
+     * A jar java cannot start stands in for a run that failed (java exits 1, as the launcher does
+     * when a configuration fails): exit 3, and no confirming run, since a failure is no regression.
+     */
+    @Test
+    void failedRunIsAFailureNotARegression() throws Exception {
+        Path jar = Files.writeString(tmp.resolve("not-a.jar"), "not a jar");
+        Path run = tmp.resolve("run");
+        Path err = tmp.resolve("stderr.txt");
+        ProcessBuilder builder = new ProcessBuilder(List.of("bash", "scripts/ci-regression.sh", "ci"))
+                .redirectOutput(tmp.resolve("stdout.txt").toFile()).redirectError(err.toFile());
+        builder.environment().put("EDGEBENCH_JAR", jar.toString());
+        builder.environment().put("EDGEBENCH_RUN_DIR", run.toString());
+        Process process = builder.start();
+        assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        String stderr = Files.readString(err, StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as(stderr).isEqualTo(3);
+        assertThat(stderr).contains("the run into " + run + " failed (exit 1)").doesNotContain("confirm");
+        assertThat(tmp.resolve("run-confirm")).doesNotExist();
     }
 
     private void assertBadInput(Map<String, String> env, String message, String... args) throws Exception {
