@@ -2,7 +2,6 @@ package org.edgebench.report;
 
 import org.apache.commons.csv.CSVRecord;
 import org.edgebench.analysis.ConfigurationStats;
-import org.edgebench.report.chart.ChartStyle;
 import org.edgebench.report.chart.LatencyThroughputChart;
 import org.edgebench.results.JmhJson;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import javax.imageio.ImageIO;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -97,11 +95,7 @@ class CallersReportTest {
     void theLatencyVsThroughputChartIsDrawnAndOnThePage() throws IOException {
         Report.write(run, null, 100);
 
-        BufferedImage image = ImageIO.read(run.resolve(CHART).toFile());
-        assertThat(image).isNotNull();
-        assertThat(image.getWidth()).isEqualTo(ChartStyle.WIDTH);
-        assertThat(image.getHeight()).isEqualTo(ChartStyle.HEIGHT);
-        assertThat(ReportTest.inkFraction(image)).as("share of non-white pixels").isGreaterThan(0.03);
+        BufferedImage image = ReportTest.drawnAtStandardSize(run.resolve(CHART));
         assertThat(Files.readString(run.resolve("index.html"))).contains("<img src=\"" + CHART + "\"",
                 "<h2>Concurrent callers (JMH threads calling one session)</h2>", "<th>callers</th>");
     }

@@ -196,6 +196,16 @@ class ReportTest {
         assertThat(Files.readString(out.resolve("summary.txt"))).contains("ss (SingleShotTime): each iteration is one timed call");
     }
 
+    /** The chart at {@code png}, decoded, at the standard size and with something drawn on it. */
+    static BufferedImage drawnAtStandardSize(Path png) throws IOException {
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertThat(image).as(png.toString()).isNotNull();
+        assertThat(image.getWidth()).isEqualTo(ChartStyle.WIDTH);
+        assertThat(image.getHeight()).isEqualTo(ChartStyle.HEIGHT);
+        assertThat(inkFraction(image)).as("share of non-white pixels").isGreaterThan(0.03);
+        return image;
+    }
+
     static double inkFraction(BufferedImage image) {
         long ink = 0;
         for (int y = 0; y < image.getHeight(); y += 2) {
