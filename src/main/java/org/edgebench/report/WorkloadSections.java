@@ -69,7 +69,7 @@ public final class WorkloadSections {
     /** {@code 1.80x the items/s of 1, P95 +9.0%}; the P95 part only where both have one. */
     private static String against(ConfigurationStats s, ConfigurationStats base) {
         String p95 = base.p95Ms() > 0 && Double.isFinite(s.p95Ms()) ? ", P95 " + Numbers.change(s.p95Ms() / base.p95Ms() - 1) : "";
-        return times(s.throughputItemsPerS() / base.throughputItemsPerS()) + " the items/s of " + base.configuration().threads() + p95;
+        return Ratio.times(s.throughputItemsPerS() / base.throughputItemsPerS()) + " the items/s of " + base.configuration().threads() + p95;
     }
 
     private static String callers(ConfigurationStats s) {
@@ -87,7 +87,7 @@ public final class WorkloadSections {
             for (ConfigurationStats s : line.points()) {
                 rows.add(List.of(line.name(), Integer.toString(s.configuration().threads()),
                         Numbers.ms(s.p50Ms()), Numbers.ms(s.p95Ms()), Numbers.count(s.throughputItemsPerS()),
-                        Workloads.ratio(s.throughputItemsPerS(), base.throughputItemsPerS()).map(WorkloadSections::times).orElse("-"),
+                        s == base ? "1.00x" : RatioText.cell(ForkRatios.itemsPerSecond(base, s)),
                         base.p95Ms() > 0 && Double.isFinite(s.p95Ms()) ? Numbers.change(s.p95Ms() / base.p95Ms() - 1) : "-"));
             }
         }
@@ -100,7 +100,7 @@ public final class WorkloadSections {
                         + " fewest callers of the same configuration. Where items/s stops growing while P95 climbs, more"
                         + " callers only queue: that is the knee in charts/latency_vs_throughput.png. The callers share"
                         + " the session's intra-op pool (intraOpThreads; 0 = ONNX Runtime's default, usually one per core),"
-                        + " so a call already spread over every core leaves another caller little to gain.")));
+                        + " so a call already spread over every core leaves another caller little to gain. " + INTERVAL_NOTE)));
     }
 
     /** "first inference X ms, steady P50 Y ms, reached after about K runs", one line per configuration. */
@@ -108,7 +108,7 @@ public final class WorkloadSections {
         WarmupCurve curve = c.curve();
         int runs = curve.medianPerIterationMs().size();
         String first = "first inference " + Numbers.ms(curve.firstMs()) + " ms"
-                + Workloads.ratio(curve.firstMs(), curve.steadyP50Ms()).map(r -> " (" + times(r) + " steady)").orElse("");
+                + Workloads.ratio(curve.firstMs(), curve.steadyP50Ms()).map(r -> " (" + Ratio.times(r) + " steady)").orElse("");
         String reached;
         if (!curve.settled()) {
             reached = "did not settle within " + runs + " runs";
@@ -138,7 +138,7 @@ public final class WorkloadSections {
         String range = c.forks() == 1 ? "1 fork" : "median of " + c.forks() + " forks, " + Numbers.ms(c.minMs()) + " to "
                 + Numbers.ms(c.maxMs()) + " ms";
         String warm = c.warmMs().isPresent()
-                ? " = " + times(c.medianMs() / c.warmMs().getAsDouble()) + " " + c.warmWhat() + " " + Numbers.ms(c.warmMs().getAsDouble()) + " ms"
+                ? " = " + Ratio.times(c.medianMs() / c.warmMs().getAsDouble()) + " " + c.warmWhat() + " " + Numbers.ms(c.warmMs().getAsDouble()) + " ms"
                 : "";
         return c.stats().configuration().label(false) + ": cold start " + Numbers.ms(c.medianMs()) + " ms (" + range + ")" + warm;
     }
@@ -325,10 +325,6 @@ public final class WorkloadSections {
     private static List<String> providerRow(String name, ConfigurationStats s, String speedUp) {
         return List.of(name, s.configuration().provider(), Numbers.ms(s.p50Ms()), Numbers.ms(s.p95Ms()),
                 Numbers.count(s.throughputItemsPerS()), speedUp);
-    }
-
-    public static String times(double ratio) {
-        return String.format(Locale.ROOT, ratio >= 100 ? "%.0fx" : ratio >= 10 ? "%.1fx" : "%.2fx", ratio);
     }
 
     private static String signedMs(double value) {

@@ -67,11 +67,11 @@ public record Ratio(double value, double low, double high, int referenceForks, i
         return "(" + forks + (forks == 1 ? " fork" : " forks") + ": no interval)";
     }
 
-    /** Two decimals below 10x, then one: {@code 1.05x}, {@code 12.3x}. */
+    /** Two decimals below 10x, one below 100x, then none: {@code 1.05x}, {@code 12.3x}, {@code 382x}. */
     public static String times(double ratio) {
         if (!Double.isFinite(ratio)) {
             return "n/a";
         }
-        return String.format(Locale.ROOT, ratio >= 9.995 ? "%.1fx" : "%.2fx", ratio);
+        return String.format(Locale.ROOT, ratio >= 99.95 ? "%.0fx" : ratio >= 9.995 ? "%.1fx" : "%.2fx", ratio);
     }
 }

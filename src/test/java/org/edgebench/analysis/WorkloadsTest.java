@@ -4,6 +4,7 @@ import org.edgebench.report.WorkloadSections;
 import org.edgebench.results.Histogram;
 import org.edgebench.results.JmhResult;
 import org.edgebench.run.Configuration;
+import org.edgebench.stats.Ratio;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -228,9 +229,9 @@ class WorkloadsTest {
 
     @Test
     void speedUpsAndRatiosAreReadable() {
-        assertThat(WorkloadSections.times(1.914)).isEqualTo("1.91x");
-        assertThat(WorkloadSections.times(23.04)).isEqualTo("23.0x");
-        assertThat(WorkloadSections.times(359.7)).isEqualTo("360x");
+        assertThat(Ratio.times(1.914)).isEqualTo("1.91x");
+        assertThat(Ratio.times(23.04)).isEqualTo("23.0x");
+        assertThat(Ratio.times(359.7)).isEqualTo("360x");
         assertThat(Workloads.ratio(1, 0)).isEmpty();
         assertThat(Workloads.ratio(Double.NaN, 1)).isEmpty();
         assertThat(Workloads.ratio(3, 2)).hasValueSatisfying(r -> assertThat(r).isCloseTo(1.5, within(1e-12)));

@@ -4,6 +4,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.edgebench.analysis.ConfigurationStats;
 import org.edgebench.report.chart.LatencyThroughputChart;
 import org.edgebench.results.JmhJson;
+import org.edgebench.stats.Ratio;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,7 +83,7 @@ class CallersReportTest {
 
         String summary = Files.readString(run.resolve("summary.txt"));
         assertThat(summary).contains("\n== Concurrent callers (JMH threads calling one session) ==\n"
-                + "student CPU b1 t1: most items/s with 2 callers: " + WorkloadSections.times(two.throughputItemsPerS()
+                + "student CPU b1 t1: most items/s with 2 callers: " + Ratio.times(two.throughputItemsPerS()
                 / one.throughputItemsPerS()) + " the items/s of 1, P95 " + percent(two.p95Ms() / one.p95Ms()) + "\n"
                 + "student CPU b8 t1: most items/s with 2 callers: ");
         assertThat(summary).contains("student CPU b1 t1        4   " + Numbers.ms(four.p50Ms()) + "   " + Numbers.ms(four.p95Ms()));

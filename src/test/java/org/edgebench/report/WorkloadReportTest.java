@@ -4,8 +4,8 @@ import org.edgebench.analysis.BatchAdvisor;
 import org.edgebench.analysis.WarmupCurve;
 import org.edgebench.report.chart.ChartStyle;
 import org.edgebench.report.chart.DjlChart;
-import org.edgebench.report.chart.ProvidersChart;
 import org.edgebench.report.chart.LatencyThroughputChart;
+import org.edgebench.report.chart.ProvidersChart;
 import org.edgebench.report.chart.ThreadScalingChart;
 import org.edgebench.report.chart.WarmupCurveChart;
 import org.edgebench.results.JmhJson;
@@ -73,7 +73,7 @@ class WorkloadReportTest {
         curves.forEach((model, curve) -> {
             assertThat(curve.settled()).isTrue();
             assertThat(summary).contains(model + " CPU b1 t1: first inference " + Numbers.ms(curve.firstMs()) + " ms ("
-                    + WorkloadSections.times(curve.firstMs() / curve.steadyP50Ms()) + " steady), steady P50 "
+                    + Ratio.times(curve.firstMs() / curve.steadyP50Ms()) + " steady), steady P50 "
                     + Numbers.ms(curve.steadyP50Ms()) + " ms, reached after about " + curve.reachedAfterRuns()
                     + " runs (median of 5 forks)\n");
         });
@@ -94,7 +94,7 @@ class WorkloadReportTest {
         assertThat(shots).hasSize(10);
         assertThat(Files.readString(run.resolve("summary.txt"))).contains("student CPU b1 t1: cold start " + Numbers.ms(median)
                 + " ms (median of 10 forks, " + Numbers.ms(shots[0]) + " to " + Numbers.ms(shots[9]) + " ms) = "
-                + WorkloadSections.times(median / warmP50) + " the warm P50 " + Numbers.ms(warmP50) + " ms\n");
+                + Ratio.times(median / warmP50) + " the warm P50 " + Numbers.ms(warmP50) + " ms\n");
     }
 
     @Test
