@@ -5,6 +5,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.edgebench.BadInputException;
 import org.edgebench.report.Markdown;
 import org.edgebench.report.Numbers;
+import org.edgebench.report.RatioText;
 import org.edgebench.results.JmhResult;
 import org.edgebench.run.AtomicFiles;
 import org.edgebench.run.Configuration;
@@ -67,11 +68,8 @@ public final class MultiComparison {
             if (ratio == null || !ratio.hasInterval()) {
                 return "";
             }
-            if (ratio.withinNoise()) {
-                return "same within noise";
-            }
-            boolean above = ratio.low() > 1;
-            return above == (direction == Direction.HIGHER_IS_BETTER) ? "faster" : "slower";
+            String direction = RatioText.direction(speedUp());
+            return direction.equals(RatioText.WITHIN_NOISE) ? "same " + direction : direction;
         }
 
         /** The ratio read as "how many times faster or slower", e.g. {@code 1.59x faster [1.41x, 1.80x]}. */
@@ -83,12 +81,15 @@ public final class MultiComparison {
             if (word.isEmpty()) {
                 return ratio.text();
             }
-            if (word.equals("same within noise")) {
+            if (ratio.withinNoise()) {
                 return word + " (" + ratio.text() + ")";
             }
-            // Latency falls when things get faster: the speed-up is the inverse ratio.
-            boolean inverted = (direction == Direction.LOWER_IS_BETTER) == word.equals("faster");
-            return (inverted ? ratio.speedUp() : ratio).text().replaceFirst(" ", " " + word + " ");
+            return RatioText.asRead(speedUp()).text().replaceFirst(" ", " " + word + " ");
+        }
+
+        /** How many times faster than the reference: latency falls when things get faster, throughput rises. */
+        private Ratio speedUp() {
+            return direction == Direction.LOWER_IS_BETTER ? ratio.speedUp() : ratio;
         }
     }
 

@@ -14,7 +14,7 @@ import java.util.Optional;
  */
 public final class RatioText {
 
-    static final String WITHIN_NOISE = "within noise";
+    public static final String WITHIN_NOISE = "within noise";
 
     /** One speed-up of a sentence and where it was measured ({@code at batch 8}; empty when nothing needs saying). */
     public record At(String where, Ratio speedUp) {
@@ -45,14 +45,18 @@ public final class RatioText {
                 out.append(WITHIN_NOISE).append(i == 0 ? " of " + reference : "").append(where)
                         .append(" (").append(speedUp.text()).append(')');
             } else {
-                // Slower reads as the inverse: "1.15x slower", not "0.87x faster".
-                Ratio shown = direction.equals("faster") ? speedUp : speedUp.speedUp();
+                Ratio shown = asRead(speedUp);
                 out.append(Ratio.times(shown.value())).append(direction.equals(previous) ? "" : " " + direction)
                         .append(i == 0 ? " than " + reference : "").append(where).append(' ').append(shown.intervalText());
             }
             previous = direction;
         }
         return out.toString();
+    }
+
+    /** A speed-up as it reads: itself when faster; slower reads as the inverse, "1.15x slower", not "0.87x faster". */
+    public static Ratio asRead(Ratio speedUp) {
+        return speedUp.value() >= 1 ? speedUp : speedUp.speedUp();
     }
 
     /** {@code faster}, {@code slower} or {@code within noise}, for a speed-up. */
