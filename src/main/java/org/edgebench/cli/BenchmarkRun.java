@@ -10,7 +10,6 @@ import org.edgebench.run.EnvFile;
 import org.edgebench.run.Environment;
 import org.edgebench.run.RunFiles;
 import org.edgebench.run.RunFolder;
-import org.edgebench.runtime.NativeBuild;
 import org.edgebench.runtime.ProviderCheck;
 import org.edgebench.runtime.ThisMachine;
 import org.openjdk.jmh.results.RunResult;
@@ -165,10 +164,12 @@ public final class BenchmarkRun {
             }
             return ExitCodes.OK;
         }
+        // Loads ONNX Runtime's native libraries: a bad -Donnxruntime.native.path stops here, before any fork.
+        Environment machine = ThisMachine.capture();
         Planned planned = plan(jmh, suite, callers(args, jmh));
         planned.checked().skipped().forEach(s -> out.println("EdgeBench: " + s.line()));
         Path folder = RunFolder.create(args.out(), args.label(), LocalDateTime.now());
-        Environment env = environment(suite, args, planned);
+        Environment env = environment(machine, suite, args, planned);
         env.warnings().forEach(w -> out.println("EdgeBench: warning: " + w));
         EnvFile.write(folder, env);
         RunLedger ledger = new RunLedger(folder, env, planned.configurations());
@@ -243,7 +244,6 @@ public final class BenchmarkRun {
      * {@code @Param} defaults; checked before any fork starts, then crossed into configurations.
      */
     private Planned plan(CommandLineOptions jmh, Suite suite, List<Integer> callers) {
-        NativeBuild.load();
         OutputFormat silent = OutputFormatFactory.createFormatInstance(out, VerboseMode.SILENT);
         List<String> includes = jmh.getIncludes().isEmpty() ? List.of(suite.include()) : jmh.getIncludes();
         Map<String, List<String>> requested = new LinkedHashMap<>();
@@ -363,7 +363,7 @@ public final class BenchmarkRun {
         return b;
     }
 
-    private static Environment environment(Suite suite, Args args, Planned planned) {
+    private static Environment environment(Environment machine, Suite suite, Args args, Planned planned) {
         List<Environment.SkippedProvider> skipped = planned.checked().skipped().stream()
                 .map(s -> new Environment.SkippedProvider(s.provider().name(), s.reason())).toList();
         Environment.Providers providers = new Environment.Providers(planned.requested().get(Configuration.PROVIDER),
@@ -372,7 +372,7 @@ public final class BenchmarkRun {
                 .map(m -> new Environment.ModelFile(m.name(), m.file().toString(), m.bytes(), m.sha256())).toList();
         String commandLine = ProcessHandle.current().info().commandLine()
                 .orElse("java -jar benchmarks.jar " + String.join(" ", args.jmh()));
-        return ThisMachine.capture().forRun(suite.name(), args.label(), commandLine, Instant.now().toString(), providers, models);
+        return machine.forRun(suite.name(), args.label(), commandLine, Instant.now().toString(), providers, models);
     }
 
     /** JMH writes only one result file; a user's own -rf/-rff is written from the same results. */
