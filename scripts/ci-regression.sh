@@ -7,7 +7,8 @@
 # The first runs the ci suite once and compares it with a committed baseline; a regression is
 # confirmed by a second run. The second builds REV (a commit, branch or tag, e.g. origin/main)
 # into target/against/<sha>/ and alternates short runs of the two builds (base, cand, cand, base,
-# ...), then compares them pair by pair (compare --paired): both builds share the machine's drift,
+# ...), compares them pair by pair (compare --paired) after every block of rounds and stops as soon
+# as every configuration is decided (compare --sequential): both builds share the machine's drift,
 # which a committed baseline cannot. Prints the Markdown table and exits with
 # compare's code: 0 no regression, 1 a regression, 2 bad input; or 3 when a benchmark run itself
 # failed (the launcher's exit 1: a configuration that did not run says nothing about speed, so it
@@ -19,9 +20,11 @@
 # Environment: EDGEBENCH_SUITE (default ci), EDGEBENCH_JAR (candidate jar, default
 # target/benchmarks.jar), EDGEBENCH_RUN_DIR (default results/<timestamp>-ci[-against]),
 # EDGEBENCH_CONFIRM=0 (no confirming run), EDGEBENCH_CPUS (run the benchmarks under
-# taskset -c CPUS, e.g. 1; measured in docs/compare.md); for --against,
-# EDGEBENCH_ROUNDS (rounds of one run per build, default 24) and EDGEBENCH_FORKS (forks per run,
-# default 1).
+# taskset -c CPUS, e.g. 1; measured in docs/compare.md), EDGEBENCH_JAVA_OPTS (options for the
+# launcher's JVM, e.g. -Djmh.ignoreLock=true); for --against,
+# EDGEBENCH_BASE_JAR (REV's jar, built already: skips the build and runs it in this tree),
+# EDGEBENCH_ROUNDS (the most rounds of one run per build, default 24), EDGEBENCH_BLOCK (rounds
+# between looks, default 8) and EDGEBENCH_FORKS (forks per run, default 1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -42,6 +45,7 @@ compare_args=("$@")
 suite="${EDGEBENCH_SUITE:-ci}"
 jar="${EDGEBENCH_JAR:-target/benchmarks.jar}"
 rounds="${EDGEBENCH_ROUNDS:-24}"
+block="${EDGEBENCH_BLOCK:-8}"
 forks="${EDGEBENCH_FORKS:-1}"
 cpus="${EDGEBENCH_CPUS:-}"
 run="${EDGEBENCH_RUN_DIR:-results/$(date +%Y%m%d-%H%M%S)-${suite}${against:+-against}}"
@@ -54,12 +58,17 @@ if [ -z "$against" ] && [ ! -f "benchmarks/baselines/${name}.json" ]; then
   echo "ci-regression: no baseline benchmarks/baselines/${name}.json; record one on this machine with: scripts/update-baseline.sh $name, or compare with a commit: --against REV" >&2
   exit 2
 fi
-for setting in "EDGEBENCH_ROUNDS=$rounds" "EDGEBENCH_FORKS=$forks"; do
+for setting in "EDGEBENCH_ROUNDS=$rounds" "EDGEBENCH_BLOCK=$block" "EDGEBENCH_FORKS=$forks"; do
   if ! [[ "${setting#*=}" =~ ^[1-9][0-9]*$ ]]; then
     echo "ci-regression: ${setting%%=*} must be a whole number >= 1, was '${setting#*=}'" >&2
     exit 2
   fi
 done
+if [ "$block" -gt "$rounds" ]; then
+  echo "ci-regression: EDGEBENCH_BLOCK=$block must not exceed EDGEBENCH_ROUNDS=$rounds" >&2
+  exit 2
+fi
+read -r -a java_opts <<< "${EDGEBENCH_JAVA_OPTS:-}"
 pin=()
 if [ -n "$cpus" ]; then
   if ! taskset -c "$cpus" true 2>/dev/null; then
@@ -90,9 +99,6 @@ compare_into() {
   java -jar "$jar" compare "$1" "$2" --out "$3/compare" --gab-out "$3/gab" ${compare_args[@]+"${compare_args[@]}"}
   local status=$?
   set -e
-  if [ -n "${GITHUB_STEP_SUMMARY:-}" ] && [ -f "$3/compare/comparison.md" ]; then
-    cat "$3/compare/comparison.md" >> "$GITHUB_STEP_SUMMARY"
-  fi
   return "$status"
 }
 
@@ -102,7 +108,16 @@ if [ -n "$against" ]; then
   fi
   # The base build: REV's sources (git archive, no worktree to clean up), built once and reused.
   base="target/against/$sha"
-  if [ ! -f "$base/target/benchmarks.jar" ]; then
+  base_jar="${EDGEBENCH_BASE_JAR:-}"
+  if [ -n "$base_jar" ]; then
+    if [ ! -f "$base_jar" ]; then
+      echo "ci-regression: EDGEBENCH_BASE_JAR=$base_jar not found" >&2
+      exit 2
+    fi
+    # A prebuilt base (a CI cache of REV's build, say) runs in this tree, on this tree's models and suite.
+    base_jar=$(cd "$(dirname "$base_jar")" && pwd)/$(basename "$base_jar")
+    base="."
+  elif [ ! -f "$base/target/benchmarks.jar" ]; then
     echo "ci-regression: building ${against} (${sha:0:12}) in $base" >&2
     rm -rf "$base"
     mkdir -p "$base"
@@ -130,23 +145,41 @@ if [ -n "$against" ]; then
   jar_abs=$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")
   # The inner script's "$1" and "$@" are its own arguments, expanded by the inner bash.
   # shellcheck disable=SC2016
-  run_base() { run_logged "base-$1" bash -c 'cd "$1" && shift && exec "$@"' _ "$base" ${pin[@]+"${pin[@]}"} java -jar target/benchmarks.jar --suite "$suite" -f "$forks" --out "$out/base-$1"; }
-  run_cand() { run_logged "cand-$1" ${pin[@]+"${pin[@]}"} java -jar "$jar_abs" --suite "$suite" -f "$forks" --out "$out/cand-$1"; }
+  run_base() { run_logged "base-$1" bash -c 'cd "$1" && shift && exec "$@"' _ "$base" ${pin[@]+"${pin[@]}"} java ${java_opts[@]+"${java_opts[@]}"} -jar "${base_jar:-target/benchmarks.jar}" --suite "$suite" -f "$forks" --out "$out/base-$1"; }
+  run_cand() { run_logged "cand-$1" ${pin[@]+"${pin[@]}"} java ${java_opts[@]+"${java_opts[@]}"} -jar "$jar_abs" --suite "$suite" -f "$forks" --out "$out/cand-$1"; }
   bases=()
   cands=()
-  echo "ci-regression: $rounds round(s) of base (${against}, ${sha:0:12}) and candidate runs, $forks fork(s) each, into $run" >&2
+  # Looks: after every block of rounds the pairs so far are compared, each look at alpha divided by
+  # the number of looks (compare --sequential), and the check stops once every configuration is
+  # decided; the cap is EDGEBENCH_ROUNDS.
+  looks=$(((rounds + block - 1) / block))
+  echo "ci-regression: up to $rounds round(s) of base (${against}, ${sha:0:12}) and candidate runs, $forks fork(s) each, judged every $block round(s), into $run" >&2
+  compare_args=(--paired --sequential "$((block * forks))/$((rounds * forks))" ${compare_args[@]+"${compare_args[@]}"})
+  look=0
+  status=4
   for ((i = 1; i <= rounds; i++)); do
-    echo "ci-regression: round $i of $rounds" >&2
+    echo "ci-regression: round $i of at most $rounds" >&2
     # base, cand, cand, base, ...: a drift that is linear in time hits both builds alike.
     if ((i % 2 == 1)); then run_base "$i"; run_cand "$i"; else run_cand "$i"; run_base "$i"; fi
     bases+=("$out/base-$i")
     cands+=("$out/cand-$i")
+    if ((i % block == 0 || i == rounds)); then
+      look=$((look + 1))
+      # Paired: fork j of base run k against fork j of candidate run k, which ran next to it.
+      status=0
+      compare_into "$(IFS=,; echo "${bases[*]}")" "$(IFS=,; echo "${cands[*]}")" "$run/look-$look" || status=$?
+      if [ "$status" -ne 4 ]; then
+        break
+      fi
+      echo "ci-regression: look $look of $looks undecided; $block more round(s)" >&2
+    fi
   done
-  # Paired: fork i of base run k against fork i of candidate run k, which ran next to it.
-  compare_args=(--paired ${compare_args[@]+"${compare_args[@]}"})
-  status=0
-  compare_into "$(IFS=,; echo "${bases[*]}")" "$(IFS=,; echo "${cands[*]}")" "$run" || status=$?
-  echo "ci-regression: ${rounds} alternated run(s) of each build in $run, comparison in $run/compare (exit $status)" >&2
+  ln -sfn "look-$look/compare" "$run/compare"
+  ln -sfn "look-$look/gab" "$run/gab"
+  if [ -n "${GITHUB_STEP_SUMMARY:-}" ] && [ -f "$run/compare/comparison.md" ]; then
+    cat "$run/compare/comparison.md" >> "$GITHUB_STEP_SUMMARY"
+  fi
+  echo "ci-regression: ${#bases[@]} alternated run(s) of each build in $run, decided at look $look of $looks; comparison in $run/compare (exit $status)" >&2
   exit "$status"
 fi
 
@@ -155,13 +188,18 @@ baseline="benchmarks/baselines/${name}.json"
 # the run failed (2 when the launcher refused its input).
 run_and_compare() {
   local run_status=0
-  ${pin[@]+"${pin[@]}"} java -jar "$jar" --suite "$suite" --out "$1" || run_status=$?
+  ${pin[@]+"${pin[@]}"} java ${java_opts[@]+"${java_opts[@]}"} -jar "$jar" --suite "$suite" --out "$1" || run_status=$?
   if [ "$run_status" -ne 0 ]; then
     echo "ci-regression: the run into $1 failed (exit $run_status); nothing compared" >&2
     [ "$run_status" -eq 2 ] && return 2
     return 3
   fi
-  compare_into "$baseline" "$1" "$1"
+  local status=0
+  compare_into "$baseline" "$1" "$1" || status=$?
+  if [ -n "${GITHUB_STEP_SUMMARY:-}" ] && [ -f "$1/compare/comparison.md" ]; then
+    cat "$1/compare/comparison.md" >> "$GITHUB_STEP_SUMMARY"
+  fi
+  return "$status"
 }
 
 status=0

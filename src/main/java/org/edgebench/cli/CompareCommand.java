@@ -5,6 +5,7 @@ import org.edgebench.compare.Comparison;
 import org.edgebench.compare.ComparisonMarkdown;
 import org.edgebench.compare.ComparisonOutput;
 import org.edgebench.compare.GabExport;
+import org.edgebench.compare.Looks;
 import org.edgebench.compare.MultiComparison;
 import org.edgebench.compare.RegressionCheck;
 import org.edgebench.compare.Run;
@@ -24,6 +25,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -34,7 +36,8 @@ import java.util.concurrent.Callable;
         description = {
             "Compare two runs (run folders or JMH JSON files) and flag regressions, or put several runs side by side.",
             "Exit 0: nothing regressed (inconclusive configurations only warn, on stderr); 1: something regressed, "
-                    + "or with --strict something was inconclusive; 2: bad input."},
+                    + "or with --strict something was inconclusive; 2: bad input; 4: with --sequential, undecided before the "
+                    + "last look (add rounds)."},
         footer = {"", "Examples:",
             "  compare results/20260101-120000 results/20260102-120000 --metric p95",
             "  compare --label x86-cpu=results/A --label pi5-xnnpack=results/B",
@@ -77,6 +80,12 @@ public final class CompareCommand implements Callable<Integer> {
                     + "forks, an emulated run), not only when one regressed: for gates that must pass on evidence.")
     private boolean strict;
 
+    @Option(names = "--sequential", paramLabel = "BLOCK/CAP",
+            description = "With --paired: the rounds arrive in blocks of BLOCK pairs, up to CAP; judge look by look, each "
+                    + "look at alpha divided by the number of looks, and exit 4 while a configuration is undecided before "
+                    + "the last look (docs/compare.md). E.g. 8/24.")
+    private String sequential;
+
     @Option(names = "--gab-out", paramLabel = "DIR",
             description = "Also write the candidate (or the single RUN) in github-action-benchmark's custom JSON formats.")
     private Path gabOut;
@@ -95,6 +104,9 @@ public final class CompareCommand implements Callable<Integer> {
             }
             if (!runs.isEmpty()) {
                 throw new BadInputException("give either BASELINE CANDIDATE or --label NAME=RUN (repeated), not both");
+            }
+            if (sequential != null) {
+                throw new BadInputException("--sequential looks at paired BASELINE and CANDIDATE rounds, not --label runs");
             }
             if (strict) {
                 throw new BadInputException("--strict gates BASELINE against CANDIDATE; --label runs side by side give no exit verdict");
@@ -120,8 +132,9 @@ public final class CompareCommand implements Callable<Integer> {
         }
         Run baseline = Run.loadAll("baseline", baselineRuns);
         Run candidate = Run.loadAll("candidate", candidateRuns);
+        Optional<Looks> looks = Optional.ofNullable(sequential).map(Looks::parse);
         Comparison comparison = Comparison.of(baseline, candidate,
-                metric == null ? Metric.P50 : Metric.parse(metric), paired ? check.pairedForks() : check);
+                metric == null ? Metric.P50 : Metric.parse(metric), paired ? check.pairedForks() : check, looks);
         Path dir = RunFolder.create(out, "compare", LocalDateTime.now());
         ComparisonOutput.write(dir, comparison);
         stdout.print(ComparisonMarkdown.render(comparison));
@@ -130,6 +143,12 @@ public final class CompareCommand implements Callable<Integer> {
                 + ComparisonMarkdown.summary(comparison).replace("**", ""));
         if (gabOut != null) {
             exportGab(candidate, stderr);
+        }
+        if (comparison.sequential().filter(o -> !o.complete()).isPresent()) {
+            Looks.Outcome outcome = comparison.sequential().get();
+            stderr.println("EdgeBench: undecided after look " + outcome.look() + " of " + outcome.looks() + " ("
+                    + ComparisonMarkdown.summary(comparison).replace("**", "") + "): add rounds and compare again (exit 4)");
+            return ExitCodes.UNDECIDED;
         }
         List<String> inconclusive = comparison.rows().stream()
                 .filter(r -> r.finding().verdict() == Verdict.INCONCLUSIVE).map(Comparison.Row::label).toList();

@@ -10,6 +10,9 @@ public final class ExitCodes {
     /** Bad usage or bad input, reported in one line. */
     public static final int BAD_INPUT = 2;
 
+    /** `compare --sequential`: some configuration is undecided before the last look; add rounds and ask again. */
+    public static final int UNDECIDED = 4;
+
     private ExitCodes() {
     }
 }

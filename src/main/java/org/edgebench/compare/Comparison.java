@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -18,7 +19,7 @@ import java.util.stream.Stream;
  * judged by {@link RegressionCheck}; configurations on one side only are kept and listed.
  */
 public record Comparison(Run baseline, Run candidate, Metric metric, RegressionCheck check, List<Row> rows,
-                         List<String> onlyInBaseline, List<String> onlyInCandidate) {
+                         List<String> onlyInBaseline, List<String> onlyInCandidate, Optional<Looks.Outcome> sequential) {
 
     /**
      * One matched configuration.
@@ -31,6 +32,17 @@ public record Comparison(Run baseline, Run candidate, Metric metric, RegressionC
     }
 
     public static Comparison of(Run baseline, Run candidate, Metric metric, RegressionCheck check) {
+        return of(baseline, candidate, metric, check, Optional.empty());
+    }
+
+    /**
+     * With {@code looks}, a paired comparison judged look by look ({@link Looks}); {@link #check()}
+     * is then the stricter check every look applied.
+     */
+    public static Comparison of(Run baseline, Run candidate, Metric metric, RegressionCheck check, Optional<Looks> looks) {
+        if (looks.isPresent() && !check.paired()) {
+            throw new BadInputException("--sequential looks at paired rounds: use it with --paired");
+        }
         Map<Configuration.Key, String> labels = labels(Stream.concat(baseline.results().values().stream(),
                 candidate.results().values().stream()).toList());
         List<ForkSamples> samples = new ArrayList<>();
@@ -70,7 +82,9 @@ public record Comparison(Run baseline, Run candidate, Metric metric, RegressionC
                 }
             }
         }
-        List<Finding> findings = check.judge(samples);
+        Optional<Looks.Outcome> outcome = looks.map(l -> l.judge(check, samples));
+        List<Finding> findings = outcome.map(Looks.Outcome::findings).orElseGet(() -> check.judge(samples));
+        RegressionCheck applied = looks.map(l -> l.perLook(check)).orElse(check);
         if (baseline.environment().emulated() || candidate.environment().emulated()) {
             // An emulator's timings say how fast the emulator is, not the code: no verdict either way.
             findings = findings.stream().map(f -> new Finding(f.samples(), f.baselineValue(), f.candidateValue(), f.change(),
@@ -82,8 +96,8 @@ public record Comparison(Run baseline, Run candidate, Metric metric, RegressionC
             JmhResult r = rowResults.get(i);
             rows.add(new Row(rowLabels.get(i), ForkValues.unit(r), ForkValues.supports(r, metric), findings.get(i)));
         }
-        return new Comparison(baseline, candidate, metric, check, List.copyOf(rows),
-                List.copyOf(onlyInBaseline), onlyInCandidate);
+        return new Comparison(baseline, candidate, metric, applied, List.copyOf(rows),
+                List.copyOf(onlyInBaseline), onlyInCandidate, outcome);
     }
 
     public long count(Verdict verdict) {

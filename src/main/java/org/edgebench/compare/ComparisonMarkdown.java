@@ -29,7 +29,8 @@ public final class ComparisonMarkdown {
         if (!build.isEmpty()) {
             md.append("\n> **Different ONNX Runtime builds** (").append(String.join("; ", build)).append(").\n");
         }
-        md.append("\n| Configuration | Baseline | Candidate | Change | 95% CI | p (Holm) | Forks | Verdict | Why |\n");
+        md.append("\n| Configuration | Baseline | Candidate | Change | ").append(Numbers.level(c.check().alpha()))
+                .append(" CI | p (Holm) | Forks | Verdict | Why |\n");
         md.append("|---|---:|---:|---:|---|---:|---:|---|---|\n");
         for (Comparison.Row row : c.rows()) {
             Finding f = row.finding();
@@ -46,6 +47,7 @@ public final class ComparisonMarkdown {
                     .append(" | ").append(Markdown.escape(f.reason())).append(" |\n");
         }
         md.append('\n').append(summary(c)).append('\n');
+        c.sequential().ifPresent(outcome -> md.append('\n').append(sequential(c, outcome)).append('\n'));
         if (!c.onlyInBaseline().isEmpty()) {
             md.append("\nOnly in the baseline (not compared): ").append(list(c.onlyInBaseline())).append('\n');
         }
@@ -71,6 +73,16 @@ public final class ComparisonMarkdown {
                 + (c.onlyInBaseline().isEmpty() && c.onlyInCandidate().isEmpty() ? ""
                 : "; " + c.onlyInBaseline().size() + " only in baseline, " + c.onlyInCandidate().size() + " only in candidate")
                 + ".";
+    }
+
+    /** How far the looks went, and what that means for the gate. */
+    static String sequential(Comparison c, Looks.Outcome outcome) {
+        String looks = "Judged look by look (look " + outcome.look() + " of at most " + outcome.looks()
+                + ", each at alpha " + Numbers.pValue(c.check().alpha())
+                + ", so that all looks together keep alpha " + Numbers.pValue(c.check().alpha() * outcome.looks()) + "): ";
+        return looks + (outcome.complete()
+                ? "no more rounds needed."
+                : "some configurations are undecided; more rounds may settle them.");
     }
 
     private static String forks(Comparison c, Finding f) {

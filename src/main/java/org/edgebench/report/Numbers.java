@@ -96,6 +96,13 @@ public final class Numbers {
         return String.format(Locale.ROOT, "%.1f%%", 100 * fraction);
     }
 
+    /** The confidence level of an interval at significance {@code alpha}: {@code 95%}, {@code 98.3%}. */
+    public static String level(double alpha) {
+        double pct = 100 * (1 - alpha);
+        return Math.abs(pct - Math.rint(pct)) < 1e-9 ? String.format(Locale.ROOT, "%.0f%%", pct)
+                : String.format(Locale.ROOT, "%.1f%%", pct);
+    }
+
     /** An interval of changes: {@code [+1.2%, +8.9%]}. */
     public static String interval(double low, double high) {
         return "[" + change(low) + ", " + change(high) + "]";

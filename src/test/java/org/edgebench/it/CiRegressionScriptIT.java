@@ -64,6 +64,32 @@ class CiRegressionScriptIT {
         assertThat(tmp.resolve("run-confirm")).doesNotExist();
     }
 
+    /**
+     * The looks, end to end on two short rounds of the quick suite (this jar as both builds): the
+     * first look, one pair, can never decide, so compare exits 4 and a second round runs; the
+     * second look is the last, so the check ends there and points at its comparison.
+     */
+    @Test
+    void looksAddRoundsUntilTheLastLook() throws Exception {
+        Path run = tmp.resolve("against");
+        Path err = tmp.resolve("stderr.txt");
+        ProcessBuilder builder = new ProcessBuilder(List.of("bash", "scripts/ci-regression.sh", "--against", "HEAD"))
+                .redirectOutput(tmp.resolve("stdout.txt").toFile()).redirectError(err.toFile());
+        builder.environment().putAll(Map.of("EDGEBENCH_BASE_JAR", "target/benchmarks.jar", "EDGEBENCH_SUITE", "quick",
+                "EDGEBENCH_ROUNDS", "2", "EDGEBENCH_BLOCK", "1", "EDGEBENCH_RUN_DIR", run.toString(),
+                "EDGEBENCH_JAVA_OPTS", "-Djmh.ignoreLock=true"));
+        Process process = builder.start();
+        assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        String stderr = Files.readString(err, StandardCharsets.UTF_8);
+
+        assertThat(process.exitValue()).as(stderr).isZero();
+        assertThat(stderr).contains("look 1 of 2 undecided; 1 more round(s)", "decided at look 2 of 2",
+                "inconclusive", "not a pass on evidence");
+        assertThat(run.resolve("look-1/compare/comparison.md")).exists();
+        assertThat(run.resolve("compare").toRealPath()).isEqualTo(run.resolve("look-2/compare").toRealPath());
+        assertThat(Files.readString(run.resolve("compare/comparison.md"))).contains("look 2 of 2 (2 pairs");
+    }
+
     private void assertBadInput(Map<String, String> env, String message, String... args) throws Exception {
         ScriptRun.assertBadInput("ci-regression.sh", tmp, env, message, args);
     }
