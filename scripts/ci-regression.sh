@@ -143,10 +143,15 @@ if [ -n "$against" ]; then
     fi
   }
   jar_abs=$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")
+  # The runs are only compared, so they skip the report (charts cost seconds a run); an older
+  # base build that does not know --no-report writes its report as before.
+  no_report=()
+  base_help=$( (cd "$base"; java -jar "${base_jar:-target/benchmarks.jar}" --help 2>/dev/null) || true)
+  case "$base_help" in *--no-report*) no_report=(--no-report) ;; esac
   # The inner script's "$1" and "$@" are its own arguments, expanded by the inner bash.
   # shellcheck disable=SC2016
-  run_base() { run_logged "base-$1" bash -c 'cd "$1" && shift && exec "$@"' _ "$base" ${pin[@]+"${pin[@]}"} java ${java_opts[@]+"${java_opts[@]}"} -jar "${base_jar:-target/benchmarks.jar}" --suite "$suite" -f "$forks" --out "$out/base-$1"; }
-  run_cand() { run_logged "cand-$1" ${pin[@]+"${pin[@]}"} java ${java_opts[@]+"${java_opts[@]}"} -jar "$jar_abs" --suite "$suite" -f "$forks" --out "$out/cand-$1"; }
+  run_base() { run_logged "base-$1" bash -c 'cd "$1" && shift && exec "$@"' _ "$base" ${pin[@]+"${pin[@]}"} java ${java_opts[@]+"${java_opts[@]}"} -jar "${base_jar:-target/benchmarks.jar}" --suite "$suite" -f "$forks" ${no_report[@]+"${no_report[@]}"} --out "$out/base-$1"; }
+  run_cand() { run_logged "cand-$1" ${pin[@]+"${pin[@]}"} java ${java_opts[@]+"${java_opts[@]}"} -jar "$jar_abs" --suite "$suite" -f "$forks" --no-report --out "$out/cand-$1"; }
   bases=()
   cands=()
   # Looks: after every block of rounds the pairs so far are compared, each look at alpha divided by

@@ -59,8 +59,10 @@ public final class BenchmarkRun {
      *
      * @param callers the caller counts of {@code --callers}, each configuration run once per count; empty without it
      * @param force   {@code --force}: run caller counts beyond {@link #MAX_CALLERS_PER_CORE} per core anyway
+     * @param report  false with {@code --no-report}: jmh.json and env.json only, for runs that are only compared
      */
-    record Args(String suite, Path out, String label, double sloMs, List<Integer> callers, boolean force, List<String> jmh) {
+    record Args(String suite, Path out, String label, double sloMs, List<Integer> callers, boolean force, boolean report,
+                List<String> jmh) {
 
         static Args parse(String[] args) {
             String suite = Suite.DEFAULT;
@@ -69,6 +71,7 @@ public final class BenchmarkRun {
             double sloMs = BatchAdvisor.DEFAULT_SLO_MS;
             List<Integer> callers = List.of();
             boolean force = false;
+            boolean report = true;
             List<String> jmh = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
@@ -94,12 +97,13 @@ public final class BenchmarkRun {
                     }
                     case "--verbose" -> System.setProperty("edgebench.verbose", "true");
                     case "--force" -> force = true;
+                    case "--no-report" -> report = false;
                     // JMH knows only -h; both spellings get the same help.
                     case "--help" -> jmh.add("-h");
                     default -> jmh.add(arg);
                 }
             }
-            return new Args(suite, outDir, label, sloMs, callers, force, List.copyOf(jmh));
+            return new Args(suite, outDir, label, sloMs, callers, force, report, List.copyOf(jmh));
         }
 
         /** {@code 1,2,4}: whole numbers of 1 or more, each once, in the order given. */
@@ -177,7 +181,7 @@ public final class BenchmarkRun {
         if (jmh.getResultFormat().hasValue() || jmh.getResult().hasValue()) {
             writeRequestedFormat(jmh, ledger.results());
         }
-        if (!ledger.results().isEmpty()) {
+        if (!ledger.results().isEmpty() && args.report()) {
             report(folder, args.sloMs());
         }
         out.println("EdgeBench: wrote " + folder + ledger.outcome());

@@ -13,7 +13,7 @@ public final class Launcher {
     static final String USAGE = """
             EdgeBench: JMH benchmarks of ONNX model inference.
 
-              java -jar benchmarks.jar [--suite NAME] [--out DIR] [--label NAME] [--slo-ms N] [--callers N,N...] [--force]
+              java -jar benchmarks.jar [--suite NAME] [--out DIR] [--label NAME] [--slo-ms N] [--callers N,N...] [--force] [--no-report]
                                        [--verbose] [JMH options] [regexp]
               java -jar benchmarks.jar report RUN_DIR|jmh.json [--out DIR] [--slo-ms N]
               java -jar benchmarks.jar compare BASELINE CANDIDATE [--metric p50|p90|p95|p99|mean] [--threshold PCT] [--out DIR]

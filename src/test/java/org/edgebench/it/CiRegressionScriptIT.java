@@ -86,6 +86,11 @@ class CiRegressionScriptIT {
         assertThat(stderr).contains("look 1 of 2 undecided; 1 more round(s)", "decided at look 2 of 2",
                 "inconclusive", "not a pass on evidence");
         assertThat(run.resolve("look-1/compare/comparison.md")).exists();
+        // Runs that are only compared skip the report (--no-report).
+        assertThat(run.resolve("cand-1/jmh.json")).exists();
+        assertThat(run.resolve("base-2/env.json")).exists();
+        assertThat(run.resolve("cand-1/summary.txt")).doesNotExist();
+        assertThat(run.resolve("base-2/charts")).doesNotExist();
         assertThat(run.resolve("compare").toRealPath()).isEqualTo(run.resolve("look-2/compare").toRealPath());
         assertThat(Files.readString(run.resolve("compare/comparison.md"))).contains("look 2 of 2 (2 pairs");
     }
