@@ -53,6 +53,10 @@ public final class Workloads {
     public record Int8Row(ConfigurationStats fp32, ConfigurationStats int8) {
     }
 
+    /** A configuration of a model and the same configuration of its {@code -int8} twin. */
+    public record Int8Twin(Configuration fp32, Configuration int8) {
+    }
+
     /** Configurations that differ only in their intra-op thread count, fewest threads first (0, the default, last). */
     public record ThreadLine(String name, List<ConfigurationStats> points) {
     }
@@ -79,14 +83,16 @@ public final class Workloads {
     public record CallerLine(String name, List<ConfigurationStats> points) {
     }
 
-    static final Comparator<ConfigurationStats> ORDER = Comparator
-            .comparing((ConfigurationStats s) -> s.configuration().model())
-            .thenComparing(s -> s.configuration().provider())
-            .thenComparingInt(s -> number(s.configuration().batchSize()))
-            .thenComparingInt(s -> threadOrder(s.configuration().intraOpThreads()))
-            .thenComparing(s -> s.configuration().otherParamsText())
-            .thenComparing(s -> s.configuration().benchmark())
-            .thenComparingInt(s -> s.configuration().threads());
+    private static final Comparator<Configuration> CONFIGURATION_ORDER = Comparator
+            .comparing(Configuration::model)
+            .thenComparing(Configuration::provider)
+            .thenComparingInt(c -> number(c.batchSize()))
+            .thenComparingInt(c -> threadOrder(c.intraOpThreads()))
+            .thenComparing(Configuration::otherParamsText)
+            .thenComparing(Configuration::benchmark)
+            .thenComparingInt(Configuration::threads);
+
+    static final Comparator<ConfigurationStats> ORDER = Comparator.comparing(ConfigurationStats::configuration, CONFIGURATION_ORDER);
 
     /* The batch sizes of one setting next to each other, so a sentence can run through them. */
     private static final Comparator<ConfigurationStats> PROVIDER_GROUP_ORDER = Comparator
@@ -103,12 +109,20 @@ public final class Workloads {
 
     /** True when the result is one of {@code benchmarkClass}'s methods (matched by the class's simple name). */
     static boolean is(ConfigurationStats s, String benchmarkClass) {
-        return s.configuration().shortBenchmark().startsWith(benchmarkClass + ".");
+        return is(s.configuration(), benchmarkClass);
+    }
+
+    private static boolean is(Configuration c, String benchmarkClass) {
+        return c.shortBenchmark().startsWith(benchmarkClass + ".");
     }
 
     /** OrtSessionRunBenchmark or DjlPredictorBenchmark, in a mode that times warm calls (not single shots). */
     static boolean steadyState(ConfigurationStats s) {
-        return (is(s, ORT_RUN) || is(s, DJL_PREDICT)) && !"ss".equals(s.configuration().mode());
+        return steadyState(s.configuration());
+    }
+
+    private static boolean steadyState(Configuration c) {
+        return (is(c, ORT_RUN) || is(c, DJL_PREDICT)) && !"ss".equals(c.mode());
     }
 
     /** WarmupCurveBenchmark's single-shot results, each iteration one inference after session creation. */
@@ -196,10 +210,8 @@ public final class Workloads {
             byKey.putIfAbsent(s.configuration().key(), s);
         }
         Map<String, List<Int8Row>> rows = new TreeMap<>();
-        for (ConfigurationStats int8 : sorted(stats, s -> steadyState(s) && s.configuration().model().endsWith(INT8_SUFFIX)
-                && s.configuration().model().length() > INT8_SUFFIX.length())) {
-            String model = int8.configuration().model();
-            String fp32Model = model.substring(0, model.length() - INT8_SUFFIX.length());
+        for (ConfigurationStats int8 : sorted(stats, s -> steadyState(s) && fp32Twin(s.configuration()).isPresent())) {
+            String fp32Model = fp32Twin(int8.configuration()).orElseThrow();
             ConfigurationStats fp32 = byKey.get(int8.configuration().key().with(Configuration.MODEL, fp32Model));
             if (fp32 != null) {
                 rows.computeIfAbsent(fp32Model, m -> new ArrayList<>()).add(new Int8Row(fp32, int8));
@@ -211,6 +223,37 @@ public final class Workloads {
             pairs.add(new Int8Pair(fp32Model, fp32Model + INT8_SUFFIX, List.copyOf(list)));
         });
         return pairs;
+    }
+
+    /**
+     * The configurations on which to compare each int8 model's outputs with its fp32 model's: for
+     * every model pair and provider that {@link #int8Pairs} pairs, the first paired configuration in
+     * the report's order (smallest batch, fewest threads), whose batch size, intra-op threads and
+     * {@code dims} the comparison then uses. One per pair and provider: the outputs depend on the
+     * model and the provider's kernels, not on how many threads or callers computed them.
+     */
+    public static List<Int8Twin> int8Twins(List<Configuration> configurations) {
+        Map<Configuration.Key, Configuration> byKey = new LinkedHashMap<>();
+        configurations.forEach(c -> byKey.putIfAbsent(c.key(), c));
+        // Sorted by model and provider first, so the first configuration of each pair and provider comes first.
+        Map<List<String>, Int8Twin> twins = new LinkedHashMap<>();
+        configurations.stream().filter(c -> steadyState(c) && fp32Twin(c).isPresent())
+                .sorted(CONFIGURATION_ORDER)
+                .forEach(int8 -> {
+                    String fp32Model = fp32Twin(int8).orElseThrow();
+                    Configuration fp32 = byKey.get(int8.key().with(Configuration.MODEL, fp32Model));
+                    if (fp32 != null) {
+                        twins.putIfAbsent(List.of(fp32Model, int8.model(), int8.provider()), new Int8Twin(fp32, int8));
+                    }
+                });
+        return List.copyOf(twins.values());
+    }
+
+    /** {@code X} for a configuration of model {@code X-int8}: the fp32 model it is the quantized twin of. */
+    private static Optional<String> fp32Twin(Configuration c) {
+        String model = c.model();
+        return model.endsWith(INT8_SUFFIX) && model.length() > INT8_SUFFIX.length()
+                ? Optional.of(model.substring(0, model.length() - INT8_SUFFIX.length())) : Optional.empty();
     }
 
     /**

@@ -43,8 +43,8 @@ import java.util.regex.Pattern;
 /**
  * The main job: {@code [--suite NAME] [--out DIR] [--label NAME] [--callers N,N...] [JMH options] [regexp]}.
  * Reads the suite, lets JMH parse its own options, checks providers, models and caller counts before
- * any fork starts, writes env.json, runs JMH with its JSON result in the run folder, then writes the
- * report.
+ * any fork starts, writes env.json, runs JMH with its JSON result in the run folder, compares each
+ * int8 model's outputs with its fp32 twin's ({@link AgreementStep}), then writes the report.
  */
 public final class BenchmarkRun {
 
@@ -178,6 +178,9 @@ public final class BenchmarkRun {
         EnvFile.write(folder, env);
         RunLedger ledger = new RunLedger(folder, env, planned.configurations());
         runEach(jmh, suite, planned.configurations(), ledger, folder, args.sloMs());
+        if (!ledger.results().isEmpty() && !ledger.wasInterrupted()) {
+            AgreementStep.run(folder, ModelCatalog.standard(), out);
+        }
         if (jmh.getResultFormat().hasValue() || jmh.getResult().hasValue()) {
             writeRequestedFormat(jmh, ledger.results());
         }

@@ -70,6 +70,11 @@ final class RunLedger {
         return List.copyOf(results);
     }
 
+    /** True once a Ctrl-C stopped the run: the shutdown hook is writing the report of what finished. */
+    synchronized boolean wasInterrupted() {
+        return interrupted;
+    }
+
     synchronized List<Environment.FailedConfiguration> failures() {
         return List.copyOf(failures);
     }

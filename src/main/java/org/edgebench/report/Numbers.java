@@ -68,6 +68,39 @@ public final class Numbers {
         return String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 
+    /**
+     * At most three significant digits at any magnitude, for differences between outputs: {@code 0.0412},
+     * {@code 1.25}, {@code 318}; below 0.0001 in scientific form ({@code 3.10e-06}); "-" when missing.
+     */
+    public static String significant(double value) {
+        if (!Double.isFinite(value)) {
+            return "-";
+        }
+        if (value == 0) {
+            return "0";
+        }
+        if (Math.abs(value) < 1e-4) {
+            return String.format(Locale.ROOT, "%.2e", value);
+        }
+        return BigDecimal.valueOf(value).round(new MathContext(3)).toPlainString();
+    }
+
+    /**
+     * A similarity near 1 with the digits that tell it from 1: four decimals ({@code 0.9871}), more
+     * when those would round to 1 ({@code 0.999996}, up to eight), so only 1 itself reads
+     * {@code 1.0000}; "-" when missing.
+     */
+    public static String similarity(double value) {
+        if (!Double.isFinite(value)) {
+            return "-";
+        }
+        int decimals = 4;
+        while (decimals < 8 && value < 1 && Math.abs(1 - value) < 0.5 * Math.pow(10, -decimals)) {
+            decimals++;
+        }
+        return String.format(Locale.ROOT, "%." + decimals + "f", value);
+    }
+
     /** A setting as the user typed it: {@code 100}, {@code 2.5}. */
     public static String plain(double value) {
         return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();

@@ -29,8 +29,9 @@ import java.util.concurrent.ThreadFactory;
 
 /**
  * Turns a JMH JSON (or a run folder holding {@code jmh.json}) into the report files: latency.csv,
- * latency_samples.csv, summary.txt, summary.md, charts/*.png and index.html. Everything is staged
- * first and renamed into place at the end, so a failure leaves no half-written report.
+ * latency_samples.csv, summary.txt, summary.md, charts/*.png and index.html; env.json and
+ * agreement.csv beside the JSON, when there, add to the summary. Everything is staged first and
+ * renamed into place at the end, so a failure leaves no half-written report.
  * See docs/report.md for what each file holds.
  */
 public final class Report {
@@ -85,18 +86,23 @@ public final class Report {
             env = Optional.empty();
             envProblem = RunFiles.ENV_JSON + " beside the JSON is unreadable (" + e.getMessage().lines().findFirst().orElse("") + ")";
         }
+        AgreementCsv.Contents agreement = AgreementCsv.contents(json.toAbsolutePath().getParent());
         List<ConfigurationStats> stats = stats(results, pool);
         String subtitle = env.map(Environment::oneLine).orElse("");
 
         try (AtomicFiles files = AtomicFiles.in(folder)) {
             Charts.Drawing drawing = Charts.draw(stats, subtitle, pool);
-            Summary summary = Summary.of(json.toString(), stats, env, envProblem, sloMs);
+            Summary summary = Summary.of(json.toString(), stats, env, envProblem, agreement, sloMs);
             files.writeText(LatencyCsv.FILE, out -> LatencyCsv.write(stats, out));
             files.writeText(SamplesCsv.FILE, out -> SamplesCsv.write(stats, out));
             files.writeText(RunFiles.SUMMARY_TXT, out -> out.write(summary.toText()));
             files.writeText(RunFiles.SUMMARY_MD, out -> out.write(summary.toMarkdown()));
             Charts.Drawn drawn = drawing.writeTo(files);
-            List<String> data = List.of(LatencyCsv.FILE, SamplesCsv.FILE, RunFiles.SUMMARY_TXT, RunFiles.SUMMARY_MD);
+            List<String> data = new ArrayList<>(List.of(LatencyCsv.FILE, SamplesCsv.FILE, RunFiles.SUMMARY_TXT, RunFiles.SUMMARY_MD));
+            // The launcher wrote it beside jmh.json; a page written elsewhere (--out) cannot link it by a relative path.
+            if (!agreement.rows().isEmpty() && folder.toAbsolutePath().normalize().equals(json.toAbsolutePath().getParent().normalize())) {
+                data.add(AgreementCsv.FILE);
+            }
             Optional<Environment> environment = env;
             files.writeText(HtmlReport.FILE, out -> HtmlReport.write(summary, drawn, environment, data, out));
             return new Written(folder, files.commit());

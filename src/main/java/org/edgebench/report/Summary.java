@@ -72,8 +72,9 @@ public record Summary(String source, String environment, String run, boolean com
     private record Col(String header, boolean numeric, Function<ConfigurationStats, String> cell) {
     }
 
+    /** @param agreement the run folder's agreement.csv ({@link AgreementCsv.Contents#NONE} without one) */
     public static Summary of(String source, List<ConfigurationStats> stats, Optional<Environment> env,
-                             String envProblem, double sloMs) {
+                             String envProblem, AgreementCsv.Contents agreement, double sloMs) {
         Map<String, List<ConfigurationStats>> byGroup = new TreeMap<>();
         for (ConfigurationStats s : stats) {
             byGroup.computeIfAbsent(s.configuration().group(), g -> new ArrayList<>()).add(s);
@@ -97,7 +98,7 @@ public record Summary(String source, String environment, String run, boolean com
         env.ifPresent(e -> warnings.addAll(e.warnings()));
         warnings.addAll(warnings(stats));
         return new Summary(source, env.map(Environment::oneLine).orElse(""), run.map(Summary::runLine).orElse(""),
-                run.map(Summary::isWhole).orElse(true), sloMs, tables, WorkloadSections.of(stats), advice, skipped, warnings, notes(stats));
+                run.map(Summary::isWhole).orElse(true), sloMs, tables, WorkloadSections.of(stats, agreement), advice, skipped, warnings, notes(stats));
     }
 
     /** True when every planned configuration finished and the launcher reached the end of the run. */

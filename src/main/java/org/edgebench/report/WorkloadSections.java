@@ -2,6 +2,7 @@ package org.edgebench.report;
 
 import org.edgebench.analysis.ConfigurationStats;
 import org.edgebench.analysis.ForkRatios;
+import org.edgebench.analysis.OutputAgreement;
 import org.edgebench.analysis.WarmupCurve;
 import org.edgebench.analysis.Workloads;
 import org.edgebench.run.Configuration;
@@ -34,13 +35,14 @@ public final class WorkloadSections {
     private WorkloadSections() {
     }
 
-    static List<Summary.Section> of(List<ConfigurationStats> stats) {
+    /** @param agreement the run folder's agreement.csv, shown in the fp32 vs int8 section */
+    static List<Summary.Section> of(List<ConfigurationStats> stats, AgreementCsv.Contents agreement) {
         List<Summary.Section> sections = new ArrayList<>();
         providers(Workloads.providerGroups(stats)).ifPresent(sections::add);
         warmup(Workloads.warmupCurves(stats)).ifPresent(sections::add);
         coldStart(Workloads.coldStarts(stats)).ifPresent(sections::add);
         djl(Workloads.djlPairs(stats)).ifPresent(sections::add);
-        int8(Workloads.int8Pairs(stats)).ifPresent(sections::add);
+        int8(Workloads.int8Pairs(stats), agreement).ifPresent(sections::add);
         threads(Workloads.threadLines(stats)).ifPresent(sections::add);
         callers(Workloads.callerLines(stats)).ifPresent(sections::add);
         return sections;
@@ -201,8 +203,8 @@ public final class WorkloadSections {
                         + " from the median over forks of each fork's value. " + INTERVAL_NOTE)));
     }
 
-    private static Optional<Summary.Section> int8(List<Workloads.Int8Pair> pairs) {
-        if (pairs.isEmpty()) {
+    private static Optional<Summary.Section> int8(List<Workloads.Int8Pair> pairs, AgreementCsv.Contents agreement) {
+        if (pairs.isEmpty() && agreement.isEmpty()) {
             return Optional.empty();
         }
         List<String> lines = new ArrayList<>();
@@ -249,11 +251,87 @@ public final class WorkloadSections {
                         + "; " + RatioText.noise(p50, labels));
             }
         }
-        return Optional.of(new Summary.Section("fp32 vs int8 (the course's next lab: quantization)", lines, tables,
-                List.of("speed-up: fp32 latency / int8 latency, and int8 items/s / fp32 items/s, from the median over forks"
-                        + " of each fork's value; above 1x the int8 model is faster. " + INTERVAL_NOTE + " Models pair by"
-                        + " name (X and X-int8) with the same benchmark and parameters; what quantization costs in accuracy"
-                        + " is not measured here.")));
+        List<String> notes = new ArrayList<>();
+        if (!pairs.isEmpty()) {
+            notes.add("speed-up: fp32 latency / int8 latency, and int8 items/s / fp32 items/s, from the median over forks"
+                    + " of each fork's value; above 1x the int8 model is faster. " + INTERVAL_NOTE + " Models pair by"
+                    + " name (X and X-int8) with the same benchmark and parameters"
+                    + (agreement.isEmpty() ? "; what quantization costs in accuracy is not measured here." : "."));
+        }
+        lines.addAll(agreementLines(agreement));
+        Optional<Summary.Table> agreementTable = agreementTable(agreement.rows());
+        agreementTable.ifPresent(table -> {
+            tables.add(table);
+            notes.add(AGREEMENT_NOTE + " Inputs here: " + String.join("; ", agreement.rows().stream()
+                    .filter(a -> !a.isFailure()).map(OutputAgreement::inputSource).distinct().toList()) + ".");
+        });
+        return Optional.of(new Summary.Section("fp32 vs int8 (the course's next lab: quantization)", lines, tables, notes));
+    }
+
+    static final String AGREEMENT_NOTE = "Output agreement (" + AgreementCsv.FILE + "): after the benchmarks, outside the"
+            + " measured code, both models are given the same inputs, once per model pair and provider (in batches of the"
+            + " smallest batch size they ran, with its intra-op threads and dims), and each output of the fp32 model is"
+            + " compared with the int8 model's output of the same name. max abs diff and MAE: the largest and the mean |fp32 - int8| over every output"
+            + " element; cosine: the mean over inputs of the cosine between the two models' outputs for that input;"
+            + " top-1 agrees: for a classifier's output ([batch, classes]), the share of inputs whose largest class is"
+            + " the same in both; fp32 top class: the share of inputs in the fp32 model's most common class, which a"
+            + " model giving that class to everything would agree on, so top-1 agreement tells something only below it."
+            + " Synthesized inputs are seeded noise, not real data: top-1 agreement says how often int8 changes the fp32"
+            + " model's answer, not how accurate either is.";
+
+    /**
+     * One line per output compared, the top-1 agreement first for a classifier: {@code student-int8
+     * vs student on CPU, output 'output': top-1 agrees on 250 of 256 inputs (97.7%; the fp32 model's
+     * most common class takes 62.1%); max abs diff 0.0412, MAE 0.00931, cosine 0.9987}; or why the
+     * pair could not be compared.
+     */
+    public static String agreementLine(OutputAgreement a) {
+        if (a.isFailure()) {
+            return a.twins().label() + ": output agreement not computed: " + a.error();
+        }
+        String figures = "max abs diff " + Numbers.significant(a.maxAbsDiff()) + ", MAE " + Numbers.significant(a.meanAbsError())
+                + ", cosine " + Numbers.similarity(a.cosineSimilarity());
+        String output = a.twins().label() + ", output '" + a.output() + "': ";
+        if (!a.isClassifier()) {
+            return output + figures + " over " + a.inputs() + " inputs";
+        }
+        String top1 = "top-1 agrees on " + Math.round(a.top1Agreement() * a.inputs()) + " of " + a.inputs() + " inputs ("
+                + Numbers.percent(a.top1Agreement());
+        String baseline = a.fp32MajorityShare() >= 1
+                ? "), but the fp32 model gives every input the same class, so this says little"
+                : "; the fp32 model's most common class takes " + Numbers.percent(a.fp32MajorityShare()) + ")";
+        return output + top1 + baseline + "; " + figures;
+    }
+
+    private static List<String> agreementLines(AgreementCsv.Contents agreement) {
+        List<String> lines = new ArrayList<>();
+        agreement.rows().forEach(a -> lines.add(agreementLine(a)));
+        if (!agreement.problem().isEmpty()) {
+            lines.add("output agreement: " + agreement.problem());
+        }
+        return lines;
+    }
+
+    private static Optional<Summary.Table> agreementTable(List<OutputAgreement> rows) {
+        List<List<String>> cells = new ArrayList<>();
+        boolean dims = rows.stream().anyMatch(a -> !a.twins().dims().isEmpty());
+        for (OutputAgreement a : rows) {
+            if (!a.isFailure()) {
+                OutputAgreement.Twins t = a.twins();
+                cells.add(List.of(t.int8Model() + " vs " + t.model(), t.provider() + (dims && !t.dims().isEmpty() ? " " + t.dims() : ""),
+                        a.output(), Long.toString(a.inputs()), Numbers.significant(a.maxAbsDiff()),
+                        Numbers.significant(a.meanAbsError()), Numbers.similarity(a.cosineSimilarity()),
+                        a.isClassifier() ? Numbers.percent(a.top1Agreement()) : "-",
+                        a.isClassifier() ? Numbers.percent(a.fp32MajorityShare()) : "-"));
+            }
+        }
+        if (cells.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> headers = List.of("models", dims ? "provider, dims" : "provider", "output", "inputs", "max abs diff",
+                "MAE", "cosine", "top-1 agrees", "fp32 top class");
+        return Optional.of(new Summary.Table("Output agreement on the same inputs", headers,
+                List.of(false, false, false, true, true, true, true, true, true), cells));
     }
 
     private static Optional<Summary.Section> threads(List<Workloads.ThreadLine> lines) {

@@ -9,6 +9,8 @@ public final class RunFiles {
     public static final String ENV_JSON = "env.json";
     public static final String LATENCY_CSV = "latency.csv";
     public static final String SAMPLES_CSV = "latency_samples.csv";
+    /** Written by the launcher, not the report: how closely each int8 model's outputs follow its fp32 twin's. */
+    public static final String AGREEMENT_CSV = "agreement.csv";
     public static final String SUMMARY_TXT = "summary.txt";
     public static final String SUMMARY_MD = "summary.md";
     public static final String INDEX_HTML = "index.html";

@@ -62,6 +62,38 @@ class WorkloadsTest {
         assertThat(Workloads.int8Pairs(stats)).isEmpty();
     }
 
+    /**
+     * One comparison of outputs per model pair and provider, on the first paired configuration in
+     * the report's order: the smallest batch, then the fewest threads (0, the default, last).
+     */
+    @Test
+    void int8TwinsAreOnePerPairAndProviderOnTheirFirstPairedConfiguration() {
+        List<Configuration> ran = List.of(
+                sample(ORT, "student", 8, 1, "", 1).configuration(),
+                sample(ORT, "student-int8", 8, 1, "", 1).configuration(),
+                sample(ORT, "student", 1, 0, "", 1).configuration(),
+                sample(ORT, "student-int8", 1, 0, "", 1).configuration(),
+                sample(ORT, "student", 1, 2, "", 1).configuration(),
+                sample(ORT, "student-int8", 1, 2, "", 1).configuration(),
+                sample(DJL, "student-int8", 4, 1, "", 1).configuration(),
+                sample(ORT, "orphan-int8", 1, 1, "", 1).configuration(),
+                shots(COLD, "other", 1).configuration(),
+                shots(COLD, "other-int8", 1).configuration(),
+                withProvider(sample(ORT, "student", 32, 1, "", 1).configuration(), "XNNPACK"),
+                withProvider(sample(ORT, "student-int8", 32, 1, "", 1).configuration(), "XNNPACK"));
+
+        List<Workloads.Int8Twin> twins = Workloads.int8Twins(ran);
+
+        assertThat(twins).extracting(t -> t.int8().label()).containsExactly("student-int8 CPU b1 t2", "student-int8 XNNPACK b32 t1");
+        assertThat(twins).allSatisfy(t -> assertThat(t.fp32().key()).isEqualTo(t.int8().key().with("model", "student")));
+    }
+
+    private static Configuration withProvider(Configuration c, String provider) {
+        Map<String, String> params = new LinkedHashMap<>(c.params());
+        params.put("provider", provider);
+        return new Configuration(c.benchmark(), c.mode(), c.threads(), params);
+    }
+
     @Test
     void djlMatchesRawOnnxRuntimeOnModelBatchProviderThreadsDimsAndMode() {
         List<ConfigurationStats> stats = List.of(

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +64,40 @@ class EndToEndIT {
             assertThat(runDir.resolve(file)).as("the report is written after the run").isNotEmptyFile();
         }
         assertThat(output).contains("== student ==");
+        assertThat(runDir.resolve("agreement.csv")).as("no int8 twin ran, so no output agreement").doesNotExist();
+        assertThat(output).doesNotContain("comparing the outputs");
+    }
+
+    /** A model and its int8 twin: after the benchmarks, their outputs on the same inputs, in agreement.csv and the summary. */
+    @Test
+    void aRunOfAModelAndItsInt8TwinWritesTheirOutputAgreement() throws Exception {
+        Path runDir = dir.resolve("twins");
+        JarProcess jar = JarProcess.start(dir.resolve("twins.txt"), "OrtSessionRunBenchmark", "-f", "1", "-wi", "0", "-i", "1",
+                "-r", "200ms", "-p", "model=student,student-int8", "-p", "batchSize=1", "-p", "provider=CPU",
+                "--out", runDir.toString());
+        int exit = jar.waitFor();
+        String output = jar.output();
+        assertThat(exit).as("exit code; output:%n%s", output).isZero();
+
+        assertThat(output).contains("EdgeBench: comparing the outputs of student-int8 vs student on CPU on 256 inputs")
+                .doesNotContain("warning: student-int8 vs student");
+        List<String> csv = Files.readAllLines(runDir.resolve("agreement.csv"));
+        assertThat(csv).hasSize(2);
+        assertThat(csv.get(0)).isEqualTo("model,int8_model,provider,dims,output,inputs,max_abs_diff,mean_abs_error,"
+                + "cosine_similarity,top1_agreement,fp32_majority_share,input_source,error");
+        String[] row = csv.get(1).split(",", -1);
+        assertThat(row).hasSize(13);
+        assertThat(List.of(row).subList(0, 6)).containsExactly("student", "student-int8", "CPU", "", "output", "256");
+        assertThat(Double.parseDouble(row[6])).as("max abs diff").isPositive().isGreaterThanOrEqualTo(Double.parseDouble(row[7]));
+        assertThat(Double.parseDouble(row[8])).as("cosine").isBetween(0.9, 1.0);
+        assertThat(Double.parseDouble(row[9])).as("top-1 agreement").isBetween(0.0, 1.0);
+        assertThat(row[12]).as("error").isEmpty();
+
+        String summary = Files.readString(runDir.resolve("summary.txt"));
+        assertThat(summary).contains("student-int8 vs student on CPU, output 'output': top-1 agrees on ",
+                "-- Output agreement on the same inputs --");
+        assertThat(output).contains("student-int8 vs student on CPU, output 'output': top-1 agrees on ");
+        assertThat(Files.readString(runDir.resolve("index.html"))).contains("<a href=\"agreement.csv\">agreement.csv</a>");
     }
 
     @Test

@@ -5,6 +5,7 @@ import ai.onnx.proto.OnnxMl.TensorProto;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /** Tiny ONNX models for tests, written with the project's own graph builder. */
 public final class TestModels {
@@ -83,6 +84,29 @@ public final class TestModels {
         graph.output("sum", FLOAT, "n", 8);
         graph.output("not_flags", BOOL, "n");
         graph.output("scalar_out", DOUBLE);
+        return write(dir, name, graph);
+    }
+
+    /**
+     * {@code y = x + offsets}, {@code x} and {@code y} float32 {@code [batch, offsets.length]}: with
+     * every offset 0 an identity, else a twin whose outputs differ from it by known amounts.
+     */
+    public static Path shifted(Path dir, String name, float... offsets) throws IOException {
+        OnnxGraphBuilder graph = new OnnxGraphBuilder(name).input("x", FLOAT, "batch", offsets.length);
+        String shift = graph.floats("offsets", offsets, offsets.length);
+        graph.node("Add", "add", "x", shift).output("y");
+        graph.output("y", FLOAT, "batch", offsets.length);
+        return write(dir, name, graph);
+    }
+
+    /** {@code y = x . W}, W all ones: {@code x} float32 {@code [batch, in]}, {@code y} {@code [batch, out]}. */
+    public static Path widened(Path dir, String name, int in, int out) throws IOException {
+        OnnxGraphBuilder graph = new OnnxGraphBuilder(name).input("x", FLOAT, "batch", in);
+        float[] ones = new float[in * out];
+        Arrays.fill(ones, 1f);
+        String weights = graph.floats("w", ones, in, out);
+        graph.node("MatMul", "matmul", "x", weights).output("y");
+        graph.output("y", FLOAT, "batch", out);
         return write(dir, name, graph);
     }
 

@@ -30,6 +30,27 @@ class NumbersTest {
         assertThat(Numbers.csv(Double.POSITIVE_INFINITY)).isEmpty();
     }
 
+    /** Output differences keep three significant digits at any size; similarities keep the digits that tell them from 1. */
+    @Test
+    void agreementFiguresReadAtAnyMagnitude() {
+        assertThat(Numbers.significant(0.0412345)).isEqualTo("0.0412");
+        assertThat(Numbers.significant(0.275159)).isEqualTo("0.275");
+        assertThat(Numbers.significant(318.46)).isEqualTo("318");
+        assertThat(Numbers.significant(0.5)).isEqualTo("0.5");
+        assertThat(Numbers.significant(0.00031)).isEqualTo("0.00031");
+        assertThat(Numbers.significant(3.1e-6)).isEqualTo("3.10e-06");
+        assertThat(Numbers.significant(0)).isEqualTo("0");
+        assertThat(Numbers.significant(Double.NaN)).isEqualTo("-");
+
+        assertThat(Numbers.similarity(0.996892)).isEqualTo("0.9969");
+        assertThat(Numbers.similarity(0.9999873)).isEqualTo("0.99999");
+        assertThat(Numbers.similarity(0.99999996)).isEqualTo("0.99999996");
+        assertThat(Numbers.similarity(1)).isEqualTo("1.0000");
+        assertThat(Numbers.similarity(0.5)).isEqualTo("0.5000");
+        assertThat(Numbers.similarity(-0.25)).isEqualTo("-0.2500");
+        assertThat(Numbers.similarity(Double.NaN)).isEqualTo("-");
+    }
+
     /** The comparison's table: four significant digits, percentages with one decimal, short p-values. */
     @Test
     void tableFormatsReadAtAGlance() {
