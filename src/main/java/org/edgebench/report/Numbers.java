@@ -50,6 +50,11 @@ public final class Numbers {
         return decimals(value, 100, 10, 0.1, 1);
     }
 
+    /** Microseconds (ONNX Runtime's trace unit), with the decimals {@link #ms} gives milliseconds; "-" when missing. */
+    public static String us(double value) {
+        return ms(value);
+    }
+
     /** Megabytes to about three significant digits ({@code 143}, {@code 1.50}, {@code 0.047}); "-" when missing. */
     public static String mb(double value) {
         return decimals(value, 100, 10, 1, 0);
