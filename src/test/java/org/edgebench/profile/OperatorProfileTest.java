@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,17 +27,11 @@ import static org.assertj.core.api.Assertions.within;
  */
 class OperatorProfileTest {
 
-    static final String RECORDED = "/profile/student_CPU_b1_t1.json";
-
     @TempDir
     Path dir;
 
     static Path recorded(Path dir) throws IOException {
-        Path file = dir.resolve("student_CPU_b1_t1.json");
-        try (InputStream in = OperatorProfileTest.class.getResourceAsStream(RECORDED)) {
-            Files.copy(in, file);
-        }
-        return file;
+        return TraceFixtures.writeRecorded(dir.resolve("student_CPU_b1_t1.json"));
     }
 
     @Test

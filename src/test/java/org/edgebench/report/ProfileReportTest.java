@@ -1,15 +1,12 @@
 package org.edgebench.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.edgebench.profile.OperatorProfile;
 import org.edgebench.profile.OperatorTime;
 import org.edgebench.profile.OrtTrace;
 import org.edgebench.profile.Profiles;
+import org.edgebench.profile.TraceFixtures;
 import org.edgebench.results.JmhJson;
 import org.edgebench.run.Configuration;
 import org.edgebench.run.RunFiles;
@@ -18,9 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,7 +34,6 @@ import static org.assertj.core.api.Assertions.within;
  */
 class ProfileReportTest {
 
-    private static final String TRACE = "/profile/student_CPU_b1_t1.json";
     private static final String CPU_B1 = "profile/student_CPU_b1_t0.json";
     private static final String XNNPACK_B1 = "profile/student_XNNPACK_b1_t0.json";
 
@@ -72,7 +66,7 @@ class ProfileReportTest {
         assertThat(rows.stream().mapToDouble(r -> Double.parseDouble(r.get("share"))).sum()).isCloseTo(1, within(1e-4));
         assertThat(rows).extracting(r -> r.get("op_type")).containsExactly(
                 expected.operators().stream().map(OperatorTime::opType).toArray(String[]::new));
-        assertThat(Files.readString(trace)).as("the trace is kept as ONNX Runtime wrote it").isEqualTo(recorded());
+        assertThat(Files.readString(trace)).as("the trace is kept as ONNX Runtime wrote it").isEqualTo(TraceFixtures.recorded());
     }
 
     @Test
@@ -168,7 +162,7 @@ class ProfileReportTest {
     void twoProvidersSayWhichOperatorsEachTookAndHowMuchFasterEachTypeRan() throws IOException {
         Path run = Fixtures.recordedRun(RelabelledRun.TO, dir);
         trace(run, CPU_B1);
-        relabel(run.resolve(CPU_B1), run.resolve(XNNPACK_B1), "Conv", "XnnpackExecutionProvider", 0.5);
+        TraceFixtures.relabel(run.resolve(CPU_B1), run.resolve(XNNPACK_B1), "Conv", "XnnpackExecutionProvider", 0.5);
         OperatorProfile cpu = OperatorProfile.of(OrtTrace.read(run.resolve(CPU_B1)));
         OperatorProfile xnnpack = OperatorProfile.of(OrtTrace.read(run.resolve(XNNPACK_B1)));
         double convSpeedUp = cpu.usPerOpType().get("Conv") / xnnpack.usPerOpType().get("Conv");
@@ -200,29 +194,7 @@ class ProfileReportTest {
 
     /** Copies the recorded trace into the run folder as {@code name}. */
     private static Path trace(Path run, String name) throws IOException {
-        Path file = run.resolve(name);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, recorded());
-        return file;
-    }
-
-    private static String recorded() throws IOException {
-        try (InputStream in = ProfileReportTest.class.getResourceAsStream(TRACE)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    /** {@code from} with the kernels of {@code opType} moved to {@code provider} and their times scaled. */
-    static void relabel(Path from, Path to, String opType, String provider, double scale) throws IOException {
-        JsonMapper json = JsonMapper.builder().build();
-        ArrayNode events = (ArrayNode) json.readTree(from.toFile());
-        for (JsonNode e : events) {
-            if (e.path("args").path("op_name").asText().equals(opType)) {
-                ((ObjectNode) e.get("args")).put("provider", provider);
-                ((ObjectNode) e).put("dur", Math.round(e.get("dur").asLong() * scale));
-            }
-        }
-        Files.writeString(to, json.writeValueAsString(events));
+        return TraceFixtures.writeRecorded(run.resolve(name));
     }
 
     private static boolean hasColour(BufferedImage image, int rgb, int x) {
