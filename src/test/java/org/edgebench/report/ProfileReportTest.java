@@ -87,7 +87,7 @@ class ProfileReportTest {
                 "-- Top 5 operator types per configuration --\n",
                 "configuration      operator           provider  nodes  \u00b5s per inference  \u00b5s per node  share\n",
                 "One profiled fork per configuration, outside the measured ones");
-        assertThat(text).containsPattern("\nstudent CPU b1 t0  Conv +CPU +52 +[0-9.]+ +[0-9.]+ +9[0-9.]+%\n");
+        assertThat(text).containsPattern("\nstudent CPU b1 t0  Conv +CPU +52 +[0-9.,]+ +[0-9.,]+ +9[0-9.,]+%\n");
         assertThat(text.indexOf("== Where the time goes")).as("after the workload sections, before the closing lists")
                 .isLessThan(text.indexOf("== Batch size for a P95 budget"));
         assertThat(Files.readString(run.resolve("summary.md"))).contains(
@@ -175,9 +175,9 @@ class ProfileReportTest {
                 + "student b1 t0: with CPU, all 56 nodes on CPU; with XNNPACK, 52 nodes on XNNPACK (Conv 52), 4 on CPU"
                 + " (Flatten 1, Gemm 1, GlobalAveragePool 1, ReorderOutput 1)\n");
         assertThat(text).contains("-- Operator types by provider --\n");
-        assertThat(text).containsPattern("\nstudent b1 t0  Conv +CPU +52 CPU +[0-9.]+  reference\n");
+        assertThat(text).containsPattern("\nstudent b1 t0  Conv +CPU +52 CPU +[0-9.,]+  reference\n");
         assertThat(text).contains("XNNPACK   52 XNNPACK  ", OperatorSections.fasterOrSlower(convSpeedUp) + "\n");
-        assertThat(text).containsPattern("\n +Gemm +CPU +1 CPU +[0-9.]+  reference\n +XNNPACK +1 CPU +[0-9.]+  same\n");
+        assertThat(text).containsPattern("\n +Gemm +CPU +1 CPU +[0-9.,]+  reference\n +XNNPACK +1 CPU +[0-9.,]+  same\n");
         // Each configuration's own list names the provider of each type when its nodes were split.
         assertThat(text).contains("student XNNPACK b1 t0: Conv (XNNPACK) 9");
         assertThat(Files.readString(run.resolve("summary.md"))).contains("## Operators by provider (ONNX Runtime profile, --profile)");
