@@ -4,6 +4,7 @@ import org.edgebench.BadInputException;
 import org.edgebench.analysis.BatchAdvisor;
 import org.edgebench.bench.MemoryProfiler;
 import org.edgebench.model.ModelCatalog;
+import org.edgebench.profile.Profiles;
 import org.edgebench.report.Report;
 import org.edgebench.run.Configuration;
 import org.edgebench.run.EnvFile;
@@ -41,10 +42,13 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The main job: {@code [--suite NAME] [--out DIR] [--label NAME] [--callers N,N...] [JMH options] [regexp]}.
+ * The main job: {@code [--suite NAME] [--out DIR] [--label NAME] [--callers N,N...] [--profile] [JMH options] [regexp]}.
  * Reads the suite, lets JMH parse its own options, checks providers, models and caller counts before
  * any fork starts, writes env.json, runs JMH with its JSON result in the run folder, compares each
- * int8 model's outputs with its fp32 twin's ({@link AgreementStep}), then writes the report.
+ * int8 model's outputs with its fp32 twin's ({@link AgreementStep}), then writes the report. With
+ * {@code --profile}, each OrtSessionRunBenchmark configuration gets one more fork after its
+ * measured ones, with ONNX Runtime's profiler on ({@link ProfiledFork}); its trace goes to
+ * {@code profile/}, its timings nowhere.
  */
 public final class BenchmarkRun {
 
@@ -59,9 +63,11 @@ public final class BenchmarkRun {
      *
      * @param callers the caller counts of {@code --callers}, each configuration run once per count; empty without it
      * @param force   {@code --force}: run caller counts beyond {@link #MAX_CALLERS_PER_CORE} per core anyway
+     * @param profile {@code --profile}: one profiled fork per OrtSessionRunBenchmark configuration
      * @param report  false with {@code --no-report}: jmh.json and env.json only, for runs that are only compared
      */
-    record Args(String suite, Path out, String label, double sloMs, List<Integer> callers, boolean force, boolean report,
+    record Args(String suite, Path out, String label, double sloMs, List<Integer> callers, boolean force, boolean profile,
+                boolean report,
                 List<String> jmh) {
 
         static Args parse(String[] args) {
@@ -71,6 +77,7 @@ public final class BenchmarkRun {
             double sloMs = BatchAdvisor.DEFAULT_SLO_MS;
             List<Integer> callers = List.of();
             boolean force = false;
+            boolean profile = false;
             boolean report = true;
             List<String> jmh = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
@@ -97,13 +104,14 @@ public final class BenchmarkRun {
                     }
                     case "--verbose" -> System.setProperty("edgebench.verbose", "true");
                     case "--force" -> force = true;
+                    case "--profile" -> profile = true;
                     case "--no-report" -> report = false;
                     // JMH knows only -h; both spellings get the same help.
                     case "--help" -> jmh.add("-h");
                     default -> jmh.add(arg);
                 }
             }
-            return new Args(suite, outDir, label, sloMs, callers, force, report, List.copyOf(jmh));
+            return new Args(suite, outDir, label, sloMs, callers, force, profile, report, List.copyOf(jmh));
         }
 
         /** {@code 1,2,4}: whole numbers of 1 or more, each once, in the order given. */
@@ -171,13 +179,16 @@ public final class BenchmarkRun {
         // Loads ONNX Runtime's native libraries: a bad -Donnxruntime.native.path stops here, before any fork.
         Environment machine = ThisMachine.capture();
         Planned planned = plan(jmh, suite, callers(args, jmh));
+        if (args.profile()) {
+            announceProfile(planned.configurations());
+        }
         planned.checked().skipped().forEach(s -> out.println("EdgeBench: " + s.line()));
         Path folder = RunFolder.create(args.out(), args.label(), LocalDateTime.now());
         Environment env = environment(machine, suite, args, planned);
         env.warnings().forEach(w -> out.println("EdgeBench: warning: " + w));
         EnvFile.write(folder, env);
         RunLedger ledger = new RunLedger(folder, env, planned.configurations());
-        runEach(jmh, suite, planned.configurations(), ledger, folder, args.sloMs());
+        runEach(jmh, suite, planned.configurations(), ledger, folder, args);
         if (!ledger.results().isEmpty() && !ledger.wasInterrupted()) {
             AgreementStep.run(folder, ModelCatalog.standard(), out);
         }
@@ -277,10 +288,10 @@ public final class BenchmarkRun {
      * a Ctrl-C keeps (and reports) what finished.
      */
     private void runEach(CommandLineOptions jmh, Suite suite, List<Configuration> configurations, RunLedger ledger,
-                         Path folder, double sloMs) {
+                         Path folder, Args args) {
         Thread onInterrupt = new Thread(() -> {
-            if (ledger.interrupted(out)) {
-                report(folder, sloMs);
+            if (ledger.interrupted(out) && args.report()) {
+                report(folder, args.sloMs());
             }
         }, "edgebench-interrupt");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
@@ -297,6 +308,9 @@ public final class BenchmarkRun {
                 }
                 if (!results.isEmpty()) {
                     ledger.finished(results);
+                    if (args.profile() && Profiles.isProfiled(configuration)) {
+                        profile(jmh, suite, configuration, folder);
+                    }
                 } else {
                     ledger.failed(configuration, failure);
                     if (jmh.shouldFailOnError().orElse(false)) {
@@ -307,6 +321,49 @@ public final class BenchmarkRun {
             ledger.complete();
         } finally {
             removeHook(onInterrupt);
+        }
+    }
+
+    /**
+     * {@code --profile} profiles OrtSessionRunBenchmark only: refused before any fork when the run has
+     * none of its configurations, and said when other benchmarks will go unprofiled.
+     */
+    private void announceProfile(List<Configuration> configurations) {
+        long profiled = configurations.stream().filter(Profiles::isProfiled).count();
+        if (profiled == 0) {
+            throw new BadInputException("--profile profiles " + Profiles.BENCHMARK + " only, and this run has none of its"
+                    + " configurations; add it to the benchmark regexp (e.g. '" + Profiles.BENCHMARK + "')");
+        }
+        out.println("EdgeBench: --profile: each of the " + profiled + " " + Profiles.BENCHMARK + " configuration(s) gets"
+                + " one more fork with ONNX Runtime's profiler on, after its measured forks; it is not measured and not"
+                + " in jmh.json");
+        List<String> others = configurations.stream().filter(c -> !Profiles.isProfiled(c))
+                .map(Configuration::shortBenchmark).distinct().toList();
+        if (!others.isEmpty()) {
+            out.println("EdgeBench: --profile: not profiled (only " + Profiles.BENCHMARK + " is): " + String.join(", ", others));
+        }
+    }
+
+    /**
+     * The profiled fork of a finished configuration. Its result is dropped; a fork that fails or
+     * leaves no trace costs only the configuration's operator profile, never its measurements.
+     */
+    private void profile(CommandLineOptions jmh, Suite suite, Configuration configuration, Path folder) {
+        Path trace = folder.resolve(RunFiles.profileTrace(configuration));
+        out.printf("%nEdgeBench: profiling %s in one more fork (%d warm-up + %d profiled calls, not measured)%n",
+                configuration.label(false), ProfiledFork.WARMUP_CALLS, ProfiledFork.MEASURED_CALLS);
+        String failure = "the fork failed (its error is printed above)";
+        try {
+            new Runner(ProfiledFork.settings(options(jmh, suite, configuration, folder, ProfiledFork.jvmArg(trace))).build()).run();
+        } catch (RunnerException e) {
+            failure = Subcommands.oneLine(e);
+        }
+        if (Files.isRegularFile(trace)) {
+            out.println("EdgeBench: wrote " + folder.relativize(trace) + " (ONNX Runtime's trace, "
+                    + Math.max(1, trace.toFile().length() >> 10) + " KB)");
+        } else {
+            out.println("EdgeBench: warning: no trace for " + configuration.label(false) + ": " + failure
+                    + "; its measurements are kept, its operator profile is missing");
         }
     }
 
@@ -338,13 +395,18 @@ public final class BenchmarkRun {
      * configuration names its benchmark), the suite filling what the command line leaves unset
      * for the benchmarks the suite selects.
      */
-    private static ChainedOptionsBuilder options(CommandLineOptions jmh, Suite suite, Configuration configuration, Path folder) {
+    private static ChainedOptionsBuilder options(CommandLineOptions jmh, Suite suite, Configuration configuration, Path folder,
+                                                 String... jvmArgs) {
+        List<String> appended = new ArrayList<>();
+        // Forks must find the same models folder even when it was set in this JVM only.
+        appended.add("-Dedgebench.models=" + ModelCatalog.standard().dir().toAbsolutePath());
+        appended.addAll(List.of(jvmArgs));
         ChainedOptionsBuilder b = new OptionsBuilder().parent(WithoutIncludes.of(jmh))
                 .include("^" + Pattern.quote(configuration.benchmark()) + "$")
                 .threads(configuration.threads())
                 .addProfiler(MemoryProfiler.class)
-                // Forks must find the same models folder even when it was set in this JVM only.
-                .jvmArgsAppend("-Dedgebench.models=" + ModelCatalog.standard().dir().toAbsolutePath());
+                // One call: JMH's builder keeps only the last list it is given.
+                .jvmArgsAppend(appended.toArray(String[]::new));
         configuration.params().forEach(b::param);
         Suite settings = suite.forBenchmark(configuration.benchmark());
         if (!jmh.getForkCount().hasValue()) {

@@ -18,6 +18,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -91,7 +92,7 @@ public final class CalibrateCommand implements Callable<Integer> {
     }
 
     /** The P50 of a bare loop: warm-up for the same time, then every call timed with nanoTime. */
-    private double tightLoopP50() throws OrtException {
+    private double tightLoopP50() throws OrtException, IOException {
         OrtSessionState session = new OrtSessionState();
         session.model = model;
         session.provider = Provider.parse(provider);

@@ -13,8 +13,8 @@ public final class Launcher {
     static final String USAGE = """
             EdgeBench: JMH benchmarks of ONNX model inference.
 
-              java -jar benchmarks.jar [--suite NAME] [--out DIR] [--label NAME] [--slo-ms N] [--callers N,N...] [--force] [--no-report]
-                                       [--verbose] [JMH options] [regexp]
+              java -jar benchmarks.jar [--suite NAME] [--out DIR] [--label NAME] [--slo-ms N] [--callers N,N...] [--force]
+                                       [--profile] [--no-report] [--verbose] [JMH options] [regexp]
               java -jar benchmarks.jar report RUN_DIR|jmh.json [--out DIR] [--slo-ms N]
               java -jar benchmarks.jar compare BASELINE CANDIDATE [--metric p50|p90|p95|p99|mean] [--threshold PCT] [--out DIR]
               java -jar benchmarks.jar compare --label NAME=RUN --label NAME=RUN ...
@@ -27,7 +27,9 @@ public final class Launcher {
             Two kinds of threads: callers are JMH threads calling one session at once (--callers 1,2,4 runs
             each configuration with 1, 2 and 4; -t N for one count, not both; --force allows more than
             4 per core); intra-op threads (-p intraOpThreads=N) are ONNX Runtime's pool inside one call,
-            0 = ONNX Runtime's default. -h and --help print this.
+            0 = ONNX Runtime's default. --profile adds one unmeasured fork per OrtSessionRunBenchmark
+            configuration with ONNX Runtime's profiler on: operators.csv, profile/, charts/operators_*.png.
+            -h and --help print this.
             Exit codes: 0 ok, 1 a benchmark failed or a regression, 2 bad usage or input.
 
             JMH's options follow.

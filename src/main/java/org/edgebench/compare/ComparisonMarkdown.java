@@ -5,7 +5,10 @@ import org.edgebench.report.Numbers;
 
 import java.util.List;
 
-/** The comparison as Markdown, ready to paste into a pull request. */
+/**
+ * The comparison as Markdown, ready to paste into a pull request; with {@code --profile} runs, the
+ * operator types' times before and after follow the verdicts ({@link OperatorChanges}).
+ */
 public final class ComparisonMarkdown {
 
     private ComparisonMarkdown() {
@@ -61,6 +64,7 @@ public final class ComparisonMarkdown {
                 : "; the interval is a bootstrap over forks; p is a two-sided Mann-Whitney U test on fork values, "
                         + "Holm-corrected.")
                 .append(" A change counts when it exceeds the threshold and is significant (docs/compare.md).\n");
+        md.append(OperatorChanges.of(c.baseline(), c.candidate()).markdown());
         return md.toString();
     }
 

@@ -1,6 +1,8 @@
 package org.edgebench.compare;
 
 import org.edgebench.BadInputException;
+import org.edgebench.profile.OperatorProfile;
+import org.edgebench.profile.Profiles;
 import org.edgebench.results.Histogram;
 import org.edgebench.results.JmhJson;
 import org.edgebench.results.JmhResult;
@@ -17,9 +19,14 @@ import java.util.Map;
 
 /**
  * One side of a comparison: a run folder or a JMH JSON file (or several runs pooled, {@code file}
- * being the first of {@code runs}), its results by configuration, its environment.
+ * being the first of {@code runs}), its results by configuration, its environment, and the operator
+ * profiles of its {@code --profile} traces.
+ *
+ * @param profiles        by the planned configuration's key (no mode: one trace per configuration); empty without {@code --profile}
+ * @param profileProblems one line per trace that could not be read
  */
-public record Run(String name, Path file, int runs, Map<Configuration.Key, JmhResult> results, Environment environment) {
+public record Run(String name, Path file, int runs, Map<Configuration.Key, JmhResult> results, Environment environment,
+                  Map<Configuration.Key, OperatorProfile> profiles, List<String> profileProblems) {
 
     /**
      * Loads {@code fileOrRunDir}; a missing file, a folder without jmh.json or a file that is not
@@ -32,7 +39,8 @@ public record Run(String name, Path file, int runs, Map<Configuration.Key, JmhRe
         for (JmhResult r : all) {
             byKey.put(Configuration.of(r).key(), r);
         }
-        return new Run(name, file, 1, byKey, environmentBesides(file));
+        Profiles profiles = Profiles.read(file.toAbsolutePath().getParent(), all.stream().map(Configuration::of).toList());
+        return new Run(name, file, 1, byKey, environmentBesides(file), profiles.byKey(), profiles.problems());
     }
 
     /**
@@ -46,12 +54,17 @@ public record Run(String name, Path file, int runs, Map<Configuration.Key, JmhRe
     public static Run loadAll(String name, List<Path> runs) {
         Run first = load(name, runs.get(0));
         Map<Configuration.Key, JmhResult> merged = new LinkedHashMap<>(first.results());
+        Map<Configuration.Key, OperatorProfile> profiles = new LinkedHashMap<>(first.profiles());
+        List<String> problems = new ArrayList<>(first.profileProblems());
         for (Path path : runs.subList(1, runs.size())) {
-            for (JmhResult r : load(name, path).results().values()) {
+            Run next = load(name, path);
+            for (JmhResult r : next.results().values()) {
                 merged.merge(Configuration.of(r).key(), r, (a, b) -> pooled(a, b, path));
             }
+            next.profiles().forEach((key, profile) -> profiles.merge(key, profile, OperatorProfile::pooled));
+            problems.addAll(next.profileProblems());
         }
-        return new Run(name, first.file(), runs.size(), merged, first.environment());
+        return new Run(name, first.file(), runs.size(), merged, first.environment(), profiles, List.copyOf(problems));
     }
 
     /** A run whose env.json is missing or unreadable is compared as one whose environment is unknown. */

@@ -17,7 +17,7 @@ import java.util.Optional;
  * run folder in any browser. The overview charts come first; then, per model, its summary table
  * with its latency histograms folded away in a {@code <details>} element (a full suite has dozens,
  * which in one column buried everything after them); then the workload charts and sections, the
- * advice and warnings, and the environment from env.json. Charts are linked by relative path, so
+ * operator charts of a {@code --profile} run, the advice and warnings, and the environment from env.json. Charts are linked by relative path, so
  * the folder can be moved.
  */
 final class HtmlReport {
@@ -39,6 +39,9 @@ final class HtmlReport {
             .partial { background: #fde8e8; border: 2px solid #b00020; padding: 0.5em 0.8em; font-weight: bold; }
             """;
 
+    /** Up to this many operator charts are shown open; more stay folded until clicked. */
+    private static final int OPEN_OPERATOR_CHARTS = 4;
+
     private HtmlReport() {
     }
 
@@ -48,7 +51,8 @@ final class HtmlReport {
         out.write("<title>EdgeBench report</title>\n<style>\n" + STYLE + "</style>\n</head>\n<body>\n");
         header(out, summary, dataFiles);
         List<Charts.Chart> workloadCharts = of(drawn, Charts.Kind.WORKLOAD);
-        contents(out, summary, !workloadCharts.isEmpty());
+        List<Charts.Chart> operatorCharts = of(drawn, Charts.Kind.OPERATORS);
+        contents(out, summary, !workloadCharts.isEmpty(), !operatorCharts.isEmpty());
         out.write("<h2 id=\"overview\">Overview</h2>\n");
         figures(out, of(drawn, Charts.Kind.OVERVIEW));
         if (!drawn.missing().isEmpty()) {
@@ -70,6 +74,15 @@ final class HtmlReport {
         }
         for (Summary.Section section : summary.sections()) {
             section(out, section);
+        }
+        if (!operatorCharts.isEmpty()) {
+            // After the operator sections, which come last: each chart is one configuration's, so a long run folds them.
+            out.write("<h2 id=\"operators\">Where the time goes: operator charts</h2>\n");
+            out.write(operatorCharts.size() > OPEN_OPERATOR_CHARTS ? "<details>" : "<details open>");
+            out.write("<summary>Operator types of " + operatorCharts.size()
+                    + (operatorCharts.size() == 1 ? " profiled configuration" : " profiled configurations") + "</summary>\n");
+            figures(out, operatorCharts);
+            out.write("</details>\n");
         }
         for (Summary.Listing listing : summary.listings()) {
             out.write("<h2>" + esc(listing.title()) + "</h2>\n");
@@ -116,13 +129,17 @@ final class HtmlReport {
     }
 
     /** Links to the parts of a page that, with a table per model, runs long. */
-    private static void contents(Writer out, Summary summary, boolean workloadCharts) throws IOException {
+    private static void contents(Writer out, Summary summary, boolean workloadCharts, boolean operatorCharts)
+            throws IOException {
         out.write("<nav>Contents: <a href=\"#overview\">Overview</a>");
         for (int i = 0; i < summary.tables().size(); i++) {
             out.write("<a href=\"#" + modelId(i) + "\">" + esc(summary.tables().get(i).title()) + "</a>");
         }
         if (workloadCharts) {
             out.write("<a href=\"#workloads\">Workload charts</a>");
+        }
+        if (operatorCharts) {
+            out.write("<a href=\"#operators\">Operator charts</a>");
         }
         out.write("<a href=\"#environment\">Environment</a></nav>\n");
     }

@@ -50,6 +50,14 @@ public final class Numbers {
         return decimals(value, 100, 10, 0.1, 1);
     }
 
+    /**
+     * Microseconds (ONNX Runtime's trace unit): from 1,000 up whole and with thousands separators
+     * ({@code 24,939}), below that with the decimals {@link #ms} gives milliseconds; "-" when missing.
+     */
+    public static String us(double value) {
+        return Double.isFinite(value) && Math.abs(value) >= 1000 ? String.format(Locale.ROOT, "%,.0f", value) : ms(value);
+    }
+
     /** Megabytes to about three significant digits ({@code 143}, {@code 1.50}, {@code 0.047}); "-" when missing. */
     public static String mb(double value) {
         return decimals(value, 100, 10, 1, 0);

@@ -3,6 +3,7 @@ package org.edgebench.report;
 import org.edgebench.BadInputException;
 import org.edgebench.Tasks;
 import org.edgebench.analysis.ConfigurationStats;
+import org.edgebench.profile.Profiles;
 import org.edgebench.report.chart.Charts;
 import org.edgebench.results.JmhJson;
 import org.edgebench.results.JmhResult;
@@ -29,9 +30,10 @@ import java.util.concurrent.ThreadFactory;
 
 /**
  * Turns a JMH JSON (or a run folder holding {@code jmh.json}) into the report files: latency.csv,
- * latency_samples.csv, summary.txt, summary.md, charts/*.png and index.html; env.json and
- * agreement.csv beside the JSON, when there, add to the summary. Everything is staged first and
- * renamed into place at the end, so a failure leaves no half-written report.
+ * latency_samples.csv, summary.txt, summary.md, charts/*.png and index.html, and operators.csv when
+ * {@code profile/} beside the JSON holds {@code --profile} traces; env.json and agreement.csv
+ * beside the JSON, when there, add to the summary. Everything is staged first and renamed into
+ * place at the end, so a failure leaves no half-written report.
  * See docs/report.md for what each file holds.
  */
 public final class Report {
@@ -88,17 +90,23 @@ public final class Report {
         }
         AgreementCsv.Contents agreement = AgreementCsv.contents(json.toAbsolutePath().getParent());
         List<ConfigurationStats> stats = stats(results, pool);
+        // The --profile traces stay beside jmh.json; a report written elsewhere reads them from there.
+        Profiles profiles = Profiles.read(json.toAbsolutePath().getParent(), stats.stream().map(ConfigurationStats::configuration).toList());
         String subtitle = env.map(Environment::oneLine).orElse("");
 
         try (AtomicFiles files = AtomicFiles.in(folder)) {
-            Charts.Drawing drawing = Charts.draw(stats, subtitle, pool);
-            Summary summary = Summary.of(json.toString(), stats, env, envProblem, agreement, sloMs);
+            Charts.Drawing drawing = Charts.draw(stats, profiles, subtitle, pool);
+            Summary summary = Summary.of(json.toString(), stats, profiles, env, envProblem, agreement, sloMs);
             files.writeText(LatencyCsv.FILE, out -> LatencyCsv.write(stats, out));
             files.writeText(SamplesCsv.FILE, out -> SamplesCsv.write(stats, out));
             files.writeText(RunFiles.SUMMARY_TXT, out -> out.write(summary.toText()));
             files.writeText(RunFiles.SUMMARY_MD, out -> out.write(summary.toMarkdown()));
-            Charts.Drawn drawn = drawing.writeTo(files);
             List<String> data = new ArrayList<>(List.of(LatencyCsv.FILE, SamplesCsv.FILE, RunFiles.SUMMARY_TXT, RunFiles.SUMMARY_MD));
+            if (!profiles.isEmpty()) {
+                files.writeText(OperatorsCsv.FILE, out -> OperatorsCsv.write(profiles, out));
+                data.add(OperatorsCsv.FILE);
+            }
+            Charts.Drawn drawn = drawing.writeTo(files);
             // The launcher wrote it beside jmh.json; a page written elsewhere (--out) cannot link it by a relative path.
             if (!agreement.rows().isEmpty() && folder.toAbsolutePath().normalize().equals(json.toAbsolutePath().getParent().normalize())) {
                 data.add(AgreementCsv.FILE);

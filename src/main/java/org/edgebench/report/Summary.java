@@ -3,6 +3,7 @@ package org.edgebench.report;
 import org.edgebench.analysis.BatchAdvisor;
 import org.edgebench.analysis.ConfigurationStats;
 import org.edgebench.analysis.Spread;
+import org.edgebench.profile.Profiles;
 import org.edgebench.run.Environment;
 
 import java.util.ArrayList;
@@ -23,7 +24,8 @@ import java.util.stream.Collectors;
  * @param run      how the run ended, from env.json ({@code complete (3 of 3 configurations)}); empty when unknown
  * @param complete false when env.json says the run was cut short or lost configurations
  * @param tables   one per model (or benchmark, for suites without a model parameter), in name order
- * @param sections the workload benchmarks' sections (warm-up, cold start, DJL, int8, threads, callers), only those with data
+ * @param sections the workload benchmarks' sections (warm-up, cold start, DJL, int8, threads, callers), then the
+ *                 operator profiles' ({@code --profile}), only those with data
  * @param advice   the batch size for the latency budget, per model and provider
  * @param skipped  providers requested but not run, with the reason
  * @param warnings what makes numbers in the tables less trustworthy
@@ -73,7 +75,7 @@ public record Summary(String source, String environment, String run, boolean com
     }
 
     /** @param agreement the run folder's agreement.csv ({@link AgreementCsv.Contents#NONE} without one) */
-    public static Summary of(String source, List<ConfigurationStats> stats, Optional<Environment> env,
+    public static Summary of(String source, List<ConfigurationStats> stats, Profiles profiles, Optional<Environment> env,
                              String envProblem, AgreementCsv.Contents agreement, double sloMs) {
         Map<String, List<ConfigurationStats>> byGroup = new TreeMap<>();
         for (ConfigurationStats s : stats) {
@@ -97,8 +99,11 @@ public record Summary(String source, String environment, String run, boolean com
         run.ifPresent(r -> warnings.addAll(runWarnings(r)));
         env.ifPresent(e -> warnings.addAll(e.warnings()));
         warnings.addAll(warnings(stats));
+        warnings.addAll(profiles.problems());
+        List<Section> sections = new ArrayList<>(WorkloadSections.of(stats, agreement));
+        sections.addAll(OperatorSections.of(profiles));
         return new Summary(source, env.map(Environment::oneLine).orElse(""), run.map(Summary::runLine).orElse(""),
-                run.map(Summary::isWhole).orElse(true), sloMs, tables, WorkloadSections.of(stats, agreement), advice, skipped, warnings, notes(stats));
+                run.map(Summary::isWhole).orElse(true), sloMs, tables, List.copyOf(sections), advice, skipped, warnings, notes(stats));
     }
 
     /** True when every planned configuration finished and the launcher reached the end of the run. */

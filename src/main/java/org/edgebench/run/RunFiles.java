@@ -17,7 +17,20 @@ public final class RunFiles {
     public static final String CHARTS = "charts";
     public static final String COMPARISON_CSV = "comparison.csv";
     public static final String COMPARISON_MD = "comparison.md";
+    /** With {@code --profile}: time per operator type of each profiled configuration. */
+    public static final String OPERATORS_CSV = "operators.csv";
+    /** With {@code --profile}: ONNX Runtime's own trace of each profiled configuration, untouched. */
+    public static final String PROFILE = "profile";
 
     private RunFiles() {
+    }
+
+    /**
+     * Where a configuration's ONNX Runtime trace is kept: {@code profile/student_CPU_b1_t0.json}.
+     * Named by the unqualified label, without the mode, as the launcher plans it: only
+     * {@code OrtSessionRunBenchmark} is profiled, so the label alone tells its traces apart.
+     */
+    public static String profileTrace(Configuration configuration) {
+        return PROFILE + "/" + configuration.fileLabel(false) + ".json";
     }
 }

@@ -174,4 +174,13 @@ class LauncherBadInputTest {
         err.reset();
         assertThat(failsWithOneLine("-f", "many")).contains("bad JMH option");
     }
+
+    @Test
+    void profileWithoutTheBenchmarkItProfilesIsRefusedBeforeAnyFolderIsMade() {
+        Path run = dir.resolve("run");
+        assertThat(failsWithOneLine("--profile", "DjlPredictorBenchmark", "-p", "batchSize=1", "-p", "provider=CPU",
+                "--out", run.toString()))
+                .contains("--profile profiles OrtSessionRunBenchmark only, and this run has none of its configurations");
+        assertThat(run).doesNotExist();
+    }
 }

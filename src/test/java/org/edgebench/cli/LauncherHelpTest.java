@@ -18,7 +18,7 @@ class LauncherHelpTest {
 
         assertThat(longHelp).isEqualTo(shortHelp);
         assertThat(shortHelp).startsWith(Launcher.USAGE)
-                .contains("[--callers N,N...] [--force]", "--callers 1,2,4", "intra-op threads (-p intraOpThreads=N)")
+                .contains("[--callers N,N...] [--force]", "[--profile]", "--callers 1,2,4", "intra-op threads (-p intraOpThreads=N)")
                 .contains("-wi <int>", "-t <int>");
     }
 

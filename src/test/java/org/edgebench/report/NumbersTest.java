@@ -68,6 +68,17 @@ class NumbersTest {
         assertThat(Numbers.pValue(Double.NaN)).isEqualTo("-");
     }
 
+    /** The operator profile's microseconds: whole with separators from a thousand, else as milliseconds read. */
+    @Test
+    void microsecondsReadWholeFromAThousand() {
+        assertThat(Numbers.us(24938.9)).isEqualTo("24,939");
+        assertThat(Numbers.us(1000)).isEqualTo("1,000");
+        assertThat(Numbers.us(999.94)).isEqualTo("999.9");
+        assertThat(Numbers.us(35.123)).isEqualTo("35.12");
+        assertThat(Numbers.us(8.133)).isEqualTo("8.133");
+        assertThat(Numbers.us(Double.NaN)).isEqualTo("-");
+    }
+
     private static String viaBigDecimal(double v) {
         return BigDecimal.valueOf(v).round(new MathContext(6)).stripTrailingZeros().toPlainString();
     }

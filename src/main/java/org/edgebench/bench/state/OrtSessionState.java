@@ -6,6 +6,7 @@ import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.OrtSession.SessionOptions;
 import org.edgebench.model.ModelCatalog;
 import org.edgebench.runtime.ProviderCheck;
+import org.edgebench.runtime.SessionProfile;
 import org.edgebench.runtime.Sessions;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
@@ -13,6 +14,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
+import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -21,6 +23,10 @@ import java.util.Map;
  * called from several threads at once, and serving one session to concurrent requests is what
  * {@code -t}/{@code --callers} measure. The launcher checks providers before JMH starts; the check
  * here makes a provider this build lacks fail loudly when the class is run by plain JMH too.
+ *
+ * <p>With {@code -Dedgebench.profile=<file>} ({@link SessionProfile}, the launcher's {@code --profile}
+ * fork) the session is created with ONNX Runtime's profiler on, and the trace is written to that
+ * file at the end of the trial.
  */
 @State(Scope.Benchmark)
 public class OrtSessionState extends SessionParams {
@@ -28,9 +34,10 @@ public class OrtSessionState extends SessionParams {
     public OrtEnvironment env;
     public OrtSession session;
     private SessionOptions options;
+    private SessionProfile profile;
 
     @Setup(Level.Trial)
-    public void open() throws OrtException {
+    public void open() throws OrtException, IOException {
         ProviderCheck.forThisBuild().require(provider);
         modelFile = ModelCatalog.standard().resolve(model);
         env = Sessions.environment();
@@ -39,14 +46,21 @@ public class OrtSessionState extends SessionParams {
         for (Map.Entry<String, Long> dim : dimValues().entrySet()) {
             options.setSymbolicDimensionValue(dim.getKey(), dim.getValue());
         }
+        profile = SessionProfile.requested().orElse(null);
+        if (profile != null) {
+            profile.enable(options);
+        }
         session = Sessions.open(env, modelFile, options);
         // Set up before the callers' states, which each add their tensors to the new trial's count.
         TensorFootprint.reset();
     }
 
     @TearDown(Level.Trial)
-    public void close() throws OrtException {
+    public void close() throws OrtException, IOException {
         if (session != null) {
+            if (profile != null) {
+                profile.end(session);
+            }
             session.close();
         }
         if (options != null) {

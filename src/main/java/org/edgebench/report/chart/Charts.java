@@ -3,6 +3,7 @@ package org.edgebench.report.chart;
 import org.edgebench.Tasks;
 import org.edgebench.analysis.ConfigurationStats;
 import org.edgebench.analysis.Workloads;
+import org.edgebench.profile.Profiles;
 import org.edgebench.run.AtomicFiles;
 import org.edgebench.run.RunFiles;
 import org.jfree.chart.JFreeChart;
@@ -37,6 +38,8 @@ public final class Charts {
         OVERVIEW,
         /** A workload benchmark's chart (warm-up curve, DJL vs ONNX Runtime, thread scaling), a panel or bar per model. */
         WORKLOAD,
+        /** Where one profiled configuration's time goes, by operator type ({@code --profile}). */
+        OPERATORS,
         /** One configuration's latency histogram; its {@code group} is the configuration's model (or benchmark). */
         HISTOGRAM
     }
@@ -93,9 +96,10 @@ public final class Charts {
     /**
      * Starts drawing every chart on {@code pool}: the four overviews first, then the workload charts
      * the run has data for (warm-up curve, DJL vs ONNX Runtime, thread scaling, providers side by
-     * side, latency vs throughput by callers), then a histogram per distribution.
+     * side, latency vs throughput by callers), then one per operator profile, then a histogram per
+     * distribution.
      */
-    public static Drawing draw(List<ConfigurationStats> stats, String subtitle, ExecutorService pool) {
+    public static Drawing draw(List<ConfigurationStats> stats, Profiles profiles, String subtitle, ExecutorService pool) {
         List<Pending> pending = new ArrayList<>();
         start(pool, pending, Kind.OVERVIEW, "", BatchCharts.LATENCY_FILE,
                 "P50, P95 and mean latency per call against batch size.",
@@ -112,6 +116,12 @@ public final class Charts {
                 "no iteration chart: fewer than two iterations per configuration",
                 () -> IterationChart.create(stats, subtitle), ChartStyle.WIDTH);
         workloadCharts(stats, subtitle, pool, pending);
+        for (Profiles.Profiled p : profiles.profiled()) {
+            start(pool, pending, Kind.OPERATORS, "", OperatorsChart.fileName(p),
+                    "Where the time of " + p.configuration().label(false) + " goes: its operator types by share of the"
+                            + " kernel time per inference, from ONNX Runtime's profile.", "",
+                    () -> Optional.of(OperatorsChart.create(p, subtitle)), ChartStyle.WIDTH, ChartStyle.HEIGHT);
+        }
         List<String> noHistograms = new ArrayList<>();
         for (ConfigurationStats s : stats) {
             if (s.hasDistribution()) {
