@@ -395,9 +395,10 @@ public final class BenchmarkRun {
      * configuration names its benchmark), the suite filling what the command line leaves unset
      * for the benchmarks the suite selects.
      */
-    private static ChainedOptionsBuilder options(CommandLineOptions jmh, Suite suite, Configuration configuration, Path folder,
+    static ChainedOptionsBuilder options(CommandLineOptions jmh, Suite suite, Configuration configuration, Path folder,
                                                  String... jvmArgs) {
-        List<String> appended = new ArrayList<>();
+        // JMH's builder replaces its parent's list instead of adding to it: keep the user's -jvmArgsAppend first.
+        List<String> appended = new ArrayList<>(jmh.getJvmArgsAppend().orElse(List.of()));
         // Forks must find the same models folder even when it was set in this JVM only.
         appended.add("-Dedgebench.models=" + ModelCatalog.standard().dir().toAbsolutePath());
         appended.addAll(List.of(jvmArgs));
