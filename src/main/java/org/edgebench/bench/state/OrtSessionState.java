@@ -4,6 +4,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.OrtSession.SessionOptions;
+import org.edgebench.model.InputSource;
 import org.edgebench.model.ModelCatalog;
 import org.edgebench.runtime.ProviderCheck;
 import org.edgebench.runtime.Sessions;
@@ -33,6 +34,7 @@ public class OrtSessionState extends SessionParams {
     public void open() throws OrtException {
         ProviderCheck.forThisBuild().require(provider);
         modelFile = ModelCatalog.standard().resolve(model);
+        inputSource = InputSource.of(inputs, modelFile);
         env = Sessions.environment();
         options = new SessionOptions();
         provider.configureSession(options, intraOpThreads);
