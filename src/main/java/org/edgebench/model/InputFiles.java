@@ -113,11 +113,6 @@ public final class InputFiles implements InputSource {
         }
     }
 
-    /** The folder the values come from. */
-    public Path dir() {
-        return dir;
-    }
-
     @Override
     public List<InputPlan> plan(String model, Map<String, NodeInfo> inputs, int batchSize, Map<String, Long> dims) {
         return match(model, inputs, batchSize, dims).stream()
