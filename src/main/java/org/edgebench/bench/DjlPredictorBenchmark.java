@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Latency of one inference through DJL: {@code Predictor.predict} on a prebuilt {@link NDList} of
- * the same seeded inputs {@link OrtSessionRunBenchmark} feeds ONNX Runtime directly, on the same
+ * the same inputs {@link OrtSessionRunBenchmark} feeds ONNX Runtime directly, on the same
  * ONNX Runtime, so the difference between the two is what DJL's layer costs. Every call is timed
  * ({@link Mode#SampleTime}).
  *

@@ -15,9 +15,9 @@ import org.openjdk.jmh.annotations.Warmup;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Latency of one inference: {@code OrtSession.run} on a prebuilt batch of seeded inputs, writing
- * into pre-allocated outputs. Every call is timed ({@link Mode#SampleTime}), so the result is a
- * distribution (P50 ... P99.9, max), not only a mean.
+ * Latency of one inference: {@code OrtSession.run} on a prebuilt batch of inputs (seeded, or read
+ * from files with {@code -p inputs=}), writing into pre-allocated outputs. Every call is timed
+ * ({@link Mode#SampleTime}), so the result is a distribution (P50 ... P99.9, max), not only a mean.
  *
  * <p>Excluded on purpose: loading the model, creating the session, building the input tensors and
  * the output buffers (all once per trial, in the states), and the first inferences (JMH's warm-up

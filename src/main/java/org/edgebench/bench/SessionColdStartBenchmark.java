@@ -3,7 +3,6 @@ package org.edgebench.bench;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import org.edgebench.bench.state.ColdSessionState;
-import org.edgebench.model.InputSynthesizer;
 import org.edgebench.runtime.Sessions;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -19,13 +18,14 @@ import java.util.concurrent.TimeUnit;
  * Cold start: the time from "I have a model file" to "I have the first answer" in a JVM that has
  * ONNX Runtime loaded but has never created a session: session options with the provider attached,
  * the session (ONNX Runtime reads and parses the file, optimises the graph, assigns the nodes to
- * providers), the seeded input tensors, and the first inference. One measurement per fork
+ * providers), the input tensors (synthesized, or made from input files read before the
+ * measurement), and the first inference. One measurement per fork
  * ({@link Mode#SingleShotTime}); the forks give the spread.
  *
  * <p>Excluded, and done in the fork before the measurement: JVM start, loading ONNX Runtime's
  * classes and native library, and creating its process-wide environment (an application pays these
- * once, whatever the number of models), resolving the model file, and closing everything
- * afterwards. The model file is usually in the OS page cache (earlier forks read it), so disk
+ * once, whatever the number of models), resolving the model file, reading input files, and
+ * closing everything afterwards. The model file is usually in the OS page cache (earlier forks read it), so disk
  * reads are not in the number either. With the default single iteration, each measurement is the
  * first session of its JVM; more iterations ({@code -i}) would measure later sessions too, which are
  * faster, and mix the two.
@@ -47,9 +47,9 @@ public class SessionColdStartBenchmark {
     public OrtSession.Result createSessionAndRunFirst(ColdSessionState cold) throws OrtException {
         cold.options = cold.newOptions();
         cold.session = Sessions.open(cold.env, cold.modelFile, cold.options);
-        cold.inputs = InputSynthesizer.create(cold.env, InputSynthesizer.plan(
-                cold.model, cold.session.getInputInfo(), cold.batchSize, cold.dimValues()), InputSynthesizer.SEED);
-        cold.firstResult = cold.session.run(cold.inputs);
+        cold.inputTensors = cold.inputSource.tensors(cold.env, cold.model, cold.session.getInputInfo(), cold.batchSize,
+                cold.dimValues());
+        cold.firstResult = cold.session.run(cold.inputTensors);
         return cold.firstResult;
     }
 }

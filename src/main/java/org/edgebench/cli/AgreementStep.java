@@ -40,7 +40,7 @@ final class AgreementStep {
             for (Workloads.Int8Twin twin : twins) {
                 out.println("EdgeBench: comparing the outputs of " + OutputComparison.twins(twin).label() + " on "
                         + OutputComparison.RECORDS + " inputs");
-                for (OutputAgreement row : OutputComparison.ofSynthesized(catalog, twin)) {
+                for (OutputAgreement row : OutputComparison.of(catalog, twin)) {
                     if (row.isFailure()) {
                         out.println("EdgeBench: warning: " + WorkloadSections.agreementLine(row));
                     }

@@ -11,6 +11,7 @@ import org.edgebench.run.EnvFile;
 import org.edgebench.run.Environment;
 import org.edgebench.run.RunFiles;
 import org.edgebench.run.RunFolder;
+import org.edgebench.runtime.OperatorFailure;
 import org.edgebench.runtime.ProviderCheck;
 import org.edgebench.runtime.ThisMachine;
 import org.openjdk.jmh.results.RunResult;
@@ -23,6 +24,7 @@ import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
@@ -39,6 +41,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -285,7 +288,9 @@ public final class BenchmarkRun {
 
     /**
      * Runs each configuration in its own JMH run, recording each result or failure as it comes;
-     * a Ctrl-C keeps (and reports) what finished.
+     * a Ctrl-C keeps (and reports) what finished. A configuration whose fork failed in an operator
+     * (ONNX Runtime rejecting the input values) gets one line after JMH's output ({@link InputsHint}),
+     * and that reason in env.json.
      */
     private void runEach(CommandLineOptions jmh, Suite suite, List<Configuration> configurations, RunLedger ledger,
                          Path folder, Args args) {
@@ -301,10 +306,14 @@ public final class BenchmarkRun {
                 out.printf("%nEdgeBench: configuration %d of %d: %s%n", i + 1, configurations.size(), configuration.label(true));
                 Collection<RunResult> results = List.of();
                 String failure = "no result: the fork failed (its error is printed above)";
+                Options options = options(jmh, suite, configuration, folder).build();
+                ForkOutput output = ForkOutput.of(options);
+                String thrown = "";
                 try {
-                    results = new Runner(options(jmh, suite, configuration, folder).build()).run();
+                    results = new Runner(options, output).run();
                 } catch (RunnerException e) {
                     failure = Subcommands.oneLine(e);
+                    thrown = failureText(e);
                 }
                 if (!results.isEmpty()) {
                     ledger.finished(results);
@@ -312,6 +321,11 @@ public final class BenchmarkRun {
                         profile(jmh, suite, configuration, folder);
                     }
                 } else {
+                    Optional<OperatorFailure> inOperator = InputsHint.find(output.text(), thrown);
+                    if (inOperator.isPresent()) {
+                        out.println(InputsHint.line(configuration, inOperator.get(), ModelCatalog.standard()));
+                        failure = InputsHint.reason(inOperator.get());
+                    }
                     ledger.failed(configuration, failure);
                     if (jmh.shouldFailOnError().orElse(false)) {
                         break;
@@ -365,6 +379,18 @@ public final class BenchmarkRun {
             out.println("EdgeBench: warning: no trace for " + configuration.label(false) + ": " + failure
                     + "; its measurements are kept, its operator profile is missing");
         }
+    }
+
+    /** The messages of an exception and its causes and suppressed ones (JMH's BenchmarkException holds the forks'). */
+    private static String failureText(Throwable e) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            text.append(t.getMessage()).append(System.lineSeparator());
+            for (Throwable suppressed : t.getSuppressed()) {
+                text.append(suppressed.getMessage()).append(System.lineSeparator());
+            }
+        }
+        return text.toString();
     }
 
     /** Writes the report next to jmh.json; a report failure never costs the measurements. */

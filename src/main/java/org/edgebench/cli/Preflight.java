@@ -7,7 +7,8 @@ import ai.onnxruntime.TensorInfo;
 import org.edgebench.BadInputException;
 import org.edgebench.bench.state.SingleCaller;
 import org.edgebench.model.Dims;
-import org.edgebench.model.InputSynthesizer;
+import org.edgebench.model.InputPlan;
+import org.edgebench.model.InputSource;
 import org.edgebench.model.ModelCatalog;
 import org.edgebench.model.ModelInspector;
 import org.edgebench.model.ModelInspector.ModelDescription;
@@ -26,9 +27,10 @@ import java.util.Map;
 
 /**
  * Everything that can be known wrong before a fork starts: unknown or unavailable providers, bad
- * batch sizes and thread counts, missing or broken models, inputs that cannot be synthesized,
- * unresolved symbolic dimensions, batches whose tensors (every caller's) cannot fit in memory,
- * benchmarks that cannot have the callers asked for. A bad value stops the run with one line
+ * batch sizes and thread counts, missing or broken models, inputs that cannot be made, input
+ * folders that are missing or whose files do not fit the model ({@code -p inputs=}), unresolved
+ * symbolic dimensions, batches whose tensors (every caller's) cannot fit in memory, benchmarks
+ * that cannot have the callers asked for. A bad value stops the run with one line
  * instead of failing in every fork; an unavailable provider is dropped with its reason.
  */
 public final class Preflight {
@@ -63,6 +65,7 @@ public final class Preflight {
         requested.get(Configuration.DIMS).forEach(Dims::parse);
 
         long available = ThisMachine.availableMemoryBytes();
+        List<String> inputs = requested.getOrDefault(Configuration.INPUTS, List.of());
         List<ModelDescription> models = new ArrayList<>();
         for (String model : requested.get(Configuration.MODEL)) {
             Path file = catalog.resolve(model);
@@ -70,8 +73,8 @@ public final class Preflight {
             if (description.error() != null) {
                 throw new BadInputException(description.error());
             }
-            List<Map<String, Long>> dims = requested.get(Configuration.DIMS).stream().map(d -> Dims.forModel(d, file)).toList();
-            checkInputs(model, file, batchSizes, dims, callers, available);
+            checkInputs(model, file, inputs.isEmpty() ? List.of("") : inputs, requested.get(Configuration.DIMS), batchSizes,
+                    callers, available);
             models.add(description);
         }
         return new Checked(Map.copyOf(params), resolution.skipped(), List.copyOf(models));
@@ -86,20 +89,29 @@ public final class Preflight {
         }
     }
 
-    private static void checkInputs(String model, Path file, List<Integer> batchSizes, List<Map<String, Long>> dims,
-                                    int callers, long availableBytes) {
+    /**
+     * Every {@code inputs} value's source (a folder that exists and holds a file for every input,
+     * or the model's test_data_set_0), its files checked against the model's inputs at every batch
+     * size and dims, and the tensors of each such batch against the memory this machine has.
+     */
+    private static void checkInputs(String model, Path file, List<String> inputs, List<String> dimsValues,
+                                    List<Integer> batchSizes, int callers, long availableBytes) {
         try (OrtSession session = Sessions.openForMetadata(Sessions.environment(), file)) {
-            for (int batch : batchSizes) {
-                for (Map<String, Long> dim : dims) {
-                    long one = tensorBytes(model, session, batch, dim);
-                    long bytes = one > Long.MAX_VALUE / callers ? Long.MAX_VALUE : one * callers;
-                    if (availableBytes > 0 && bytes > availableBytes) {
-                        String whose = callers == 1 ? " needs %s for its input and output tensors alone"
-                                : " with " + callers + " callers needs %s for their input and output tensors alone"
-                                        + " (each caller holds its own)";
-                        throw new BadInputException(String.format(Locale.ROOT, "%s at batchSize=%d" + whose
-                                        + ", more than the %s this machine has available; use a smaller batchSize%s",
-                                model, batch, gigabytes(bytes), gigabytes(availableBytes), callers == 1 ? "" : " or fewer callers"));
+            for (String inputsValue : inputs) {
+                InputSource source = InputSource.of(inputsValue, file);
+                for (int batch : batchSizes) {
+                    for (String dimsValue : dimsValues) {
+                        Map<String, Long> dims = Dims.forModel(dimsValue, file, inputsValue);
+                        long one = tensorBytes(model, session, source, batch, dims);
+                        long bytes = one > Long.MAX_VALUE / callers ? Long.MAX_VALUE : one * callers;
+                        if (availableBytes > 0 && bytes > availableBytes) {
+                            String whose = callers == 1 ? " needs %s for its input and output tensors alone"
+                                    : " with " + callers + " callers needs %s for their input and output tensors alone"
+                                            + " (each caller holds its own)";
+                            throw new BadInputException(String.format(Locale.ROOT, "%s at batchSize=%d" + whose
+                                            + ", more than the %s this machine has available; use a smaller batchSize%s",
+                                    model, batch, gigabytes(bytes), gigabytes(availableBytes), callers == 1 ? "" : " or fewer callers"));
+                        }
                     }
                 }
             }
@@ -113,10 +125,11 @@ public final class Preflight {
      * the batch and {@code dims} filled in; an output dimension only known at run time counts as
      * 1, so this is a lower bound, and activations inside the model come on top.
      */
-    static long tensorBytes(String model, OrtSession session, int batch, Map<String, Long> dims) throws OrtException {
+    static long tensorBytes(String model, OrtSession session, InputSource inputs, int batch, Map<String, Long> dims)
+            throws OrtException {
         try {
             long bytes = 0;
-            for (InputSynthesizer.InputPlan plan : InputSynthesizer.plan(model, session.getInputInfo(), batch, dims)) {
+            for (InputPlan plan : inputs.plan(model, session.getInputInfo(), batch, dims)) {
                 bytes = Math.addExact(bytes, plan.bytes());
             }
             for (NodeInfo output : session.getOutputInfo().values()) {

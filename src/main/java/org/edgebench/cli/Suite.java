@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * A named suite: {@code benchmarks/<name>.properties}, read from the working directory when it
  * is there (so a user can edit one) and otherwise from the copy inside the jar. Keys (see
  * benchmarks/README.md): {@code include} (benchmark regexp), the JMH parameters {@code model},
- * {@code batchSize}, {@code provider}, {@code intraOpThreads}, {@code dims} (comma-separated
+ * {@code batchSize}, {@code provider}, {@code intraOpThreads}, {@code dims}, {@code inputs} (comma-separated
  * values; {@code 1..cores} for thread counts up to the core count), and {@code forks}, {@code warmupIterations}, {@code warmupTime},
  * {@code measurementIterations}, {@code measurementTime} (for the benchmarks {@code include} selects;
  * others keep their annotations). Command-line options win over the suite.

@@ -17,12 +17,17 @@ public final class Dims {
     }
 
     /**
-     * The dims a benchmark uses for a model: the {@code dims} parameter when given, else the
-     * model's own default ({@link ModelDefaults}, e.g. {@code sequence_length=128} for MiniLM).
-     * Per model, because JMH crosses {@code dims} with every model of a run.
+     * The dims a benchmark uses for a model: the {@code dims} parameter when given, else, for
+     * synthesized inputs (an empty {@code inputs} parameter), the model's own default
+     * ({@link ModelDefaults}, e.g. {@code sequence_length=128} for MiniLM). Input files bring
+     * their own shapes, so the default would only contradict them. Per model, because JMH crosses
+     * {@code dims} with every model of a run.
      */
-    public static Map<String, Long> forModel(String spec, Path modelFile) {
-        return parse(spec == null || spec.isBlank() ? ModelDefaults.defaultDims(modelFile) : spec);
+    public static Map<String, Long> forModel(String spec, Path modelFile, String inputs) {
+        if (spec != null && !spec.isBlank()) {
+            return parse(spec);
+        }
+        return parse(inputs == null || inputs.isBlank() ? ModelDefaults.defaultDims(modelFile) : "");
     }
 
     /** Parses a dims specification; names keep their order. */

@@ -49,8 +49,12 @@ public final class ModelInspector {
         try (OrtSession session = Sessions.openForMetadata(env, file)) {
             return new ModelDescription(name, file, bytes, sha256,
                     describe(session.getInputInfo()), describe(session.getOutputInfo()), null);
-        } catch (BadInputException | OrtException e) {
+        } catch (BadInputException e) {
             return new ModelDescription(name, file, bytes, sha256, List.of(), List.of(), e.getMessage());
+        } catch (OrtException e) {
+            // ONNX Runtime loads the model but its Java API cannot describe an input or output (an optional type, say).
+            return new ModelDescription(name, file, bytes, sha256, List.of(), List.of(), file
+                    + ": ONNX Runtime's Java API cannot read its inputs and outputs: " + e.getMessage());
         }
     }
 
@@ -58,7 +62,7 @@ public final class ModelInspector {
         List<TensorDescription> out = new ArrayList<>();
         for (NodeInfo node : nodes.values()) {
             if (node.getInfo() instanceof TensorInfo info) {
-                out.add(new TensorDescription(node.getName(), InputSynthesizer.typeName(info.onnxType),
+                out.add(new TensorDescription(node.getName(), ElementTypes.name(info.onnxType),
                         shape(info.getShape(), info.getDimensionNames())));
             } else {
                 out.add(new TensorDescription(node.getName(), node.getInfo().getClass().getSimpleName(), ""));

@@ -30,8 +30,12 @@ public record Configuration(String benchmark, String mode, int threads, Map<Stri
     public static final String BATCH_SIZE = "batchSize";
     public static final String INTRA_OP_THREADS = "intraOpThreads";
     public static final String DIMS = "dims";
+    /** Where the input values come from; empty (the default) synthesizes them. */
+    public static final String INPUTS = "inputs";
     /** The suite's parameters, in the order the launcher resolves them. */
-    public static final List<String> SUITE_PARAMS = List.of(MODEL, BATCH_SIZE, PROVIDER, INTRA_OP_THREADS, DIMS);
+    public static final List<String> SUITE_PARAMS = List.of(MODEL, BATCH_SIZE, PROVIDER, INTRA_OP_THREADS, DIMS, INPUTS);
+    /** Parameters whose empty value is their default and says nothing: left out of labels and keys. */
+    private static final List<String> EMPTY_BY_DEFAULT = List.of(DIMS, INPUTS);
 
     private static final List<String> NAMED = List.of(MODEL, PROVIDER, BATCH_SIZE, INTRA_OP_THREADS);
     private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]+");
@@ -100,8 +104,16 @@ public record Configuration(String benchmark, String mode, int threads, Map<Stri
         return new Configuration(benchmark, "", threads, params);
     }
 
+    /**
+     * The key of this configuration. An empty {@code inputs} (synthesized, the default) is left out,
+     * so runs from before the parameter existed, committed baselines among them, keep matching.
+     */
     public Key key() {
-        return new Key(benchmark, mode, threads, new TreeMap<>(params));
+        TreeMap<String, String> keyed = new TreeMap<>(params);
+        if (keyed.getOrDefault(INPUTS, "x").isEmpty()) {
+            keyed.remove(INPUTS);
+        }
+        return new Key(benchmark, mode, threads, keyed);
     }
 
     public String model() {
@@ -120,11 +132,14 @@ public record Configuration(String benchmark, String mode, int threads, Map<Stri
         return params.getOrDefault(INTRA_OP_THREADS, "");
     }
 
-    /** Parameters other than the suite's named ones; an empty {@code dims} (the default) names no dimension, so it is left out. */
+    /**
+     * Parameters other than the suite's named ones; an empty {@code dims} (no dimension) or
+     * {@code inputs} (synthesized, the default) is left out, so such labels read as they always did.
+     */
     public Map<String, String> otherParams() {
         Map<String, String> other = new LinkedHashMap<>();
         params.forEach((name, value) -> {
-            if (!NAMED.contains(name) && !(DIMS.equals(name) && value.isEmpty())) {
+            if (!NAMED.contains(name) && !(EMPTY_BY_DEFAULT.contains(name) && value.isEmpty())) {
                 other.put(name, value);
             }
         });

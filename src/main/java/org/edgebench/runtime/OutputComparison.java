@@ -11,6 +11,8 @@ import ai.onnxruntime.platform.Fp16Conversions;
 import org.edgebench.analysis.OutputAgreement;
 import org.edgebench.analysis.Workloads;
 import org.edgebench.model.Dims;
+import org.edgebench.model.InputPlan;
+import org.edgebench.model.InputSource;
 import org.edgebench.model.InputSynthesizer;
 import org.edgebench.model.ModelCatalog;
 import org.edgebench.run.Configuration;
@@ -36,7 +38,7 @@ import java.util.Optional;
  * (sequences, maps, strings) are left out. Nothing here is timed: the launcher calls it after the
  * benchmarks have run, in its own JVM.
  *
- * <p>{@link #add} takes any batch of input tensors, so the inputs can be synthesized ({@link #ofSynthesized})
+ * <p>{@link #add} takes any batch of input tensors, so the inputs can be synthesized ({@link #of})
  * or read from files.
  */
 public final class OutputComparison {
@@ -117,25 +119,31 @@ public final class OutputComparison {
         return rows;
     }
 
-    /** What {@link #ofSynthesized} compared: the pair, its provider and the run's {@code dims}. */
+    /** What {@link #of} compared: the pair, its provider and the run's {@code dims}. */
     public static OutputAgreement.Twins twins(Workloads.Int8Twin twin) {
         return new OutputAgreement.Twins(twin.fp32().model(), twin.int8().model(), twin.fp32().provider(),
                 twin.fp32().params().getOrDefault(Configuration.DIMS, ""));
     }
 
-    /** How {@link #ofSynthesized} made its inputs, as agreement.csv's {@code input_source} says it. */
+    /** How {@link #of} made its inputs, as agreement.csv's {@code input_source} says it. */
     public static String synthesizedSource() {
         return "synthesized (seed " + InputSynthesizer.SEED + ")";
     }
 
+    /** The input files of {@code -p inputs=VALUE}, as agreement.csv's {@code input_source} says it. */
+    static String filesSource(String inputs, int batchSize) {
+        return "files (-p inputs=" + inputs + "), the measured batch of " + batchSize;
+    }
+
     /**
-     * Compares the twins as the benchmark ran them (provider, intra-op threads, {@code dims}) on
+     * Compares the twins as the benchmark ran them (provider, intra-op threads, {@code dims}): on
+     * the measured batch of the run's input files when it ran with {@code -p inputs=}, else on
      * {@link #RECORDS} synthesized input records, in batches of the configuration's batch size:
      * batch {@code k} is seeded with {@code InputSynthesizer.SEED + k * 1000003}, so the first is
      * the batch the benchmark measured. Never throws: a pair that cannot be compared (a model that
      * does not load, outputs of different shapes) gives one {@link OutputAgreement#failed} row.
      */
-    public static List<OutputAgreement> ofSynthesized(ModelCatalog catalog, Workloads.Int8Twin twin) {
+    public static List<OutputAgreement> of(ModelCatalog catalog, Workloads.Int8Twin twin) {
         OutputAgreement.Twins twins = twins(twin);
         Configuration c = twin.fp32();
         try {
@@ -144,13 +152,25 @@ public final class OutputComparison {
             int batchSize = c.hasBatchSize() ? Integer.parseInt(c.batchSize()) : 1;
             Path fp32File = catalog.resolve(c.model());
             Path int8File = catalog.resolve(twin.int8().model());
-            Map<String, Long> dims = Dims.forModel(twins.dims(), fp32File);
+            String inputs = c.params().getOrDefault(Configuration.INPUTS, "");
+            Map<String, Long> dims = Dims.forModel(twins.dims(), fp32File, inputs);
             OrtEnvironment env = Sessions.environment();
             try (SessionOptions options = options(provider, threads, dims);
                  OrtSession fp32 = Sessions.open(env, fp32File, options);
                  OrtSession int8 = Sessions.open(env, int8File, options)) {
                 OutputComparison comparison = new OutputComparison(fp32, int8);
-                List<InputSynthesizer.InputPlan> plans = InputSynthesizer.plan(c.model(), fp32.getInputInfo(), batchSize, dims);
+                if (!inputs.isBlank()) {
+                    // Real inputs: the batch the benchmark measured, records repeated as it repeated them.
+                    Map<String, OnnxTensor> batch = InputSource.of(inputs, fp32File)
+                            .tensors(env, c.model(), fp32.getInputInfo(), batchSize, dims);
+                    try {
+                        comparison.add(batch, batchSize);
+                    } finally {
+                        batch.values().forEach(OnnxTensor::close);
+                    }
+                    return comparison.result(twins, filesSource(inputs, batchSize));
+                }
+                List<InputPlan> plans = InputSynthesizer.plan(c.model(), fp32.getInputInfo(), batchSize, dims);
                 int batches = (RECORDS + batchSize - 1) / batchSize;
                 for (int k = 0; k < batches; k++) {
                     Map<String, OnnxTensor> batch = InputSynthesizer.create(env, plans, InputSynthesizer.SEED + k * BATCH_SEED_STEP);

@@ -47,7 +47,7 @@ class ColdStartAndWarmupBenchmarkTest {
             assertThat(first).isSameAs(cold.firstResult);
             OnnxTensor output = (OnnxTensor) first.get("output").orElseThrow();
             assertThat(output.getInfo().getShape()).containsExactly(batchSize, 2);
-            assertThat(cold.inputs.get("input").getInfo().getShape()).containsExactly(batchSize, 3, 64, 64);
+            assertThat(cold.inputTensors.get("input").getInfo().getShape()).containsExactly(batchSize, 3, 64, 64);
         } finally {
             cold.close();
         }

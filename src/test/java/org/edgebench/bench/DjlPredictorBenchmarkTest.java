@@ -8,6 +8,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
 import org.edgebench.bench.state.DjlModelState;
 import org.edgebench.bench.state.DjlPredictorState;
+import org.edgebench.model.InputPlan;
 import org.edgebench.model.InputSynthesizer;
 import org.edgebench.model.ModelCatalog;
 import org.edgebench.runtime.Provider;
@@ -105,7 +106,7 @@ class DjlPredictorBenchmarkTest {
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(1);
             try (OrtSession session = Sessions.open(env, student, options)) {
-                List<InputSynthesizer.InputPlan> plans = InputSynthesizer.plan("student", session.getInputInfo(), batchSize, Map.of());
+                List<InputPlan> plans = InputSynthesizer.plan("student", session.getInputInfo(), batchSize, Map.of());
                 Map<String, OnnxTensor> tensors = InputSynthesizer.create(env, plans, InputSynthesizer.SEED);
                 try (OrtSession.Result result = session.run(tensors)) {
                     FloatBuffer output = ((OnnxTensor) result.get("output").orElseThrow()).getFloatBuffer();

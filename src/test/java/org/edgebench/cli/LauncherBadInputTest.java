@@ -1,6 +1,7 @@
 package org.edgebench.cli;
 
 import org.edgebench.model.ModelCatalog;
+import org.edgebench.model.NpyFiles;
 import org.edgebench.model.TestModels;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -142,10 +143,40 @@ class LauncherBadInputTest {
     }
 
     @Test
-    void inputTypeThatCannotBeSynthesized() throws Exception {
-        Path model = TestModels.identity(dir, "strings", TestModels.STRING, "batch_size", 4);
+    void inputTypeTheJavaApiCannotCreate() throws Exception {
+        Path model = TestModels.identity(dir, "unsigned", TestModels.UINT32, "batch_size", 4);
         assertThat(failsWithOneLine("-p", "model=" + model, "-p", "batchSize=1"))
-                .contains("input 'x'").contains("string");
+                .contains("input 'x' is uint32, which ONNX Runtime's Java API cannot create");
+    }
+
+    @Test
+    void inputsFolderThatDoesNotExist() {
+        assertThat(failsWithOneLine("-p", "inputs=" + dir.resolve("nowhere"), "-p", "provider=CPU"))
+                .contains("-p inputs=").contains("no folder").contains("nowhere");
+    }
+
+    @Test
+    void inputsAutoForAModelWithoutTestData() {
+        assertThat(failsWithOneLine("-p", "inputs=auto", "-p", "provider=CPU"))
+                .contains("-p inputs=auto").contains("has no test_data_set_0");
+    }
+
+    @Test
+    void inputsFolderWithoutAFileForEveryInput() throws Exception {
+        Path model = TestModels.twoInputs(dir, "two");
+        Path inputs = Files.createDirectories(dir.resolve("two_inputs"));
+        Files.write(inputs.resolve("pixels.npy"), NpyFiles.npy("<f4", new long[] {1, 3, 4, 4}, new byte[192]));
+        assertThat(failsWithOneLine("-p", "model=" + model, "-p", "inputs=" + inputs, "-p", "provider=CPU", "-p", "batchSize=1"))
+                .contains("has no ids.npy for input 'ids'");
+    }
+
+    @Test
+    void inputFileOfTheWrongShape() throws Exception {
+        Path model = TestModels.identity(dir, "images", TestModels.FLOAT, "batch", 3, 4, 4);
+        Path inputs = Files.createDirectories(dir.resolve("wrong_shape"));
+        Files.write(inputs.resolve("x.npy"), NpyFiles.npy("<f4", new long[] {1, 3, 5, 5}, new byte[300]));
+        assertThat(failsWithOneLine("-p", "model=" + model, "-p", "inputs=" + inputs, "-p", "provider=CPU", "-p", "batchSize=1"))
+                .contains("input 'x' expects float32[batch, 3, 4, 4]").contains("holds float32[1, 3, 5, 5]");
     }
 
     @Test

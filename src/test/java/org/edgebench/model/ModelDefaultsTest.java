@@ -21,15 +21,23 @@ class ModelDefaultsTest {
         Path model = Files.writeString(dir.resolve("text.onnx"), "");
         Files.writeString(dir.resolve("text.properties"), "dims=sequence_length=128\n");
         assertThat(ModelDefaults.defaultDims(model)).isEqualTo("sequence_length=128");
-        assertThat(Dims.forModel("", model)).containsExactly(Map.entry("sequence_length", 128L));
-        assertThat(Dims.forModel("sequence_length=16", model)).containsExactly(Map.entry("sequence_length", 16L));
+        assertThat(Dims.forModel("", model, "")).containsExactly(Map.entry("sequence_length", 128L));
+        assertThat(Dims.forModel("sequence_length=16", model, "")).containsExactly(Map.entry("sequence_length", 16L));
+    }
+
+    @Test
+    void inputFilesBringTheirOwnShapesSoOnlyAGivenDimsApplies() throws Exception {
+        Path model = Files.writeString(dir.resolve("text.onnx"), "");
+        Files.writeString(dir.resolve("text.properties"), "dims=sequence_length=128\n");
+        assertThat(Dims.forModel("", model, "auto")).isEmpty();
+        assertThat(Dims.forModel("sequence_length=7", model, "auto")).containsExactly(Map.entry("sequence_length", 7L));
     }
 
     @Test
     void noDefaultsFileMeansNoDims() throws Exception {
         Path model = Files.writeString(dir.resolve("plain.onnx"), "");
         assertThat(ModelDefaults.defaultDims(model)).isEmpty();
-        assertThat(Dims.forModel("", model)).isEmpty();
+        assertThat(Dims.forModel("", model, "")).isEmpty();
     }
 
     @Test

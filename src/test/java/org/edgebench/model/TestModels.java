@@ -21,6 +21,7 @@ public final class TestModels {
     public static final int INT64 = TensorProto.DataType.INT64_VALUE;
     public static final int BOOL = TensorProto.DataType.BOOL_VALUE;
     public static final int STRING = TensorProto.DataType.STRING_VALUE;
+    public static final int UINT32 = TensorProto.DataType.UINT32_VALUE;
 
     private TestModels() {
     }
@@ -60,6 +61,20 @@ public final class TestModels {
         String shape = graph.int64s("shape", new long[] {1, 4}, 2);
         graph.node("Reshape", "reshape", "x", shape).output("y");
         graph.output("y", FLOAT, 1, 4);
+        return write(dir, name, graph);
+    }
+
+    /**
+     * {@code y = Gather(data, indices)} on a fixed {@code data [1, 4]} with {@code indices}
+     * int64 {@code [n]}, in a node named {@code /Gather}: every index but 0 (and -1) is out of
+     * bounds, so the model loads and fails at its first inference on any other index.
+     */
+    public static Path gather(Path dir, String name) throws IOException {
+        OnnxGraphBuilder graph = new OnnxGraphBuilder(name)
+                .input("data", FLOAT, 1, 4)
+                .input("indices", INT64, "n");
+        graph.node("Gather", "/Gather", "data", "indices").output("y");
+        graph.output("y", FLOAT, "n", 4);
         return write(dir, name, graph);
     }
 

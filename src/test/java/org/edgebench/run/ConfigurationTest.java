@@ -81,6 +81,25 @@ class ConfigurationTest {
     }
 
     @Test
+    void inputsFromFilesShowInLabelsAndKeysButSynthesizedOnesDoNot() {
+        Map<String, String> old = params("batchSize", "1", "dims", "", "intraOpThreads", "1", "model", "student", "provider", "CPU");
+        Map<String, String> synthesized = new LinkedHashMap<>(old);
+        synthesized.put("inputs", "");
+        Map<String, String> auto = new LinkedHashMap<>(old);
+        auto.put("inputs", "auto");
+        Configuration before = new Configuration(ORT, "sample", 1, old);
+        Configuration now = new Configuration(ORT, "sample", 1, synthesized);
+        Configuration real = new Configuration(ORT, "sample", 1, auto);
+        assertThat(now.label()).isEqualTo("student CPU b1 t1");
+        assertThat(now.otherParamsText()).isEmpty();
+        assertThat(now.key()).as("a run from before the parameter existed still matches").isEqualTo(before.key());
+        assertThat(real.label()).isEqualTo("student CPU b1 t1 inputs=auto");
+        assertThat(real.fileLabel(false)).isEqualTo("student_CPU_b1_t1_inputs-auto");
+        assertThat(real.otherParamsText()).isEqualTo("inputs=auto");
+        assertThat(real.key()).isNotEqualTo(now.key());
+    }
+
+    @Test
     void moreThanOneCallerShowsInTheLabelAfterTheIntraOpThreads() {
         Map<String, String> student = params("batchSize", "1", "intraOpThreads", "1", "model", "student", "provider", "CPU");
         Configuration two = new Configuration(ORT, "sample", 2, student);
@@ -98,7 +117,7 @@ class ConfigurationTest {
         assertThat(foreign.label()).isEqualTo("c2 size=100 order=random");
         assertThat(foreign.itemsPerOp()).isEqualTo(1);
         assertThat(new Configuration(ORT, "sample", 1, Map.of()).label()).isEqualTo("OrtSessionRunBenchmark.run");
-        assertThat(Configuration.SUITE_PARAMS).containsExactly("model", "batchSize", "provider", "intraOpThreads", "dims");
+        assertThat(Configuration.SUITE_PARAMS).containsExactly("model", "batchSize", "provider", "intraOpThreads", "dims", "inputs");
         assertThat(List.copyOf(foreign.params().keySet())).containsExactly("size", "order");
     }
 }

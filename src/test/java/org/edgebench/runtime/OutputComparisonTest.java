@@ -6,12 +6,16 @@ import ai.onnxruntime.OrtSession;
 import org.edgebench.analysis.OutputAgreement;
 import org.edgebench.analysis.Workloads;
 import org.edgebench.model.ModelCatalog;
+import org.edgebench.model.NpyFiles;
 import org.edgebench.model.TestModels;
 import org.edgebench.run.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +71,7 @@ class OutputComparisonTest {
         TestModels.shifted(dir, "s", 0f, 0f, 0f, 0f);
         TestModels.shifted(dir, "s-int8", 0f, 0.01f, 0f, 0.03f);
 
-        List<OutputAgreement> rows = OutputComparison.ofSynthesized(new ModelCatalog(dir), twin("s", "8"));
+        List<OutputAgreement> rows = OutputComparison.of(new ModelCatalog(dir), twin("s", "8"));
 
         assertThat(rows).singleElement().satisfies(a -> {
             assertThat(a.error()).isEmpty();
@@ -83,12 +87,38 @@ class OutputComparisonTest {
         });
     }
 
+    /** With {@code -p inputs=DIR}, the batch the benchmark measured from the files, records repeated as it repeated them. */
+    @Test
+    void inputFilesGiveTheMeasuredBatch() throws Exception {
+        TestModels.shifted(dir, "f", 0f, 0f);
+        TestModels.shifted(dir, "f-int8", 0f, 0.5f);
+        Path inputs = Files.createDirectories(dir.resolve("inputs"));
+        // Two records, [0.2, 0] and [0, 1]: the second keeps its class, the first flips to 1.
+        ByteBuffer data = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
+        data.putFloat(0.2f).putFloat(0).putFloat(0).putFloat(1);
+        Files.write(inputs.resolve("x.npy"), NpyFiles.npy("<f4", new long[] {2, 2}, data.array()));
+        Workloads.Int8Twin twin = twin("f", "4");
+        Map<String, String> params = new java.util.HashMap<>(twin.fp32().params());
+        params.put(Configuration.INPUTS, inputs.toString());
+        Configuration withFiles = new Configuration(ORT, "sample", 1, params);
+
+        List<OutputAgreement> rows = OutputComparison.of(new ModelCatalog(dir), new Workloads.Int8Twin(withFiles, twin.int8()));
+
+        assertThat(rows).singleElement().satisfies(a -> {
+            assertThat(a.error()).isEmpty();
+            assertThat(a.inputSource()).isEqualTo("files (-p inputs=" + inputs + "), the measured batch of 4");
+            assertThat(a.inputs()).isEqualTo(4);
+            assertThat(a.maxAbsDiff()).isCloseTo(0.5, within(1e-7));
+            assertThat(a.top1Agreement()).isEqualTo(0.5);
+        });
+    }
+
     @Test
     void outputsOfDifferentShapesAreAFailureRowThatSaysWhy() throws Exception {
         TestModels.shifted(dir, "w", 0f, 0f);
         TestModels.widened(dir, "w-int8", 2, 3);
 
-        List<OutputAgreement> rows = OutputComparison.ofSynthesized(new ModelCatalog(dir), twin("w", "1"));
+        List<OutputAgreement> rows = OutputComparison.of(new ModelCatalog(dir), twin("w", "1"));
 
         assertThat(rows).singleElement().satisfies(a -> {
             assertThat(a.isFailure()).isTrue();
@@ -101,7 +131,7 @@ class OutputComparisonTest {
     void aMissingModelIsAFailureRowToo() throws Exception {
         TestModels.shifted(dir, "lone", 0f, 0f);
 
-        List<OutputAgreement> rows = OutputComparison.ofSynthesized(new ModelCatalog(dir), twin("lone", "1"));
+        List<OutputAgreement> rows = OutputComparison.of(new ModelCatalog(dir), twin("lone", "1"));
 
         assertThat(rows).singleElement().satisfies(a -> assertThat(a.error()).startsWith("unknown model 'lone-int8'"));
     }

@@ -5,6 +5,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.OrtSession.SessionOptions;
+import org.edgebench.model.InputSource;
 import org.edgebench.model.ModelCatalog;
 import org.edgebench.runtime.ProviderCheck;
 import org.edgebench.runtime.Sessions;
@@ -34,7 +35,7 @@ public class ColdSessionState extends SessionParams {
 
     public SessionOptions options;
     public OrtSession session;
-    public Map<String, OnnxTensor> inputs;
+    public Map<String, OnnxTensor> inputTensors;
     public OrtSession.Result firstResult;
 
     /** A cold start is the JVM's first session: refused with more than one caller ({@link SingleCaller}). */
@@ -44,8 +45,9 @@ public class ColdSessionState extends SessionParams {
     }
 
     /**
-     * Resolves the model file and creates the environment (which loads ONNX Runtime's native
-     * library). The provider is checked against the build's list only
+     * Resolves the model file, reads the input files if {@code inputs} names any (so the
+     * measurement builds tensors from values in memory, as it does when it synthesizes them), and
+     * creates the environment (which loads ONNX Runtime's native library). The provider is checked against the build's list only
      * ({@link ProviderCheck#requireInBuild}): attaching it here would warm up what the measurement
      * is meant to catch cold.
      */
@@ -53,6 +55,7 @@ public class ColdSessionState extends SessionParams {
     public void prepare() {
         ProviderCheck.forThisBuild().requireInBuild(provider);
         modelFile = ModelCatalog.standard().resolve(model);
+        inputSource = InputSource.of(inputs, modelFile);
         env = Sessions.environment();
     }
 
@@ -77,9 +80,9 @@ public class ColdSessionState extends SessionParams {
             firstResult.close();
             firstResult = null;
         }
-        if (inputs != null) {
-            inputs.values().forEach(OnnxTensor::close);
-            inputs = null;
+        if (inputTensors != null) {
+            inputTensors.values().forEach(OnnxTensor::close);
+            inputTensors = null;
         }
         if (session != null) {
             session.close();

@@ -7,18 +7,17 @@ import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.NoopTranslator;
+import org.edgebench.model.InputSource;
 import org.edgebench.model.ModelCatalog;
 import org.edgebench.runtime.Provider;
 import org.edgebench.runtime.ProviderCheck;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 import java.io.IOException;
-import java.nio.file.Path;
 
 /**
  * A DJL {@code ZooModel<NDList, NDList>} on DJL's OnnxRuntime engine, loaded offline from a local
@@ -31,36 +30,20 @@ import java.nio.file.Path;
  * its fallback to another engine for unsupported operators is switched off, so a trial neither
  * downloads anything nor loads a second native library.
  *
- * <p>Differences from {@link OrtSessionState} that DJL imposes: only the CPU provider (see
- * {@link #open()}), and {@code dims} shapes the inputs but is not passed to ONNX Runtime as symbolic
- * dimension values, because DJL's engine has no option for them.
+ * <p>It takes the parameters of every session ({@link SessionParams}), with these differences that
+ * DJL imposes: only the CPU provider (another is refused in {@link #open()}), threads through
+ * DJL's {@code intraOpNumThreads}, and {@code dims} shapes the inputs but is not passed to ONNX
+ * Runtime as symbolic dimension values, because DJL's engine has no option for them.
  *
  * <p>DJL's engine creates ONNX Runtime's process-wide environment itself (with global thread
  * pools) and fails when one already exists, so this state must be the first user of ONNX Runtime
  * in its JVM; JMH's forks guarantee that.
  */
 @State(Scope.Benchmark)
-public class DjlModelState {
+public class DjlModelState extends SessionParams {
 
     private static final String ENGINE = "OnnxRuntime";
 
-    /** A model name from models/ or a path to an .onnx file. */
-    @Param(ModelCatalog.DEFAULT_MODEL)
-    public String model;
-
-    @Param("CPU")
-    public Provider provider;
-
-    /** Threads of ONNX Runtime's intra-op pool, through DJL's {@code intraOpNumThreads}; 0 keeps the default. */
-    @Param("0")
-    public int intraOpThreads;
-
-    /** Symbolic dimensions other than the batch, e.g. {@code sequence_length=128}; empty for none. */
-    @Param("")
-    public String dims;
-
-    /** The resolved model file. */
-    public Path file;
     public ZooModel<NDList, NDList> zooModel;
 
     @Setup(Level.Trial)
@@ -77,10 +60,11 @@ public class DjlModelState {
         System.setProperty("ai.djl.onnx.disable_alternative", "true");
         startEngine();
         ProviderCheck.forThisBuild().require(provider);
-        file = ModelCatalog.standard().resolve(model);
+        modelFile = ModelCatalog.standard().resolve(model);
+        inputSource = InputSource.of(inputs, modelFile);
         Criteria.Builder<NDList, NDList> criteria = Criteria.builder()
                 .setTypes(NDList.class, NDList.class)
-                .optModelPath(file)
+                .optModelPath(modelFile)
                 .optEngine(ENGINE)
                 .optTranslator(new NoopTranslator());
         if (intraOpThreads > 0) {

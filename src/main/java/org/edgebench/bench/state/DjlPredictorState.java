@@ -6,12 +6,11 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import org.edgebench.model.Dims;
-import org.edgebench.model.InputSynthesizer;
+import org.edgebench.model.ElementTypes;
+import org.edgebench.model.TensorValues;
 import org.edgebench.runtime.Sessions;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
@@ -21,12 +20,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * One caller's DJL {@code Predictor<NDList, NDList>} on the shared {@link DjlModelState}, and its
- * batch of input NDArrays holding the same seeded bytes and shapes as {@link InputBatchState}'s
- * tensors, both built once per trial. One per JMH thread ({@link Scope#Thread}): DJL documents
+ * batch of input NDArrays holding the same bytes and shapes as {@link InputBatchState}'s tensors
+ * (seeded, or read from the files of {@code -p inputs=}), both built once per trial. One per JMH thread ({@link Scope#Thread}): DJL documents
  * {@code Predictor} as not thread-safe, and each call's outputs are attached to the inputs' manager,
  * so callers sharing either would step on each other.
  */
@@ -43,36 +41,31 @@ public class DjlPredictorState {
     private NDManager inputManager;
 
     @Setup(Level.Trial)
-    public void open(DjlModelState model) throws OrtException {
+    public void open(DjlModelState model) {
         predictor = model.zooModel.newPredictor();
         inputManager = model.zooModel.getNDManager().newSubManager();
-        inputs = seededInputs(model);
+        inputs = batchOfInputs(model);
     }
 
-    /** The bytes {@link InputSynthesizer} makes for this model and batch, copied into DJL's arrays. */
-    private NDList seededInputs(DjlModelState model) throws OrtException {
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
-        List<InputSynthesizer.InputPlan> plans;
-        try (OrtSession metadata = Sessions.openForMetadata(env, model.file)) {
-            plans = InputSynthesizer.plan(model.model, metadata.getInputInfo(), batchSize, Dims.forModel(model.dims, model.file));
+    /** The values the model's input source gives for this batch (as {@link InputBatchState} has them), in DJL's arrays. */
+    private NDList batchOfInputs(DjlModelState model) {
+        List<TensorValues> values;
+        try (OrtSession metadata = Sessions.openForMetadata(OrtEnvironment.getEnvironment(), model.modelFile)) {
+            values = model.inputSource.values(model.model, metadata.getInputInfo(), batchSize, model.dimValues());
+        } catch (OrtException e) {
+            throw new IllegalStateException(model.model + ": cannot read its inputs: " + e.getMessage(), e);
         }
-        Map<String, OnnxTensor> tensors = InputSynthesizer.create(env, plans, InputSynthesizer.SEED);
-        try {
-            NDList list = new NDList(plans.size());
-            for (InputSynthesizer.InputPlan plan : plans) {
-                NDArray array = inputManager.create(tensors.get(plan.name()).getByteBuffer(),
-                        new Shape(plan.shape()), dataType(model.model, plan));
-                array.setName(plan.name());
-                list.add(array);
-            }
-            return list;
-        } finally {
-            tensors.values().forEach(OnnxTensor::close);
+        NDList list = new NDList(values.size());
+        for (TensorValues value : values) {
+            NDArray array = inputManager.create(value.data(), new Shape(value.shape()), dataType(model.model, value));
+            array.setName(value.name());
+            list.add(array);
         }
+        return list;
     }
 
-    private static DataType dataType(String model, InputSynthesizer.InputPlan plan) {
-        return switch (plan.elementType()) {
+    private static DataType dataType(String model, TensorValues value) {
+        return switch (value.type()) {
             case ONNX_TENSOR_ELEMENT_DATA_TYPE_FLOAT -> DataType.FLOAT32;
             case ONNX_TENSOR_ELEMENT_DATA_TYPE_DOUBLE -> DataType.FLOAT64;
             case ONNX_TENSOR_ELEMENT_DATA_TYPE_FLOAT16 -> DataType.FLOAT16;
@@ -82,9 +75,8 @@ public class DjlPredictorState {
             case ONNX_TENSOR_ELEMENT_DATA_TYPE_INT32 -> DataType.INT32;
             case ONNX_TENSOR_ELEMENT_DATA_TYPE_INT64 -> DataType.INT64;
             case ONNX_TENSOR_ELEMENT_DATA_TYPE_BOOL -> DataType.BOOLEAN;
-            default -> throw new IllegalStateException(model + ": input '" + plan.name() + "' is "
-                    + InputSynthesizer.typeName(plan.elementType())
-                    + ", which DJL's OnnxRuntime engine cannot make a tensor of");
+            default -> throw new IllegalStateException(model + ": input '" + value.name() + "' is "
+                    + ElementTypes.name(value.type()) + ", which DJL's OnnxRuntime engine cannot make a tensor of");
         };
     }
 

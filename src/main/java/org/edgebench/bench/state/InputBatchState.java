@@ -7,7 +7,7 @@ import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
-import org.edgebench.model.InputSynthesizer;
+import org.edgebench.model.TensorValues;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -25,7 +25,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One caller's batch of seeded input tensors for the session's model, built once per trial, and
+ * One caller's batch of input tensors for the session's model (seeded or read from files, as the
+ * {@code inputs} parameter says), built once per trial, and
  * the output tensors ONNX Runtime writes into on every call ("pinned" outputs), so a measured call
  * allocates neither inputs nor outputs. One per JMH thread ({@link Scope#Thread}) on the one
  * shared session: callers that shared the pinned outputs would have ONNX Runtime write two
@@ -50,10 +51,10 @@ public class InputBatchState {
 
     @Setup(Level.Trial)
     public void build(OrtSessionState state) throws OrtException {
-        List<InputSynthesizer.InputPlan> plans = InputSynthesizer.plan(
+        List<TensorValues> values = state.inputSource.values(
                 state.model, state.session.getInputInfo(), batchSize, state.dimValues());
-        inputBytes = plans.stream().mapToLong(InputSynthesizer.InputPlan::bytes).sum();
-        inputs = Collections.unmodifiableMap(InputSynthesizer.create(state.env, plans, InputSynthesizer.SEED));
+        inputBytes = values.stream().mapToLong(TensorValues::bytes).sum();
+        inputs = Collections.unmodifiableMap(TensorValues.tensors(state.env, values));
         pinnedOutputs = new LinkedHashMap<>();
         allocatedOutputs = new LinkedHashSet<>();
         long outputBytes = 0;

@@ -2,7 +2,6 @@ package org.edgebench.bench.state;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtException;
-import org.edgebench.model.InputSynthesizer;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -15,7 +14,8 @@ import java.util.Collections;
 import java.util.Map;
 
 /**
- * One batch of seeded input tensors for the session's model, built once per trial without running
+ * One batch of input tensors for the session's model (seeded or read from files, as the
+ * {@code inputs} parameter says), built once per trial without running
  * the session: unlike {@link InputBatchState}, which primes the session with one call to learn the
  * output shapes, this leaves the session untouched, so the first measured call is its first
  * inference. Outputs are allocated by ONNX Runtime on every call. The warm-up curve it serves is
@@ -37,8 +37,8 @@ public class InputTensorsState {
 
     @Setup(Level.Trial)
     public void build(OrtSessionState state) throws OrtException {
-        inputs = Collections.unmodifiableMap(InputSynthesizer.create(state.env, InputSynthesizer.plan(
-                state.model, state.session.getInputInfo(), batchSize, state.dimValues()), InputSynthesizer.SEED));
+        inputs = Collections.unmodifiableMap(state.inputSource.tensors(
+                state.env, state.model, state.session.getInputInfo(), batchSize, state.dimValues()));
     }
 
     @TearDown(Level.Trial)

@@ -4,6 +4,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.OrtSession.SessionOptions;
+import org.edgebench.model.InputSource;
 import org.edgebench.model.ModelCatalog;
 import org.edgebench.runtime.ProviderCheck;
 import org.edgebench.runtime.SessionProfile;
@@ -40,6 +41,7 @@ public class OrtSessionState extends SessionParams {
     public void open() throws OrtException, IOException {
         ProviderCheck.forThisBuild().require(provider);
         modelFile = ModelCatalog.standard().resolve(model);
+        inputSource = InputSource.of(inputs, modelFile);
         env = Sessions.environment();
         options = new SessionOptions();
         provider.configureSession(options, intraOpThreads);

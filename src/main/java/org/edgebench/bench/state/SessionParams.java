@@ -1,6 +1,7 @@
 package org.edgebench.bench.state;
 
 import org.edgebench.model.Dims;
+import org.edgebench.model.InputSource;
 import org.edgebench.model.ModelCatalog;
 import org.edgebench.runtime.Provider;
 import org.openjdk.jmh.annotations.Param;
@@ -11,9 +12,10 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * The JMH parameters that say which session to build: model, provider, threads and symbolic
- * dimensions. Shared by the states that build a session (warm once per trial, or cold per
- * measured call), so every benchmark takes the same parameters with the same defaults.
+ * The JMH parameters that say which session to build and what to feed it: model, provider,
+ * threads, symbolic dimensions and where the input values come from. Shared by the states that
+ * build a session (warm once per trial, cold per measured call, or DJL's model), so every
+ * benchmark takes the same parameters with the same defaults.
  */
 // JMH takes @Param only in @State classes; the subclasses are the states benchmarks use.
 @State(Scope.Benchmark)
@@ -34,11 +36,22 @@ public abstract class SessionParams {
     @Param("")
     public String dims;
 
+    /**
+     * Where the input values come from: empty synthesizes them, {@code auto} reads the model's
+     * {@code test_data_set_0}, anything else is a folder of {@code input_N.pb} or {@code .npy}
+     * files ({@link InputSource}).
+     */
+    @Param("")
+    public String inputs;
+
     /** The resolved model file, set by the subclass's setup. */
     public Path modelFile;
 
-    /** The {@link #dims} parameter, or the model's default dims when it is empty. */
+    /** The source of {@link #inputs}, with its files read, set by the subclass's setup after {@link #modelFile}. */
+    public InputSource inputSource;
+
+    /** The {@link #dims} parameter, or for synthesized inputs the model's default dims when it is empty. */
     public Map<String, Long> dimValues() {
-        return Dims.forModel(dims, modelFile);
+        return Dims.forModel(dims, modelFile, inputs);
     }
 }
