@@ -15,6 +15,10 @@ public final class RunFiles {
     public static final String CHARTS = "charts";
     public static final String COMPARISON_CSV = "comparison.csv";
     public static final String COMPARISON_MD = "comparison.md";
+    /** Instructions per inference, counted in software by {@code count} (callgrind). */
+    public static final String INSTRUCTIONS_CSV = "instructions.csv";
+    /** A comparison's instruction counts, baseline against candidate. */
+    public static final String INSTRUCTIONS_COMPARISON_CSV = "instructions_comparison.csv";
 
     private RunFiles() {
     }

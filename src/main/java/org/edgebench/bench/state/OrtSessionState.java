@@ -31,11 +31,22 @@ public class OrtSessionState extends SessionParams {
 
     @Setup(Level.Trial)
     public void open() throws OrtException {
+        open(Map.of());
+    }
+
+    /**
+     * Opens the session with ONNX Runtime session config entries on top of the provider's settings,
+     * e.g. {@code session.intra_op.allow_spinning=0} for the instruction count's single-threaded session.
+     */
+    public void open(Map<String, String> configEntries) throws OrtException {
         ProviderCheck.forThisBuild().require(provider);
         modelFile = ModelCatalog.standard().resolve(model);
         env = Sessions.environment();
         options = new SessionOptions();
         provider.configureSession(options, intraOpThreads);
+        for (Map.Entry<String, String> entry : configEntries.entrySet()) {
+            options.addConfigEntry(entry.getKey(), entry.getValue());
+        }
         for (Map.Entry<String, Long> dim : dimValues().entrySet()) {
             options.setSymbolicDimensionValue(dim.getKey(), dim.getValue());
         }
