@@ -102,7 +102,6 @@ public final class CountCommand implements Callable<Integer> {
         if (into != null && !Files.isDirectory(into)) {
             throw new BadInputException("--into " + into + ": no such run folder");
         }
-        InstructionCounter counter = InstructionCounter.onPath();
         Map<String, List<String>> given = given();
         Suite chosen = Suite.load(suite);
         // Loads ONNX Runtime's native libraries: a bad -Donnxruntime.native.path stops here.
@@ -116,6 +115,7 @@ public final class CountCommand implements Callable<Integer> {
             stdout.println("EdgeBench: intraOpThreads=" + String.join(",", asked) + " counted at 1: the count is of single-threaded work");
         }
         CountPlan plan = new CountPlan(warmup, lowHigh[0], lowHigh[1], planned.configurations());
+        InstructionCounter counter = InstructionCounter.onPath();
         Path folder = into != null ? into : newFolder();
         Optional<Environment> recorded = EnvFile.read(folder);
         recorded.ifPresent(env -> sameBuild(env, machine, folder));

@@ -43,7 +43,7 @@ public final class InstructionCounter {
     private final Path valgrind;
     private final String version;
 
-    private InstructionCounter(Path valgrind, String version) {
+    InstructionCounter(Path valgrind, String version) {
         this.valgrind = valgrind;
         this.version = version;
     }
