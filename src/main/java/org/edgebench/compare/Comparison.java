@@ -15,10 +15,12 @@ import java.util.stream.Stream;
 
 /**
  * Baseline against candidate: configurations matched on benchmark, mode and parameters, each
- * judged by {@link RegressionCheck}; configurations on one side only are kept and listed.
+ * judged by {@link RegressionCheck}; configurations on one side only are kept and listed. Beside
+ * the timed rows, the sides' instruction counts when they have them ({@link InstructionComparison}),
+ * which inform and never change a verdict.
  */
 public record Comparison(Run baseline, Run candidate, Metric metric, RegressionCheck check, List<Row> rows,
-                         List<String> onlyInBaseline, List<String> onlyInCandidate) {
+                         List<String> onlyInBaseline, List<String> onlyInCandidate, InstructionComparison instructions) {
 
     /**
      * One matched configuration.
@@ -31,6 +33,11 @@ public record Comparison(Run baseline, Run candidate, Metric metric, RegressionC
     }
 
     public static Comparison of(Run baseline, Run candidate, Metric metric, RegressionCheck check) {
+        return of(baseline, candidate, metric, check, InstructionComparison.DEFAULT_THRESHOLD);
+    }
+
+    /** @param instructionThreshold the smallest change of instructions per inference flagged, as a fraction */
+    public static Comparison of(Run baseline, Run candidate, Metric metric, RegressionCheck check, double instructionThreshold) {
         Map<Configuration.Key, String> labels = labels(Stream.concat(baseline.results().values().stream(),
                 candidate.results().values().stream()).toList());
         List<ForkSamples> samples = new ArrayList<>();
@@ -83,7 +90,7 @@ public record Comparison(Run baseline, Run candidate, Metric metric, RegressionC
             rows.add(new Row(rowLabels.get(i), ForkValues.unit(r), ForkValues.supports(r, metric), findings.get(i)));
         }
         return new Comparison(baseline, candidate, metric, check, List.copyOf(rows),
-                List.copyOf(onlyInBaseline), onlyInCandidate);
+                List.copyOf(onlyInBaseline), onlyInCandidate, InstructionComparison.of(baseline, candidate, instructionThreshold));
     }
 
     public long count(Verdict verdict) {

@@ -59,6 +59,7 @@ public final class ComparisonMarkdown {
                 : "; the interval is a bootstrap over forks; p is a two-sided Mann-Whitney U test on fork values, "
                         + "Holm-corrected.")
                 .append(" A change counts when it exceeds the threshold and is significant (docs/compare.md).\n");
+        md.append(c.instructions().markdown());
         return md.toString();
     }
 

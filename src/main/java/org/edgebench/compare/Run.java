@@ -1,6 +1,8 @@
 package org.edgebench.compare;
 
 import org.edgebench.BadInputException;
+import org.edgebench.count.InstructionCount;
+import org.edgebench.count.InstructionsCsv;
 import org.edgebench.results.Histogram;
 import org.edgebench.results.JmhJson;
 import org.edgebench.results.JmhResult;
@@ -17,9 +19,12 @@ import java.util.Map;
 
 /**
  * One side of a comparison: a run folder or a JMH JSON file (or several runs pooled, {@code file}
- * being the first of {@code runs}), its results by configuration, its environment.
+ * being the first of {@code runs}), its results by configuration, its environment, and its
+ * instruction counts ({@code instructions.csv}, or {@code NAME.instructions.csv} beside a baseline
+ * {@code NAME.json}; empty when it has none).
  */
-public record Run(String name, Path file, int runs, Map<Configuration.Key, JmhResult> results, Environment environment) {
+public record Run(String name, Path file, int runs, Map<Configuration.Key, JmhResult> results, Environment environment,
+                  List<InstructionCount> instructions) {
 
     /**
      * Loads {@code fileOrRunDir}; a missing file, a folder without jmh.json or a file that is not
@@ -32,26 +37,33 @@ public record Run(String name, Path file, int runs, Map<Configuration.Key, JmhRe
         for (JmhResult r : all) {
             byKey.put(Configuration.of(r).key(), r);
         }
-        return new Run(name, file, 1, byKey, environmentBesides(file));
+        return new Run(name, file, 1, byKey, environmentBesides(file), instructionsBesides(file));
     }
 
     /**
      * Loads several runs of one build as one side, their forks pooled per configuration: runs
      * taken alternately with the other side's share the machine's drift, which a single run
      * compared with one recorded at another time does not (docs/compare.md). The environment is
-     * the first run's; a configuration missing from some runs keeps the forks it has.
+     * the first run's, the instruction counts the first counted run's (a count is the same in
+     * every run of a build, so the gate counts one run per side); a configuration missing from
+     * some runs keeps the forks it has.
      *
      * @throws BadInputException when the runs disagree on a configuration's unit
      */
     public static Run loadAll(String name, List<Path> runs) {
         Run first = load(name, runs.get(0));
         Map<Configuration.Key, JmhResult> merged = new LinkedHashMap<>(first.results());
+        List<InstructionCount> instructions = first.instructions();
         for (Path path : runs.subList(1, runs.size())) {
-            for (JmhResult r : load(name, path).results().values()) {
+            Run next = load(name, path);
+            for (JmhResult r : next.results().values()) {
                 merged.merge(Configuration.of(r).key(), r, (a, b) -> pooled(a, b, path));
             }
+            if (instructions.isEmpty()) {
+                instructions = next.instructions();
+            }
         }
-        return new Run(name, first.file(), runs.size(), merged, first.environment());
+        return new Run(name, first.file(), runs.size(), merged, first.environment(), instructions);
     }
 
     /** A run whose env.json is missing or unreadable is compared as one whose environment is unknown. */
@@ -60,6 +72,19 @@ public record Run(String name, Path file, int runs, Map<Configuration.Key, JmhRe
             return EnvFile.besides(file).orElse(Environment.UNKNOWN);
         } catch (IOException e) {
             return Environment.UNKNOWN;
+        }
+    }
+
+    /**
+     * The counts recorded beside {@code jmhFile}.
+     *
+     * @throws BadInputException when there is an instructions.csv but it cannot be read
+     */
+    private static List<InstructionCount> instructionsBesides(Path jmhFile) {
+        try {
+            return InstructionsCsv.besides(jmhFile).orElse(List.of());
+        } catch (IOException e) {
+            throw new BadInputException(e.getMessage() + "; count again with `count --into RUN_DIR`", e);
         }
     }
 
