@@ -106,19 +106,25 @@ public final class CountCommand implements Callable<Integer> {
         Suite chosen = Suite.load(suite);
         // Loads ONNX Runtime's native libraries: a bad -Donnxruntime.native.path stops here.
         Environment machine = ThisMachine.capture();
-        List<String> asked = given.getOrDefault(Configuration.INTRA_OP_THREADS, chosen.params().get(Configuration.INTRA_OP_THREADS));
         OutputFormat silent = OutputFormatFactory.createFormatInstance(new PrintStream(PrintStream.nullOutputStream()), VerboseMode.SILENT);
+        List<String> asked = given.containsKey(Configuration.INTRA_OP_THREADS) ? given.get(Configuration.INTRA_OP_THREADS)
+                : chosen.params().containsKey(Configuration.INTRA_OP_THREADS) ? chosen.params().get(Configuration.INTRA_OP_THREADS)
+                : Plan.declaredDefaults(silent, List.of(BENCHMARK), List.of(), Configuration.INTRA_OP_THREADS);
         Plan.Planned planned = Plan.resolve(silent, List.of(BENCHMARK), List.of(), chosen, List.of(1),
                 name -> name.equals(Configuration.INTRA_OP_THREADS) ? List.of(THREADS) : given.get(name));
+        CountPlan plan = new CountPlan(warmup, lowHigh[0], lowHigh[1], planned.configurations());
+        Optional<Environment> recorded = into == null ? Optional.empty() : EnvFile.read(into);
+        recorded.ifPresent(env -> sameBuild(env, machine, into));
+        if (out != null && Files.exists(out.resolve(RunFiles.INSTRUCTIONS_CSV))) {
+            throw new BadInputException("--out " + out + " already holds a count (instructions.csv); choose a new folder,"
+                    + " or add to it with --into");
+        }
+        InstructionCounter counter = InstructionCounter.onPath();
+        Path folder = into != null ? into : RunFolder.create(out, label, LocalDateTime.now());
         planned.checked().skipped().forEach(s -> stdout.println("EdgeBench: " + s.line()));
-        if (asked != null && !asked.equals(List.of(THREADS))) {
+        if (!asked.equals(List.of(THREADS))) {
             stdout.println("EdgeBench: intraOpThreads=" + String.join(",", asked) + " counted at 1: the count is of single-threaded work");
         }
-        CountPlan plan = new CountPlan(warmup, lowHigh[0], lowHigh[1], planned.configurations());
-        InstructionCounter counter = InstructionCounter.onPath();
-        Path folder = into != null ? into : newFolder();
-        Optional<Environment> recorded = EnvFile.read(folder);
-        recorded.ifPresent(env -> sameBuild(env, machine, folder));
 
         stdout.printf(Locale.ROOT, "EdgeBench: counting instructions of OrtSession.run under valgrind %s (callgrind) for %d"
                         + " configuration(s): intra-op threads 1, spinning off (single-threaded work), ONNX Runtime telemetry off;"
@@ -184,14 +190,6 @@ public final class CountCommand implements Callable<Integer> {
             values.put(name, List.of(param.substring(eq + 1).split(",", -1)));
         }
         return values;
-    }
-
-    private Path newFolder() {
-        if (out != null && Files.exists(out.resolve(RunFiles.INSTRUCTIONS_CSV))) {
-            throw new BadInputException("--out " + out + " already holds a count (instructions.csv); choose a new folder,"
-                    + " or add to it with --into");
-        }
-        return RunFolder.create(out, label, LocalDateTime.now());
     }
 
     /** A run folder's counts must be of the build that made its run: the same ONNX Runtime from the same place. */
