@@ -64,7 +64,7 @@ public final class CountCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--suite", defaultValue = "default", paramLabel = "NAME",
+    @Option(names = "--suite", defaultValue = Suite.DEFAULT, paramLabel = "NAME",
             description = "Suite whose parameters to count (benchmarks/NAME.properties; default: ${DEFAULT-VALUE}).")
     private String suite;
 

@@ -6,7 +6,8 @@ import java.util.Arrays;
 
 /**
  * The entry point of {@code benchmarks.jar}: a subcommand ({@code env}, {@code models},
- * {@code report}, {@code compare}, {@code calibrate}, {@code count}) or, by default, a benchmark run with JMH's own options.
+ * {@code report}, {@code compare}, {@code calibrate}, {@code count}) or, by default, a benchmark
+ * run with JMH's own options.
  */
 public final class Launcher {
 

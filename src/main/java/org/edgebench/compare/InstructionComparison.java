@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * ({@code count}). Counts are matched on their own configuration, which has one intra-op thread
  * whatever the timed run used: a count says how much single-threaded work an inference is, so it
  * is shown under its own label ({@code student CPU b1 t1}) rather than passed off as a timed row's.
- * A count is deterministic to about 0.01% on one machine (docs/compare.md), so a change beyond the
+ * A count is the same to about 0.02% on one machine (docs/compare.md), so a change beyond the
  * threshold is flagged at once, without statistics; the flag informs and never decides the timed
  * verdict (CompareCommand's {@code --fail-on-instructions} makes a heavier count fail on purpose).
  *
@@ -147,8 +147,8 @@ public record InstructionComparison(double threshold, Presence presence, boolean
         if (!onlyInCandidate.isEmpty()) {
             md.append("\nCounted in the candidate only: ").append(String.join(", ", onlyInCandidate)).append('\n');
         }
-        return md.append("\nInstructions of OrtSession.run's native call, counted in software by valgrind: the same on"
-                + " every run of a build, so a change beyond the threshold is flagged without statistics. The count cannot"
+        return md.append("\nInstructions of OrtSession.run's native call, counted in software by valgrind: the same to"
+                + " about 0.02% on every run of a build, so a change beyond the threshold is flagged without statistics. The count cannot"
                 + " see memory stalls, cache misses, threads, the JIT or clock frequency; the timed, paired verdict stays the"
                 + " decision (docs/compare.md).\n").toString();
     }
