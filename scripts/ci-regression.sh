@@ -14,6 +14,12 @@
 # failed (the launcher's exit 1: a configuration that did not run says nothing about speed, so it
 # is neither compared nor rerun as a confirmation).
 #
+# Beside the timed verdict, instructions per inference (`count`, under valgrind): counted once per
+# build, not per round, since the count is the same in every run; with --against into the first
+# base and candidate runs, against a baseline into the run when the baseline has
+# NAME.instructions.csv. Without valgrind the count is skipped with one line, except with CI=true,
+# where its absence is bad input (.ci/run installs it).
+#
 # Written for bash 3.2 as macOS ships it: an empty array is expanded as ${a[@]+"${a[@]}"}, which
 # bash < 4.4 requires under set -u.
 #
@@ -21,10 +27,10 @@
 # target/benchmarks.jar), EDGEBENCH_RUN_DIR (default results/<timestamp>-ci[-against]),
 # EDGEBENCH_CONFIRM=0 (no confirming run), EDGEBENCH_CPUS (run the benchmarks under
 # taskset -c CPUS, e.g. 1; measured in docs/compare.md), EDGEBENCH_JAVA_OPTS (options for the
-# launcher's JVM, e.g. -Djmh.ignoreLock=true); for --against,
-# EDGEBENCH_BASE_JAR (REV's jar, built already: skips the build and runs it in this tree),
-# EDGEBENCH_ROUNDS (the most rounds of one run per build, default 24), EDGEBENCH_BLOCK (rounds
-# between looks, default 8) and EDGEBENCH_FORKS (forks per run, default 1).
+# launcher's JVM, e.g. -Djmh.ignoreLock=true), EDGEBENCH_COUNT=0 (no instruction counts); for
+# --against, EDGEBENCH_BASE_JAR (REV's jar, built already: skips the build and runs it in this
+# tree), EDGEBENCH_ROUNDS (the most rounds of one run per build, default 24), EDGEBENCH_BLOCK
+# (rounds between looks, default 8) and EDGEBENCH_FORKS (forks per run, default 1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -77,9 +83,22 @@ if [ -n "$cpus" ]; then
   fi
   pin=(taskset -c "$cpus")
 fi
+count="${EDGEBENCH_COUNT:-1}"
+if [ "$count" != 0 ] && [ "$count" != 1 ]; then
+  echo "ci-regression: EDGEBENCH_COUNT must be 0 (no instruction counts) or 1, was '$count'" >&2
+  exit 2
+fi
 if [ -n "$against" ] && ! sha=$(git rev-parse --verify --quiet "${against}^{commit}"); then
   echo "ci-regression: unknown revision '$against' (in a shallow CI checkout, fetch it first: git fetch origin main, or actions/checkout with fetch-depth: 0)" >&2
   exit 2
+fi
+if [ "$count" = 1 ] && ! command -v valgrind > /dev/null; then
+  if [ "${CI:-}" = true ]; then
+    echo "ci-regression: valgrind not found, and CI=true needs the instruction counts: install it (Debian: apt-get install valgrind; .ci/run does), or set EDGEBENCH_COUNT=0" >&2
+    exit 2
+  fi
+  echo "ci-regression: valgrind not found: instruction counts skipped (to see them beside the timed verdict, install it: Debian: apt-get install valgrind)" >&2
+  count=0
 fi
 
 # A busy machine slows every fork of a run alike, which no statistic can tell from a code change
@@ -152,6 +171,18 @@ if [ -n "$against" ]; then
   # shellcheck disable=SC2016
   run_base() { run_logged "base-$1" bash -c 'cd "$1" && shift && exec "$@"' _ "$base" ${pin[@]+"${pin[@]}"} java ${java_opts[@]+"${java_opts[@]}"} -jar "${base_jar:-target/benchmarks.jar}" --suite "$suite" -f "$forks" ${no_report[@]+"${no_report[@]}"} --out "$out/base-$1"; }
   run_cand() { run_logged "cand-$1" ${pin[@]+"${pin[@]}"} java ${java_opts[@]+"${java_opts[@]}"} -jar "$jar_abs" --suite "$suite" -f "$forks" --no-report --out "$out/cand-$1"; }
+  # shellcheck disable=SC2016
+  count_base() { run_logged base-count bash -c 'cd "$1" && shift && exec "$@"' _ "$base" java -jar "${base_jar:-target/benchmarks.jar}" count --suite "$suite" --into "$out/base-1"; }
+  count_cand() { run_logged cand-count java -jar "$jar_abs" count --suite "$suite" --into "$out/cand-1"; }
+  case "$base_help" in
+    *"benchmarks.jar count"*) ;;
+    *)
+      if [ "$count" = 1 ]; then
+        echo "ci-regression: ${against} has no count command: instruction counts skipped" >&2
+        count=0
+      fi
+      ;;
+  esac
   bases=()
   cands=()
   # Looks: after every block of rounds the pairs so far are compared, each look at alpha divided by
@@ -168,6 +199,13 @@ if [ -n "$against" ]; then
     if ((i % 2 == 1)); then run_base "$i"; run_cand "$i"; else run_cand "$i"; run_base "$i"; fi
     bases+=("$out/base-$i")
     cands+=("$out/cand-$i")
+    # Once per build, into its first run, after the first round so a broken count stops the check early;
+    # valgrind runs between rounds, never beside a timed run.
+    if [ "$i" -eq 1 ] && [ "$count" = 1 ]; then
+      echo "ci-regression: counting instructions per inference of both builds, once each (a few minutes under valgrind)" >&2
+      count_base
+      count_cand
+    fi
     if ((i % block == 0 || i == rounds)); then
       look=$((look + 1))
       # Paired: fork j of base run k against fork j of candidate run k, which ran next to it.
@@ -189,11 +227,23 @@ if [ -n "$against" ]; then
 fi
 
 baseline="benchmarks/baselines/${name}.json"
-# Runs the suite into $1 and compares it with the baseline; returns compare's exit code, or 3 when
-# the run failed (2 when the launcher refused its input).
+if [ "$count" = 1 ] && [ ! -f "benchmarks/baselines/${name}.instructions.csv" ]; then
+  echo "ci-regression: benchmarks/baselines/${name}.instructions.csv not found: instruction counts skipped (scripts/update-baseline.sh records them)" >&2
+  count=0
+fi
+# Runs the suite into $1, counts its instructions into it (the first run only; a confirming run
+# takes that count, the same for every run of a build) and compares it with the baseline; returns
+# compare's exit code, or 3 when the run or the count failed (2 when the launcher refused its input).
 run_and_compare() {
   local run_status=0
   ${pin[@]+"${pin[@]}"} java ${java_opts[@]+"${java_opts[@]}"} -jar "$jar" --suite "$suite" --out "$1" || run_status=$?
+  if [ "$run_status" -eq 0 ] && [ "$count" = 1 ]; then
+    if [ "$1" = "$run" ]; then
+      java -jar "$jar" count --suite "$suite" --into "$1" || run_status=$?
+    else
+      cp "$run/instructions.csv" "$1/"
+    fi
+  fi
   if [ "$run_status" -ne 0 ]; then
     echo "ci-regression: the run into $1 failed (exit $run_status); nothing compared" >&2
     [ "$run_status" -eq 2 ] && return 2

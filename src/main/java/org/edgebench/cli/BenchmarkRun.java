@@ -33,11 +33,9 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -181,7 +179,7 @@ public final class BenchmarkRun {
         }
         // Loads ONNX Runtime's native libraries: a bad -Donnxruntime.native.path stops here, before any fork.
         Environment machine = ThisMachine.capture();
-        Planned planned = plan(jmh, suite, callers(args, jmh));
+        Plan.Planned planned = plan(jmh, suite, callers(args, jmh));
         if (args.profile()) {
             announceProfile(planned.configurations());
         }
@@ -256,34 +254,15 @@ public final class BenchmarkRun {
         return true;
     }
 
-    /** The checked parameters and every configuration they make, known before the run folder exists. */
-    private record Planned(Map<String, List<String>> requested, Preflight.Checked checked, List<Configuration> configurations) {
-    }
-
     /**
      * Each suite parameter from the command line, else the suite, else the selected benchmarks'
      * {@code @Param} defaults; checked before any fork starts, then crossed into configurations.
      */
-    private Planned plan(CommandLineOptions jmh, Suite suite, List<Integer> callers) {
+    private Plan.Planned plan(CommandLineOptions jmh, Suite suite, List<Integer> callers) {
         OutputFormat silent = OutputFormatFactory.createFormatInstance(out, VerboseMode.SILENT);
         List<String> includes = jmh.getIncludes().isEmpty() ? List.of(suite.include()) : jmh.getIncludes();
-        Map<String, List<String>> requested = new LinkedHashMap<>();
-        for (String param : Configuration.SUITE_PARAMS) {
-            List<String> values = jmh.getParameter(param).hasValue() ? List.copyOf(jmh.getParameter(param).get())
-                    : suite.params().containsKey(param) ? suite.params().get(param)
-                    : Plan.declaredDefaults(silent, includes, jmh.getExcludes(), param);
-            requested.put(param, values);
-        }
-        Preflight.Checked checked = Preflight.check(requested, ModelCatalog.standard(), ProviderCheck.forThisBuild(),
-                callers.stream().mapToInt(Integer::intValue).max().orElse(1));
-        List<Configuration> configurations = Plan.expand(silent, includes, jmh.getExcludes(), callers,
-                name -> checked.params().containsKey(name) ? checked.params().get(name)
-                        : jmh.getParameter(name).hasValue() ? List.copyOf(jmh.getParameter(name).get()) : null);
-        if (configurations.isEmpty()) {
-            throw new BadInputException("no benchmark matches " + String.join(" ", includes) + "; list them with -l");
-        }
-        Preflight.checkCallers(configurations);
-        return new Planned(requested, checked, configurations);
+        return Plan.resolve(silent, includes, jmh.getExcludes(), suite, callers,
+                name -> jmh.getParameter(name).hasValue() ? List.copyOf(jmh.getParameter(name).get()) : null);
     }
 
     /**
@@ -459,16 +438,10 @@ public final class BenchmarkRun {
         return b;
     }
 
-    private static Environment environment(Environment machine, Suite suite, Args args, Planned planned) {
-        List<Environment.SkippedProvider> skipped = planned.checked().skipped().stream()
-                .map(s -> new Environment.SkippedProvider(s.provider().name(), s.reason())).toList();
-        Environment.Providers providers = new Environment.Providers(planned.requested().get(Configuration.PROVIDER),
-                planned.checked().params().get(Configuration.PROVIDER), skipped);
-        List<Environment.ModelFile> models = planned.checked().models().stream()
-                .map(m -> new Environment.ModelFile(m.name(), m.file().toString(), m.bytes(), m.sha256())).toList();
+    private static Environment environment(Environment machine, Suite suite, Args args, Plan.Planned planned) {
         String commandLine = ProcessHandle.current().info().commandLine()
                 .orElse("java -jar benchmarks.jar " + String.join(" ", args.jmh()));
-        return machine.forRun(suite.name(), args.label(), commandLine, Instant.now().toString(), providers, models);
+        return planned.environment(machine, suite.name(), args.label(), commandLine);
     }
 
     /** JMH writes only one result file; a user's own -rf/-rff is written from the same results. */

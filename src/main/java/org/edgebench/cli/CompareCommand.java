@@ -6,10 +6,19 @@ import org.edgebench.compare.ComparisonMarkdown;
 import org.edgebench.compare.ComparisonOutput;
 import org.edgebench.compare.GabExport;
 import org.edgebench.compare.Looks;
+import org.edgebench.compare.InstructionComparison;
 import org.edgebench.compare.MultiComparison;
 import org.edgebench.compare.RegressionCheck;
 import org.edgebench.compare.Run;
 import org.edgebench.compare.Verdict;
+import org.edgebench.count.InstructionCount;
+import org.edgebench.count.InstructionsCsv;
+import org.edgebench.report.Numbers;
+import org.edgebench.results.JmhJson;
+import org.edgebench.run.AtomicFiles;
+import org.edgebench.run.EnvFile;
+import org.edgebench.run.Environment;
+import org.edgebench.run.RunFiles;
 import org.edgebench.run.RunFolder;
 import org.edgebench.stats.Metric;
 import picocli.CommandLine.Command;
@@ -18,7 +27,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.LocalDateTime;
@@ -36,12 +47,15 @@ import java.util.concurrent.Callable;
         description = {
             "Compare two runs (run folders or JMH JSON files) and flag regressions, or put several runs side by side.",
             "Exit 0: nothing regressed (inconclusive configurations only warn, on stderr); 1: something regressed, "
-                    + "or with --strict something was inconclusive; 2: bad input; 4: with --sequential, undecided before the "
-                    + "last look (add rounds)."},
+                    + "or with --strict something was inconclusive (with --fail-on-instructions: instructions grew); 2: bad "
+                    + "input; 4: with --sequential, undecided before the last look (add rounds).",
+            "With instructions.csv on both sides (count), instructions per inference are shown beside the verdicts; "
+                    + "two folders holding only counts compare their counts alone."},
         footer = {"", "Examples:",
             "  compare results/20260101-120000 results/20260102-120000 --metric p95",
             "  compare --label x86-cpu=results/A --label pi5-xnnpack=results/B",
-            "  compare benchmarks/baselines/ci.json results/NEW --gab-out results/NEW/gab"})
+            "  compare benchmarks/baselines/ci.json results/NEW --gab-out results/NEW/gab",
+            "  compare results/COUNT-A results/COUNT-B --instructions-threshold 0.2"})
 public final class CompareCommand implements Callable<Integer> {
 
     @Spec
@@ -85,6 +99,15 @@ public final class CompareCommand implements Callable<Integer> {
                     + "look at alpha divided by the number of looks, and exit 4 while a configuration is undecided before "
                     + "the last look (docs/compare.md). E.g. 8/24.")
     private String sequential;
+    @Option(names = "--instructions-threshold", paramLabel = "PCT", defaultValue = "0.5",
+            description = "Smallest change of instructions per inference flagged, in percent, when both sides have "
+                    + "instructions.csv (count); informs, never changes a verdict (default: ${DEFAULT-VALUE}).")
+    private double instructionsThresholdPercent;
+
+    @Option(names = "--fail-on-instructions",
+            description = "Exit 1 when instructions per inference grew beyond --instructions-threshold, even if the timed "
+                    + "verdict passed; both sides need instructions.csv.")
+    private boolean failOnInstructions;
 
     @Option(names = "--gab-out", paramLabel = "DIR",
             description = "Also write the candidate (or the single RUN) in github-action-benchmark's custom JSON formats.")
@@ -97,8 +120,14 @@ public final class CompareCommand implements Callable<Integer> {
         if (!(thresholdPercent >= 0 && thresholdPercent < 100)) {
             throw new BadInputException("--threshold " + thresholdPercent + " must be a percentage from 0 to 100");
         }
+        if (!(instructionsThresholdPercent >= 0 && instructionsThresholdPercent < 100)) {
+            throw new BadInputException("--instructions-threshold " + instructionsThresholdPercent + " must be a percentage from 0 to 100");
+        }
         RegressionCheck check = RegressionCheck.withThreshold(thresholdPercent / 100);
         if (!labels.isEmpty()) {
+            if (failOnInstructions) {
+                throw new BadInputException("--fail-on-instructions gates BASELINE against CANDIDATE; --label runs side by side give no exit verdict");
+            }
             if (paired) {
                 throw new BadInputException("--paired compares BASELINE and CANDIDATE runs, not --label runs side by side");
             }
@@ -126,6 +155,9 @@ public final class CompareCommand implements Callable<Integer> {
         }
         List<Path> baselineRuns = split(runs.get(0));
         List<Path> candidateRuns = split(runs.get(1));
+        if (countsOnly(baselineRuns) && countsOnly(candidateRuns)) {
+            return instructionsOnly(baselineRuns.get(0), candidateRuns.get(0), stdout, stderr);
+        }
         if (paired && baselineRuns.size() != candidateRuns.size()) {
             throw new BadInputException("--paired needs as many baseline runs as candidate runs, got "
                     + baselineRuns.size() + " and " + candidateRuns.size());
@@ -134,13 +166,17 @@ public final class CompareCommand implements Callable<Integer> {
         Run candidate = Run.loadAll("candidate", candidateRuns);
         Optional<Looks> looks = Optional.ofNullable(sequential).map(Looks::parse);
         Comparison comparison = Comparison.of(baseline, candidate,
-                metric == null ? Metric.P50 : Metric.parse(metric), paired ? check.pairedForks() : check, looks);
+                metric == null ? Metric.P50 : Metric.parse(metric), paired ? check.pairedForks() : check, looks,
+                instructionsThresholdPercent / 100);
+        requireCountsIfFailingOnThem(comparison.instructions());
         Path dir = RunFolder.create(out, "compare", LocalDateTime.now());
         ComparisonOutput.write(dir, comparison);
         stdout.print(ComparisonMarkdown.render(comparison));
         stdout.flush();
-        stderr.println("EdgeBench: wrote " + dir + " (comparison.csv, comparison.md, charts/comparison.png); "
-                + ComparisonMarkdown.summary(comparison).replace("**", ""));
+        stderr.println("EdgeBench: wrote " + dir + " (comparison.csv, comparison.md, charts/comparison.png"
+                + (comparison.instructions().presence() == InstructionComparison.Presence.BOTH ? ", " + RunFiles.INSTRUCTIONS_COMPARISON_CSV : "")
+                + "); " + ComparisonMarkdown.summary(comparison).replace("**", ""));
+        boolean heavier = announce(comparison.instructions(), stderr);
         if (gabOut != null) {
             exportGab(candidate, stderr);
         }
@@ -158,8 +194,76 @@ public final class CompareCommand implements Callable<Integer> {
                     + String.join(", ", inconclusive) + "; not a pass on evidence"
                     + (strict ? " (--strict: exit 1)" : " (--strict makes this exit 1)"));
         }
-        boolean failed = comparison.regressed() || (strict && !inconclusive.isEmpty());
+        boolean failed = comparison.regressed() || (strict && !inconclusive.isEmpty()) || (failOnInstructions && heavier);
         return failed ? ExitCodes.FAILURE : ExitCodes.OK;
+    }
+
+    /**
+     * Two folders that hold counts and no timed run ({@code count} without {@code --into}): their
+     * instruction counts alone, written as comparison.md and instructions_comparison.csv.
+     */
+    private int instructionsOnly(Path baselineDir, Path candidateDir, PrintWriter stdout, PrintWriter stderr) throws Exception {
+        if (paired || strict || gabOut != null || metric != null) {
+            throw new BadInputException(baselineDir + " and " + candidateDir + " hold instruction counts and no timed run"
+                    + " (no jmh.json): --paired, --strict, --metric and --gab-out need timed runs");
+        }
+        InstructionComparison instructions = InstructionComparison.of(counts(baselineDir), environment(baselineDir),
+                counts(candidateDir), environment(candidateDir), instructionsThresholdPercent / 100);
+        String markdown = "### EdgeBench instruction counts\n\n- Baseline: `" + baselineDir + "` ("
+                + environment(baselineDir).header() + ")\n- Candidate: `" + candidateDir + "` ("
+                + environment(candidateDir).header() + ")\n" + instructions.markdown();
+        Path dir = RunFolder.create(out, "compare", LocalDateTime.now());
+        try (AtomicFiles files = AtomicFiles.in(dir)) {
+            files.writeText(RunFiles.COMPARISON_MD, w -> w.write(markdown));
+            files.writeText(RunFiles.INSTRUCTIONS_COMPARISON_CSV, instructions::writeCsv);
+            files.commit();
+        }
+        stdout.print(markdown);
+        stdout.flush();
+        stderr.println("EdgeBench: wrote " + dir + " (" + RunFiles.COMPARISON_MD + ", " + RunFiles.INSTRUCTIONS_COMPARISON_CSV + ")");
+        boolean heavier = announce(instructions, stderr);
+        return failOnInstructions && heavier ? ExitCodes.FAILURE : ExitCodes.OK;
+    }
+
+    /** A folder without a timed run whose count {@code compare} can still read. */
+    private static boolean countsOnly(List<Path> side) {
+        Path first = side.get(0);
+        return side.size() == 1 && Files.isDirectory(first) && !Files.exists(first.resolve(JmhJson.RUN_FILE))
+                && Files.isRegularFile(first.resolve(RunFiles.INSTRUCTIONS_CSV));
+    }
+
+    private static List<InstructionCount> counts(Path dir) {
+        try {
+            return InstructionsCsv.read(dir.resolve(RunFiles.INSTRUCTIONS_CSV));
+        } catch (IOException e) {
+            throw new BadInputException(e.getMessage() + "; count again with `count --into " + dir + "`", e);
+        }
+    }
+
+    private static Environment environment(Path dir) {
+        try {
+            return EnvFile.read(dir).orElse(Environment.UNKNOWN);
+        } catch (IOException e) {
+            return Environment.UNKNOWN;
+        }
+    }
+
+    private void requireCountsIfFailingOnThem(InstructionComparison instructions) {
+        if (failOnInstructions && instructions.presence() != InstructionComparison.Presence.BOTH) {
+            throw new BadInputException("--fail-on-instructions needs instructions.csv on both sides ("
+                    + (instructions.presence() == InstructionComparison.Presence.NEITHER ? "neither has one"
+                    : "only the " + (instructions.presence() == InstructionComparison.Presence.BASELINE_ONLY ? "baseline" : "candidate")
+                    + " has one") + "); count them with `count --into RUN_DIR`");
+        }
+    }
+
+    /** One line per flagged configuration, at once; true when some count grew beyond the threshold. */
+    private static boolean announce(InstructionComparison instructions, PrintWriter stderr) {
+        for (InstructionComparison.Row row : instructions.flagged()) {
+            stderr.println("EdgeBench: " + row.flagLine() + ": " + row.label() + " (" + Numbers.count(row.baseline()) + " -> "
+                    + Numbers.count(row.candidate()) + " instructions per inference)");
+        }
+        return instructions.heavier();
     }
 
     private int sideBySide(RegressionCheck check, PrintWriter stdout, PrintWriter stderr) throws Exception {

@@ -6,7 +6,8 @@ import java.util.Arrays;
 
 /**
  * The entry point of {@code benchmarks.jar}: a subcommand ({@code env}, {@code models},
- * {@code report}, {@code compare}) or, by default, a benchmark run with JMH's own options.
+ * {@code report}, {@code compare}, {@code calibrate}, {@code count}) or, by default, a benchmark
+ * run with JMH's own options.
  */
 public final class Launcher {
 
@@ -21,6 +22,8 @@ public final class Launcher {
               java -jar benchmarks.jar env [--json]
               java -jar benchmarks.jar models [MODEL...]
               java -jar benchmarks.jar calibrate [--model M] [--batch-size N] [--threads T] [--rounds R]
+              java -jar benchmarks.jar count [--suite NAME] [-p NAME=VALUES] [--out DIR] [--label NAME] [--into RUN_DIR]
+                                       [--warmup N] [--calls LOW,HIGH]
 
             Suites: quick, default, ci, full (benchmarks/*.properties). JMH parameters: model, batchSize,
             provider, intraOpThreads, dims, e.g. -p batchSize=1,8 -p provider=CPU,XNNPACK.
@@ -50,6 +53,7 @@ public final class Launcher {
                 case "env" -> Subcommands.execute(new EnvCommand(), rest);
                 case "models" -> Subcommands.execute(new ModelsCommand(), rest);
                 case "calibrate" -> Subcommands.execute(new CalibrateCommand(), rest);
+                case "count" -> Subcommands.execute(new CountCommand(), rest);
                 case "report" -> Subcommands.execute(new ReportCommand(), rest);
                 case "compare" -> Subcommands.execute(new CompareCommand(), rest);
                 default -> new BenchmarkRun(System.out).run(args);

@@ -1,10 +1,15 @@
 package org.edgebench.cli;
 
+import org.edgebench.BadInputException;
+import org.edgebench.model.ModelCatalog;
 import org.edgebench.run.Configuration;
+import org.edgebench.run.Environment;
+import org.edgebench.runtime.ProviderCheck;
 import org.openjdk.jmh.runner.BenchmarkList;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
 import org.openjdk.jmh.runner.format.OutputFormat;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,6 +26,53 @@ import java.util.function.Function;
 final class Plan {
 
     private Plan() {
+    }
+
+    /**
+     * The checked parameters and every configuration they make, known before the run folder exists.
+     *
+     * @param requested each suite parameter's values as asked for, before the providers this build lacks are dropped
+     */
+    record Planned(Map<String, List<String>> requested, Preflight.Checked checked, List<Configuration> configurations) {
+
+        /** {@code machine} with this plan's facts: what was asked, what was skipped, the models. */
+        Environment environment(Environment machine, String suite, String label, String commandLine) {
+            List<Environment.SkippedProvider> skipped = checked.skipped().stream()
+                    .map(s -> new Environment.SkippedProvider(s.provider().name(), s.reason())).toList();
+            Environment.Providers providers = new Environment.Providers(requested.get(Configuration.PROVIDER),
+                    checked.params().get(Configuration.PROVIDER), skipped);
+            List<Environment.ModelFile> models = checked.models().stream()
+                    .map(m -> new Environment.ModelFile(m.name(), m.file().toString(), m.bytes(), m.sha256())).toList();
+            return machine.forRun(suite, label, commandLine, Instant.now().toString(), providers, models);
+        }
+    }
+
+    /**
+     * Each suite parameter from {@code commandLine} (the user's {@code -p}, or null when not given),
+     * else the suite, else the selected benchmarks' {@code @Param} defaults; checked before any fork
+     * starts ({@link Preflight}), then crossed into configurations.
+     *
+     * @throws BadInputException for a bad value, or when no benchmark matches {@code includes}
+     */
+    static Planned resolve(OutputFormat out, List<String> includes, List<String> excludes, Suite suite, List<Integer> callers,
+                           Function<String, List<String>> commandLine) {
+        Map<String, List<String>> requested = new LinkedHashMap<>();
+        for (String param : Configuration.SUITE_PARAMS) {
+            List<String> given = commandLine.apply(param);
+            List<String> values = given != null ? given
+                    : suite.params().containsKey(param) ? suite.params().get(param)
+                    : declaredDefaults(out, includes, excludes, param);
+            requested.put(param, values);
+        }
+        Preflight.Checked checked = Preflight.check(requested, ModelCatalog.standard(), ProviderCheck.forThisBuild(),
+                callers.stream().mapToInt(Integer::intValue).max().orElse(1));
+        List<Configuration> configurations = expand(out, includes, excludes, callers,
+                name -> checked.params().containsKey(name) ? checked.params().get(name) : commandLine.apply(name));
+        if (configurations.isEmpty()) {
+            throw new BadInputException("no benchmark matches " + String.join(" ", includes) + "; list them with -l");
+        }
+        Preflight.checkCallers(configurations);
+        return new Planned(requested, checked, configurations);
     }
 
     /**

@@ -16,10 +16,13 @@ import java.util.stream.Stream;
 
 /**
  * Baseline against candidate: configurations matched on benchmark, mode and parameters, each
- * judged by {@link RegressionCheck}; configurations on one side only are kept and listed.
+ * judged by {@link RegressionCheck}; configurations on one side only are kept and listed. Beside
+ * the timed rows, the sides' instruction counts when they have them ({@link InstructionComparison}),
+ * which inform and never change a verdict.
  */
 public record Comparison(Run baseline, Run candidate, Metric metric, RegressionCheck check, List<Row> rows,
-                         List<String> onlyInBaseline, List<String> onlyInCandidate, Optional<Looks.Outcome> sequential) {
+                         List<String> onlyInBaseline, List<String> onlyInCandidate, Optional<Looks.Outcome> sequential,
+                         InstructionComparison instructions) {
 
     /**
      * One matched configuration.
@@ -32,14 +35,17 @@ public record Comparison(Run baseline, Run candidate, Metric metric, RegressionC
     }
 
     public static Comparison of(Run baseline, Run candidate, Metric metric, RegressionCheck check) {
-        return of(baseline, candidate, metric, check, Optional.empty());
+        return of(baseline, candidate, metric, check, Optional.empty(), InstructionComparison.DEFAULT_THRESHOLD);
     }
 
     /**
      * With {@code looks}, a paired comparison judged look by look ({@link Looks}); {@link #check()}
      * is then the stricter check every look applied.
+     *
+     * @param instructionThreshold the smallest change of instructions per inference flagged, as a fraction
      */
-    public static Comparison of(Run baseline, Run candidate, Metric metric, RegressionCheck check, Optional<Looks> looks) {
+    public static Comparison of(Run baseline, Run candidate, Metric metric, RegressionCheck check, Optional<Looks> looks,
+                                double instructionThreshold) {
         if (looks.isPresent() && !check.paired()) {
             throw new BadInputException("--sequential looks at paired rounds: use it with --paired");
         }
@@ -97,7 +103,7 @@ public record Comparison(Run baseline, Run candidate, Metric metric, RegressionC
             rows.add(new Row(rowLabels.get(i), ForkValues.unit(r), ForkValues.supports(r, metric), findings.get(i)));
         }
         return new Comparison(baseline, candidate, metric, applied, List.copyOf(rows),
-                List.copyOf(onlyInBaseline), onlyInCandidate, outcome);
+                List.copyOf(onlyInBaseline), onlyInCandidate, outcome, InstructionComparison.of(baseline, candidate, instructionThreshold));
     }
 
     public long count(Verdict verdict) {

@@ -65,6 +65,7 @@ public final class ComparisonMarkdown {
                         + "Holm-corrected.")
                 .append(" A change counts when it exceeds the threshold and is significant (docs/compare.md).\n");
         md.append(OperatorChanges.of(c.baseline(), c.candidate()).markdown());
+        md.append(c.instructions().markdown());
         return md.toString();
     }
 

@@ -12,7 +12,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-/** Writes a two-run comparison's files: comparison.csv, comparison.md, charts/comparison.png. */
+/**
+ * Writes a two-run comparison's files: comparison.csv, comparison.md, charts/comparison.png, and
+ * instructions_comparison.csv when both sides have instruction counts.
+ */
 public final class ComparisonOutput {
 
     private ComparisonOutput() {
@@ -21,13 +24,16 @@ public final class ComparisonOutput {
     /** The chart's path in the output folder. */
     public static final String CHART = RunFiles.CHARTS + "/comparison.png";
 
-    /** Writes the three files, staged and then moved into place together. */
+    /** Writes the three files (four with both sides' instruction counts), staged and then moved into place together. */
     public static void write(Path dir, Comparison comparison) throws IOException {
         try (AtomicFiles files = AtomicFiles.in(dir)) {
             files.writeText(RunFiles.COMPARISON_CSV, out -> ComparisonCsv.write(out, comparison));
             files.writeText(RunFiles.COMPARISON_MD, out -> out.write(ComparisonMarkdown.render(comparison)));
             byte[] png = comparison.check().paired() ? pairedChart(comparison) : chart(comparison);
             files.write(CHART, out -> out.write(png));
+            if (comparison.instructions().presence() == InstructionComparison.Presence.BOTH) {
+                files.writeText(RunFiles.INSTRUCTIONS_COMPARISON_CSV, comparison.instructions()::writeCsv);
+            }
             files.commit();
         }
     }

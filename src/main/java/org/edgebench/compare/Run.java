@@ -3,6 +3,8 @@ package org.edgebench.compare;
 import org.edgebench.BadInputException;
 import org.edgebench.profile.OperatorProfile;
 import org.edgebench.profile.Profiles;
+import org.edgebench.count.InstructionCount;
+import org.edgebench.count.InstructionsCsv;
 import org.edgebench.results.Histogram;
 import org.edgebench.results.JmhJson;
 import org.edgebench.results.JmhResult;
@@ -19,14 +21,16 @@ import java.util.Map;
 
 /**
  * One side of a comparison: a run folder or a JMH JSON file (or several runs pooled, {@code file}
- * being the first of {@code runs}), its results by configuration, its environment, and the operator
- * profiles of its {@code --profile} traces.
+ * being the first of {@code runs}), its results by configuration, its environment, the operator
+ * profiles of its {@code --profile} traces, and its instruction counts ({@code instructions.csv},
+ * or {@code NAME.instructions.csv} beside a baseline {@code NAME.json}; empty when it has none).
  *
  * @param profiles        by the planned configuration's key (no mode: one trace per configuration); empty without {@code --profile}
  * @param profileProblems one line per trace that could not be read
  */
 public record Run(String name, Path file, int runs, Map<Configuration.Key, JmhResult> results, Environment environment,
-                  Map<Configuration.Key, OperatorProfile> profiles, List<String> profileProblems) {
+                  Map<Configuration.Key, OperatorProfile> profiles, List<String> profileProblems,
+                  List<InstructionCount> instructions) {
 
     /**
      * Loads {@code fileOrRunDir}; a missing file, a folder without jmh.json or a file that is not
@@ -40,14 +44,17 @@ public record Run(String name, Path file, int runs, Map<Configuration.Key, JmhRe
             byKey.put(Configuration.of(r).key(), r);
         }
         Profiles profiles = Profiles.read(file.toAbsolutePath().getParent(), all.stream().map(Configuration::of).toList());
-        return new Run(name, file, 1, byKey, environmentBesides(file), profiles.byKey(), profiles.problems());
+        return new Run(name, file, 1, byKey, environmentBesides(file), profiles.byKey(), profiles.problems(),
+                instructionsBesides(file));
     }
 
     /**
      * Loads several runs of one build as one side, their forks pooled per configuration: runs
      * taken alternately with the other side's share the machine's drift, which a single run
      * compared with one recorded at another time does not (docs/compare.md). The environment is
-     * the first run's; a configuration missing from some runs keeps the forks it has.
+     * the first run's, the instruction counts the first counted run's (a count is the same in
+     * every run of a build, so the gate counts one run per side); a configuration missing from
+     * some runs keeps the forks it has.
      *
      * @throws BadInputException when the runs disagree on a configuration's unit
      */
@@ -56,6 +63,7 @@ public record Run(String name, Path file, int runs, Map<Configuration.Key, JmhRe
         Map<Configuration.Key, JmhResult> merged = new LinkedHashMap<>(first.results());
         Map<Configuration.Key, OperatorProfile> profiles = new LinkedHashMap<>(first.profiles());
         List<String> problems = new ArrayList<>(first.profileProblems());
+        List<InstructionCount> instructions = first.instructions();
         for (Path path : runs.subList(1, runs.size())) {
             Run next = load(name, path);
             for (JmhResult r : next.results().values()) {
@@ -63,8 +71,12 @@ public record Run(String name, Path file, int runs, Map<Configuration.Key, JmhRe
             }
             next.profiles().forEach((key, profile) -> profiles.merge(key, profile, OperatorProfile::pooled));
             problems.addAll(next.profileProblems());
+            if (instructions.isEmpty()) {
+                instructions = next.instructions();
+            }
         }
-        return new Run(name, first.file(), runs.size(), merged, first.environment(), profiles, List.copyOf(problems));
+        return new Run(name, first.file(), runs.size(), merged, first.environment(), profiles, List.copyOf(problems),
+                instructions);
     }
 
     /** A run whose env.json is missing or unreadable is compared as one whose environment is unknown. */
@@ -73,6 +85,19 @@ public record Run(String name, Path file, int runs, Map<Configuration.Key, JmhRe
             return EnvFile.besides(file).orElse(Environment.UNKNOWN);
         } catch (IOException e) {
             return Environment.UNKNOWN;
+        }
+    }
+
+    /**
+     * The counts recorded beside {@code jmhFile}.
+     *
+     * @throws BadInputException when there is an instructions.csv but it cannot be read
+     */
+    private static List<InstructionCount> instructionsBesides(Path jmhFile) {
+        try {
+            return InstructionsCsv.besides(jmhFile).orElse(List.of());
+        } catch (IOException e) {
+            throw new BadInputException(e.getMessage() + "; count again with `count --into RUN_DIR`", e);
         }
     }
 

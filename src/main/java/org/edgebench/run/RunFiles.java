@@ -21,6 +21,10 @@ public final class RunFiles {
     public static final String OPERATORS_CSV = "operators.csv";
     /** With {@code --profile}: ONNX Runtime's own trace of each profiled configuration, untouched. */
     public static final String PROFILE = "profile";
+    /** Instructions per inference, counted in software by {@code count} (callgrind). */
+    public static final String INSTRUCTIONS_CSV = "instructions.csv";
+    /** A comparison's instruction counts, baseline against candidate. */
+    public static final String INSTRUCTIONS_COMPARISON_CSV = "instructions_comparison.csv";
 
     private RunFiles() {
     }

@@ -77,7 +77,7 @@ class CiRegressionScriptIT {
                 .redirectOutput(tmp.resolve("stdout.txt").toFile()).redirectError(err.toFile());
         builder.environment().putAll(Map.of("EDGEBENCH_BASE_JAR", "target/benchmarks.jar", "EDGEBENCH_SUITE", "quick",
                 "EDGEBENCH_ROUNDS", "2", "EDGEBENCH_BLOCK", "1", "EDGEBENCH_RUN_DIR", run.toString(),
-                "EDGEBENCH_JAVA_OPTS", "-Djmh.ignoreLock=true"));
+                "EDGEBENCH_JAVA_OPTS", "-Djmh.ignoreLock=true", "EDGEBENCH_COUNT", "0"));
         Process process = builder.start();
         assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
         String stderr = Files.readString(err, StandardCharsets.UTF_8);
@@ -93,6 +93,48 @@ class CiRegressionScriptIT {
         assertThat(run.resolve("base-2/charts")).doesNotExist();
         assertThat(run.resolve("compare").toRealPath()).isEqualTo(run.resolve("look-2/compare").toRealPath());
         assertThat(Files.readString(run.resolve("compare/comparison.md"))).contains("look 2 of 2 (2 pairs");
+    }
+
+    @Test
+    void countSettingMustBeZeroOrOne() throws Exception {
+        assertBadInput(Map.of("EDGEBENCH_COUNT", "yes"), "EDGEBENCH_COUNT must be 0 (no instruction counts) or 1", "--against", "HEAD");
+    }
+
+    /** Without valgrind, CI=true is bad input before anything runs; elsewhere the count is skipped with one line. */
+    @Test
+    void missingValgrindFailsUnderCiAndIsSkippedElsewhere() throws Exception {
+        Path bin = Files.createDirectories(tmp.resolve("bin"));
+        for (String tool : List.of("dirname", "cut", "nproc", "awk", "java")) {
+            Path target = tool.equals("java") ? Path.of(System.getProperty("java.home"), "bin", "java") : which(tool);
+            Files.createSymbolicLink(bin.resolve(tool), target);
+        }
+        Map<String, String> withoutValgrind = Map.of("PATH", bin.toString(), "CI", "true");
+        ScriptRun.assertBadInput("ci-regression.sh", tmp, withoutValgrind,
+                "ci-regression: valgrind not found, and CI=true needs the instruction counts: install it (Debian: apt-get install valgrind", "ci");
+
+        Path err = tmp.resolve("stderr.txt");
+        ProcessBuilder builder = new ProcessBuilder(List.of("/bin/bash", "scripts/ci-regression.sh", "ci"))
+                .redirectOutput(tmp.resolve("stdout.txt").toFile()).redirectError(err.toFile());
+        builder.environment().put("PATH", bin.toString());
+        builder.environment().remove("CI");
+        builder.environment().put("EDGEBENCH_JAR", Files.writeString(tmp.resolve("not-a.jar"), "not a jar").toString());
+        builder.environment().put("EDGEBENCH_RUN_DIR", tmp.resolve("run2").toString());
+        Process process = builder.start();
+        assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        String stderr = Files.readString(err, StandardCharsets.UTF_8);
+        assertThat(stderr).contains("ci-regression: valgrind not found: instruction counts skipped (to see them beside the timed"
+                + " verdict, install it: Debian: apt-get install valgrind)");
+        assertThat(process.exitValue()).as("the timed run goes ahead (and fails on the broken jar)").isEqualTo(3);
+    }
+
+    private static Path which(String tool) {
+        for (String dir : System.getenv("PATH").split(":")) {
+            Path candidate = Path.of(dir, tool);
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        throw new AssertionError(tool + " not on PATH");
     }
 
     private void assertBadInput(Map<String, String> env, String message, String... args) throws Exception {

@@ -39,12 +39,23 @@ public class OrtSessionState extends SessionParams {
 
     @Setup(Level.Trial)
     public void open() throws OrtException, IOException {
+        open(Map.of());
+    }
+
+    /**
+     * Opens the session with ONNX Runtime session config entries on top of the provider's settings,
+     * e.g. {@code session.intra_op.allow_spinning=0} for the instruction count's single-threaded session.
+     */
+    public void open(Map<String, String> configEntries) throws OrtException, IOException {
         ProviderCheck.forThisBuild().require(provider);
         modelFile = ModelCatalog.standard().resolve(model);
         inputSource = InputSource.of(inputs, modelFile);
         env = Sessions.environment();
         options = new SessionOptions();
         provider.configureSession(options, intraOpThreads);
+        for (Map.Entry<String, String> entry : configEntries.entrySet()) {
+            options.addConfigEntry(entry.getKey(), entry.getValue());
+        }
         for (Map.Entry<String, Long> dim : dimValues().entrySet()) {
             options.setSymbolicDimensionValue(dim.getKey(), dim.getValue());
         }
