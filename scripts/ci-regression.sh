@@ -200,11 +200,21 @@ if [ -n "$against" ]; then
     bases+=("$out/base-$i")
     cands+=("$out/cand-$i")
     # Once per build, into its first run, after the first round so a broken count stops the check early;
-    # valgrind runs between rounds, never beside a timed run.
+    # valgrind runs between rounds, never beside a timed run. The two counts run at once: a count of
+    # instructions does not depend on what else the machine does, so they share the cores.
     if [ "$i" -eq 1 ] && [ "$count" = 1 ]; then
-      echo "ci-regression: counting instructions per inference of both builds, once each (a few minutes under valgrind)" >&2
-      count_base
-      count_cand
+      echo "ci-regression: counting instructions per inference of both builds, once each, side by side (a few minutes under valgrind)" >&2
+      count_base &
+      base_count=$!
+      count_cand &
+      cand_count=$!
+      base_counted=0
+      cand_counted=0
+      wait "$base_count" || base_counted=$?
+      wait "$cand_count" || cand_counted=$?
+      # run_logged has said which failed and why; its exit code (2 or 3) ends the check.
+      [ "$base_counted" -eq 0 ] || exit "$base_counted"
+      [ "$cand_counted" -eq 0 ] || exit "$cand_counted"
     fi
     if ((i % block == 0 || i == rounds)); then
       look=$((look + 1))
