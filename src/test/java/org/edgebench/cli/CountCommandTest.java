@@ -2,17 +2,12 @@ package org.edgebench.cli;
 
 import org.edgebench.count.InstructionCount;
 import org.edgebench.run.Configuration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -24,31 +19,14 @@ class CountCommandTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalErr;
-
-    @BeforeEach
-    void captureStderr() {
-        originalErr = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreStderr() {
-        System.setErr(originalErr);
-    }
+    @RegisterExtension
+    final BadInputCapture launcher = new BadInputCapture();
 
     private String failsWithOneLine(String... args) {
-        err.reset();
         String[] all = new String[args.length + 1];
         all[0] = "count";
         System.arraycopy(args, 0, all, 1, args.length);
-        int code = Launcher.run(all);
-        String text = err.toString(StandardCharsets.UTF_8);
-        assertThat(code).as("exit code of %s, stderr: %s", Arrays.toString(args), text).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(text.lines().toList()).as("stderr of %s", Arrays.toString(args)).hasSize(1);
-        assertThat(text).startsWith("edgebench: ").doesNotContain("Exception");
-        return text;
+        return launcher.failsWithOneLine(all);
     }
 
     @Test

@@ -3,14 +3,10 @@ package org.edgebench.cli;
 import org.edgebench.model.ModelCatalog;
 import org.edgebench.model.NpyFiles;
 import org.edgebench.model.TestModels;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -23,27 +19,11 @@ class LauncherBadInputTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalErr;
-
-    @BeforeEach
-    void captureStderr() {
-        originalErr = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreStderr() {
-        System.setErr(originalErr);
-    }
+    @RegisterExtension
+    final BadInputCapture launcher = new BadInputCapture();
 
     private String failsWithOneLine(String... args) {
-        int code = Launcher.run(args);
-        String text = err.toString(StandardCharsets.UTF_8);
-        assertThat(code).as("exit code of %s, stderr: %s", Arrays.toString(args), text).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(text.lines().toList()).as("stderr of %s", Arrays.toString(args)).hasSize(1);
-        assertThat(text).startsWith("edgebench: ").doesNotContain("Exception").doesNotContain("\tat ");
-        return text;
+        return launcher.failsWithOneLine(args);
     }
 
     @Test
@@ -75,7 +55,6 @@ class LauncherBadInputTest {
     @Test
     void batchSizeZeroOrNotANumber() {
         assertThat(failsWithOneLine("-p", "batchSize=0")).contains("batchSize must be >= 1, was 0");
-        err.reset();
         assertThat(failsWithOneLine("-p", "batchSize=abc")).contains("batchSize must be a whole number");
     }
 
@@ -97,20 +76,14 @@ class LauncherBadInputTest {
     @Test
     void callerCountsThatMakeNoSense() {
         assertThat(failsWithOneLine("--callers", "0")).contains("a caller count is 1 or more", "was 0");
-        err.reset();
         assertThat(failsWithOneLine("--callers", "1,-2")).contains("a caller count is 1 or more", "was -2");
-        err.reset();
         assertThat(failsWithOneLine("--callers=two")).contains("--callers takes caller counts joined by commas", "'two'");
-        err.reset();
         assertThat(failsWithOneLine("--callers", "1,")).contains("--callers takes caller counts joined by commas");
-        err.reset();
         assertThat(failsWithOneLine("--callers")).contains("--callers needs a value");
         int tooMany = 4 * Runtime.getRuntime().availableProcessors() + 1;
-        err.reset();
         assertThat(failsWithOneLine("--callers", "1," + tooMany))
                 .contains("--callers " + tooMany + " is more than 4x the " + Runtime.getRuntime().availableProcessors() + " cores")
                 .contains("add --force");
-        err.reset();
         assertThat(failsWithOneLine("-t", Integer.toString(tooMany))).contains("-t " + tooMany + " is more than 4x");
     }
 
@@ -125,7 +98,6 @@ class LauncherBadInputTest {
         assertThat(failsWithOneLine("SessionColdStartBenchmark", "-t", "2", "-p", "batchSize=1", "-p", "provider=CPU"))
                 .contains("SessionColdStartBenchmark runs with one caller only, not 2: it times the first session of a fresh JVM")
                 .contains("run it without -t and --callers");
-        err.reset();
         assertThat(failsWithOneLine("WarmupCurveBenchmark", "--callers", "1,2", "-p", "batchSize=1", "-p", "provider=CPU"))
                 .contains("WarmupCurveBenchmark runs with one caller only, not 2");
     }
@@ -202,7 +174,6 @@ class LauncherBadInputTest {
     @Test
     void unknownSuiteAndBadJmhOption() {
         assertThat(failsWithOneLine("--suite", "nightly")).contains("unknown suite 'nightly'").contains("quick, default, ci, full");
-        err.reset();
         assertThat(failsWithOneLine("-f", "many")).contains("bad JMH option");
     }
 
