@@ -99,6 +99,7 @@ public final class CompareCommand implements Callable<Integer> {
                     + "look at alpha divided by the number of looks, and exit 4 while a configuration is undecided before "
                     + "the last look (docs/compare.md). E.g. 8/24.")
     private String sequential;
+
     @Option(names = "--instructions-threshold", paramLabel = "PCT", defaultValue = "0.5",
             description = "Smallest change of instructions per inference flagged, in percent, when both sides have "
                     + "instructions.csv (count); informs, never changes a verdict (default: ${DEFAULT-VALUE}).")

@@ -155,7 +155,7 @@ public final class OutputComparison {
             String inputs = c.params().getOrDefault(Configuration.INPUTS, "");
             Map<String, Long> dims = Dims.forModel(twins.dims(), fp32File, inputs);
             OrtEnvironment env = Sessions.environment();
-            try (SessionOptions options = options(provider, threads, dims);
+            try (SessionOptions options = Sessions.options(provider, threads, dims);
                  OrtSession fp32 = Sessions.open(env, fp32File, options);
                  OrtSession int8 = Sessions.open(env, int8File, options)) {
                 OutputComparison comparison = new OutputComparison(fp32, int8);
@@ -184,20 +184,6 @@ public final class OutputComparison {
             }
         } catch (OrtException | RuntimeException e) {
             return List.of(OutputAgreement.failed(twins, synthesizedSource(), oneLine(e)));
-        }
-    }
-
-    private static SessionOptions options(Provider provider, int threads, Map<String, Long> dims) throws OrtException {
-        SessionOptions options = new SessionOptions();
-        try {
-            provider.configureSession(options, threads);
-            for (Map.Entry<String, Long> dim : dims.entrySet()) {
-                options.setSymbolicDimensionValue(dim.getKey(), dim.getValue());
-            }
-            return options;
-        } catch (OrtException | RuntimeException e) {
-            options.close();
-            throw e;
         }
     }
 

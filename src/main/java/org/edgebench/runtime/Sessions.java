@@ -8,6 +8,7 @@ import ai.onnxruntime.OrtSession.SessionOptions;
 import org.edgebench.BadInputException;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 /** Opens ONNX Runtime sessions and turns a file ONNX Runtime rejects into one line of bad input. */
 public final class Sessions {
@@ -33,6 +34,24 @@ public final class Sessions {
             return env.createSession(model.toString(), options);
         } catch (OrtException e) {
             throw new BadInputException(model + " is not a model ONNX Runtime can load: " + oneLine(e.getMessage()), e);
+        }
+    }
+
+    /**
+     * Fresh options with {@code provider} attached at {@code intraOpThreads} and the symbolic
+     * dimensions set, as every measured session is made; closed again if attaching fails.
+     */
+    public static SessionOptions options(Provider provider, int intraOpThreads, Map<String, Long> dims) throws OrtException {
+        SessionOptions options = new SessionOptions();
+        try {
+            provider.configureSession(options, intraOpThreads);
+            for (Map.Entry<String, Long> dim : dims.entrySet()) {
+                options.setSymbolicDimensionValue(dim.getKey(), dim.getValue());
+            }
+            return options;
+        } catch (OrtException | RuntimeException e) {
+            options.close();
+            throw e;
         }
     }
 

@@ -61,17 +61,7 @@ public class ColdSessionState extends SessionParams {
 
     /** Fresh options with the provider attached and the symbolic dimensions set: part of creating a session. */
     public SessionOptions newOptions() throws OrtException {
-        SessionOptions fresh = new SessionOptions();
-        try {
-            provider.configureSession(fresh, intraOpThreads);
-            for (Map.Entry<String, Long> dim : dimValues().entrySet()) {
-                fresh.setSymbolicDimensionValue(dim.getKey(), dim.getValue());
-            }
-            return fresh;
-        } catch (OrtException | RuntimeException e) {
-            fresh.close();
-            throw e;
-        }
+        return Sessions.options(provider, intraOpThreads, dimValues());
     }
 
     @TearDown(Level.Iteration)

@@ -51,13 +51,9 @@ public class OrtSessionState extends SessionParams {
         modelFile = ModelCatalog.standard().resolve(model);
         inputSource = InputSource.of(inputs, modelFile);
         env = Sessions.environment();
-        options = new SessionOptions();
-        provider.configureSession(options, intraOpThreads);
+        options = Sessions.options(provider, intraOpThreads, dimValues());
         for (Map.Entry<String, String> entry : configEntries.entrySet()) {
             options.addConfigEntry(entry.getKey(), entry.getValue());
-        }
-        for (Map.Entry<String, Long> dim : dimValues().entrySet()) {
-            options.setSymbolicDimensionValue(dim.getKey(), dim.getValue());
         }
         profile = SessionProfile.requested().orElse(null);
         if (profile != null) {
