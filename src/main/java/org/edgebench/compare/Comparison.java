@@ -93,9 +93,8 @@ public record Comparison(Run baseline, Run candidate, Metric metric, RegressionC
         RegressionCheck applied = looks.map(l -> l.perLook(check)).orElse(check);
         if (baseline.environment().emulated() || candidate.environment().emulated()) {
             // An emulator's timings say how fast the emulator is, not the code: no verdict either way.
-            findings = findings.stream().map(f -> new Finding(f.samples(), f.baselineValue(), f.candidateValue(), f.change(),
-                    f.ciLow(), f.ciHigh(), f.pValue(), f.adjustedPValue(), Verdict.INCONCLUSIVE,
-                    "emulated run: timings are an emulator's, so no verdict")).toList();
+            findings = findings.stream()
+                    .map(f -> f.judged(Verdict.INCONCLUSIVE, "emulated run: timings are an emulator's, so no verdict")).toList();
         }
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < findings.size(); i++) {

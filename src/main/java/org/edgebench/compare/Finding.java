@@ -20,4 +20,10 @@ public record Finding(ForkSamples samples, double baselineValue, double candidat
     public Direction direction() {
         return samples.direction();
     }
+
+    /** The same statistics with another verdict and reason. */
+    public Finding judged(Verdict newVerdict, String newReason) {
+        return new Finding(samples, baselineValue, candidateValue, change, ciLow, ciHigh, pValue, adjustedPValue,
+                newVerdict, newReason);
+    }
 }

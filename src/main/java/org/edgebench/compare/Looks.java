@@ -111,8 +111,7 @@ public record Looks(int block, int cap) {
 
     private Finding annotated(Finding f, int look, int pairs) {
         String where = String.format(Locale.ROOT, "look %d of %d (%d pairs, each look at alpha/%d)", look, looks(), pairs, looks());
-        return new Finding(f.samples(), f.baselineValue(), f.candidateValue(), f.change(), f.ciLow(), f.ciHigh(),
-                f.pValue(), f.adjustedPValue(), f.verdict(), f.reason() + "; " + where);
+        return f.judged(f.verdict(), f.reason() + "; " + where);
     }
 
     private static ForkSamples firstPairs(ForkSamples s, int n) {
