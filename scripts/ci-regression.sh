@@ -167,12 +167,12 @@ if [ -n "$against" ]; then
   no_report=()
   base_help=$( (cd "$base"; java -jar "${base_jar:-target/benchmarks.jar}" --help 2>/dev/null) || true)
   case "$base_help" in *--no-report*) no_report=(--no-report) ;; esac
-  # The inner script's "$1" and "$@" are its own arguments, expanded by the inner bash.
-  # shellcheck disable=SC2016
-  run_base() { run_logged "base-$1" bash -c 'cd "$1" && shift && exec "$@"' _ "$base" ${pin[@]+"${pin[@]}"} java ${java_opts[@]+"${java_opts[@]}"} -jar "${base_jar:-target/benchmarks.jar}" --suite "$suite" -f "$forks" ${no_report[@]+"${no_report[@]}"} --out "$out/base-$1"; }
+  # Runs a command in the base build's tree (its models and suite file); called through run_logged.
+  # shellcheck disable=SC2317
+  in_base() { (cd "$base" && "$@"); }
+  run_base() { run_logged "base-$1" in_base ${pin[@]+"${pin[@]}"} java ${java_opts[@]+"${java_opts[@]}"} -jar "${base_jar:-target/benchmarks.jar}" --suite "$suite" -f "$forks" ${no_report[@]+"${no_report[@]}"} --out "$out/base-$1"; }
   run_cand() { run_logged "cand-$1" ${pin[@]+"${pin[@]}"} java ${java_opts[@]+"${java_opts[@]}"} -jar "$jar_abs" --suite "$suite" -f "$forks" --no-report --out "$out/cand-$1"; }
-  # shellcheck disable=SC2016
-  count_base() { run_logged base-count bash -c 'cd "$1" && shift && exec "$@"' _ "$base" java -jar "${base_jar:-target/benchmarks.jar}" count --suite "$suite" --into "$out/base-1"; }
+  count_base() { run_logged base-count in_base java -jar "${base_jar:-target/benchmarks.jar}" count --suite "$suite" --into "$out/base-1"; }
   count_cand() { run_logged cand-count java -jar "$jar_abs" count --suite "$suite" --into "$out/cand-1"; }
   case "$base_help" in
     *"benchmarks.jar count"*) ;;
