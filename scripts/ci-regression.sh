@@ -6,17 +6,22 @@
 #
 # The first runs the ci suite once and compares it with a committed baseline; a regression is
 # confirmed by a second run. The second builds REV (a commit, branch or tag, e.g. origin/main)
-# into target/against/<sha>/ and alternates short runs of the two builds (base, cand, cand, base,
-# ...), compares them pair by pair (compare --paired) after every block of rounds and stops as soon
-# as every configuration is decided (compare --sequential): both builds share the machine's drift,
-# which a committed baseline cannot. Prints the Markdown table and exits with
+# into target/against/<sha>/ and runs the two builds in rounds: both builds' runs of a round start
+# together on one CPU and take turns iteration by iteration (EDGEBENCH_TURNS, two named pipes), so
+# each pair of forks is measured in the same seconds (docs/compare.md, "Taking turns"); a base
+# build that cannot take turns, or runs another suite, alternates whole runs instead (base, cand,
+# cand, base, ...). The pairs are compared (compare --paired) after every block of rounds, and the
+# check stops as soon as every configuration is decided (compare --sequential): both builds share
+# the machine's drift, which a committed baseline cannot. Prints the Markdown table and exits with
 # compare's code: 0 no regression, 1 a regression, 2 bad input; or 3 when a benchmark run itself
 # failed (the launcher's exit 1: a configuration that did not run says nothing about speed, so it
 # is neither compared nor rerun as a confirmation).
 #
 # Beside the timed verdict, instructions per inference (`count`, under valgrind): counted once per
 # build, not per round, since the count is the same in every run; with --against into the first
-# base and candidate runs, against a baseline into the run when the baseline has
+# base and candidate runs (while the rounds take turns on the last CPU, the counts run on the others:
+# a count does not depend on the machine's load, and a pair's two forks share whatever the counts
+# do to the timed CPU), against a baseline into the run when the baseline has
 # NAME.instructions.csv. Without valgrind the count is skipped with one line, except with CI=true,
 # where its absence is bad input (.ci/run installs it).
 #
@@ -26,11 +31,13 @@
 # Environment: EDGEBENCH_SUITE (default ci), EDGEBENCH_JAR (candidate jar, default
 # target/benchmarks.jar), EDGEBENCH_RUN_DIR (default results/<timestamp>-ci[-against]),
 # EDGEBENCH_CONFIRM=0 (no confirming run), EDGEBENCH_CPUS (run the benchmarks under
-# taskset -c CPUS, e.g. 1; measured in docs/compare.md), EDGEBENCH_JAVA_OPTS (options for the
+# taskset -c CPUS, e.g. 1; measured in docs/compare.md; with --against taking turns, the default is
+# the last CPU), EDGEBENCH_JAVA_OPTS (options for the
 # launcher's JVM, e.g. -Djmh.ignoreLock=true), EDGEBENCH_COUNT=0 (no instruction counts); for
 # --against, EDGEBENCH_BASE_JAR (REV's jar, built already: skips the build and runs it in this
 # tree), EDGEBENCH_ROUNDS (the most rounds of one run per build, default 24), EDGEBENCH_BLOCK
-# (rounds between looks, default 8) and EDGEBENCH_FORKS (forks per run, default 1).
+# (rounds between looks, default 8), EDGEBENCH_FORKS (forks per run, default 1) and
+# EDGEBENCH_TURNS_OFF=1 (alternate whole runs even when both builds can take turns).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -170,10 +177,76 @@ if [ -n "$against" ]; then
   # Runs a command in the base build's tree (its models and suite file); called through run_logged.
   # shellcheck disable=SC2317
   in_base() { (cd "$base" && "$@"); }
-  run_base() { run_logged "base-$1" in_base ${pin[@]+"${pin[@]}"} java ${java_opts[@]+"${java_opts[@]}"} -jar "${base_jar:-target/benchmarks.jar}" --suite "$suite" -f "$forks" ${no_report[@]+"${no_report[@]}"} --out "$out/base-$1"; }
-  run_cand() { run_logged "cand-$1" ${pin[@]+"${pin[@]}"} java ${java_opts[@]+"${java_opts[@]}"} -jar "$jar_abs" --suite "$suite" -f "$forks" --no-report --out "$out/cand-$1"; }
-  count_base() { run_logged base-count in_base java -jar "${base_jar:-target/benchmarks.jar}" count --suite "$suite" --into "$out/base-1"; }
-  count_cand() { run_logged cand-count java -jar "$jar_abs" count --suite "$suite" --into "$out/cand-1"; }
+  # Taking turns needs both builds to know EDGEBENCH_TURNS and to run the same suite, so that their
+  # iterations match one for one.
+  base_jar_file="${base_jar:-$base/target/benchmarks.jar}"
+  take_turns=1
+  if [ "${EDGEBENCH_TURNS_OFF:-0}" = 1 ]; then
+    take_turns=0
+  elif ! LC_ALL=C grep -qa 'org/edgebench/bench/state/Turns' "$base_jar_file"; then
+    echo "ci-regression: ${against} cannot take turns: its runs and the candidate's alternate whole" >&2
+    take_turns=0
+  elif ! cmp -s "$base/benchmarks/${suite}.properties" "benchmarks/${suite}.properties"; then
+    echo "ci-regression: the two builds' ${suite} suites differ, so their iterations cannot take turns: their runs alternate whole" >&2
+    take_turns=0
+  fi
+  # JMH's lock keeps two benchmark runs apart; runs taking turns are kept apart iteration by
+  # iteration instead, and would otherwise wait for each other's lock for ever.
+  if [ "$take_turns" = 1 ]; then
+    java_opts+=(-Djmh.ignoreLock=true)
+  fi
+  # Taking turns, both builds run on one CPU, the last this script may use, unless EDGEBENCH_CPUS
+  # says otherwise; the instruction counts then run on the other CPUs, during the rounds.
+  count_pin=()
+  counts_alongside=0
+  if [ "$take_turns" = 1 ] && [ -z "$cpus" ] && command -v taskset > /dev/null; then
+    allowed=()
+    for part in $(taskset -pc $$ | sed 's/.*: *//' | tr ',' ' '); do
+      case "$part" in
+        *-*) for ((c = ${part%-*}; c <= ${part#*-}; c++)); do allowed+=("$c"); done ;;
+        *) allowed+=("$part") ;;
+      esac
+    done
+    last=$((${#allowed[@]} - 1))
+    pin=(taskset -c "${allowed[$last]}")
+    if [ "$last" -ge 1 ]; then
+      counts_alongside=1
+      count_pin=(taskset -c "$(IFS=,; echo "${allowed[*]:0:$last}")")
+    fi
+  fi
+  # Runs round $1 of a build; $2, when given, is the EDGEBENCH_TURNS=... to take turns by.
+  run_base() { run_logged "base-$1" in_base env "${2:-EDGEBENCH_TURNS=}" ${pin[@]+"${pin[@]}"} java ${java_opts[@]+"${java_opts[@]}"} -jar "${base_jar:-target/benchmarks.jar}" --suite "$suite" -f "$forks" ${no_report[@]+"${no_report[@]}"} --out "$out/base-$1"; }
+  run_cand() { run_logged "cand-$1" env "${2:-EDGEBENCH_TURNS=}" ${pin[@]+"${pin[@]}"} java ${java_opts[@]+"${java_opts[@]}"} -jar "$jar_abs" --suite "$suite" -f "$forks" --no-report --out "$out/cand-$1"; }
+  # Round $1 with turns: both runs start together; each iteration waits for its turn in its own
+  # pipe and passes it on through the other's. The base goes first in odd rounds, the candidate in
+  # even ones. A side that ends, however it ends, floods the other's pipe with turns, so the other
+  # finishes alone instead of waiting for ever; a failed side then ends the check.
+  run_round_in_turns() {
+    local pipes base_pid cand_pid base_status=0 cand_status=0
+    pipes=$(mktemp -d "${TMPDIR:-/tmp}/edgebench-turns.XXXXXX")
+    mkfifo "$pipes/base" "$pipes/cand"
+    # Held open here for the whole round, so a turn passed between two forks waits in its pipe.
+    exec 3<> "$pipes/base" 4<> "$pipes/cand"
+    if (($1 % 2 == 1)); then printf t >&3; else printf t >&4; fi
+    (
+      trap 'printf "%01024d" 0 >&4' EXIT
+      run_base "$1" "EDGEBENCH_TURNS=$pipes/base,$pipes/cand"
+    ) &
+    base_pid=$!
+    (
+      trap 'printf "%01024d" 0 >&3' EXIT
+      run_cand "$1" "EDGEBENCH_TURNS=$pipes/cand,$pipes/base"
+    ) &
+    cand_pid=$!
+    wait "$base_pid" || base_status=$?
+    wait "$cand_pid" || cand_status=$?
+    exec 3>&- 4>&-
+    rm -rf "$pipes"
+    [ "$base_status" -eq 0 ] || exit "$base_status"
+    [ "$cand_status" -eq 0 ] || exit "$cand_status"
+  }
+  count_base() { run_logged base-count in_base ${count_pin[@]+"${count_pin[@]}"} java -jar "${base_jar:-target/benchmarks.jar}" count --suite "$suite" --out "$out/base-count"; }
+  count_cand() { run_logged cand-count ${count_pin[@]+"${count_pin[@]}"} java -jar "$jar_abs" count --suite "$suite" --out "$out/cand-count"; }
   case "$base_help" in
     *"benchmarks.jar count"*) ;;
     *)
@@ -183,40 +256,63 @@ if [ -n "$against" ]; then
       fi
       ;;
   esac
+  # The two builds' counts run at once: a count of instructions does not depend on what else the
+  # machine does, so they share the CPUs they are given.
+  start_counts() {
+    count_base &
+    base_count=$!
+    count_cand &
+    cand_count=$!
+  }
+  # Waits for the counts and adds them to the first run of each build, where compare finds them.
+  # run_logged has said which failed and why; its exit code (2 or 3) ends the check.
+  finish_counts() {
+    local base_counted=0 cand_counted=0
+    wait "$base_count" || base_counted=$?
+    wait "$cand_count" || cand_counted=$?
+    [ "$base_counted" -eq 0 ] || exit "$base_counted"
+    [ "$cand_counted" -eq 0 ] || exit "$cand_counted"
+    cp "$out/base-count/instructions.csv" "$out/base-1/"
+    cp "$out/cand-count/instructions.csv" "$out/cand-1/"
+    count=0
+  }
   bases=()
   cands=()
   # Looks: after every block of rounds the pairs so far are compared, each look at alpha divided by
   # the number of looks (compare --sequential), and the check stops once every configuration is
   # decided; the cap is EDGEBENCH_ROUNDS.
   looks=$(((rounds + block - 1) / block))
-  echo "ci-regression: up to $rounds round(s) of base (${against}, ${sha:0:12}) and candidate runs, $forks fork(s) each, judged every $block round(s), into $run" >&2
+  if [ "$take_turns" = 1 ]; then
+    how="taking turns"
+    [ ${#pin[@]} -eq 0 ] || how="$how on CPU ${pin[2]}"
+  else
+    how="alternated"
+  fi
+  echo "ci-regression: up to $rounds round(s) of base (${against}, ${sha:0:12}) and candidate runs, $how, $forks fork(s) each, judged every $block round(s), into $run" >&2
   compare_args=(--paired --sequential "$((block * forks))/$((rounds * forks))" ${compare_args[@]+"${compare_args[@]}"})
+  if [ "$count" = 1 ] && [ "$counts_alongside" = 1 ]; then
+    echo "ci-regression: counting instructions per inference of both builds under valgrind on CPU ${count_pin[2]}, during the rounds" >&2
+    start_counts
+  fi
   look=0
   status=4
   for ((i = 1; i <= rounds; i++)); do
     echo "ci-regression: round $i of at most $rounds" >&2
+    if [ "$take_turns" = 1 ]; then
+      run_round_in_turns "$i"
     # base, cand, cand, base, ...: a drift that is linear in time hits both builds alike.
-    if ((i % 2 == 1)); then run_base "$i"; run_cand "$i"; else run_cand "$i"; run_base "$i"; fi
+    elif ((i % 2 == 1)); then run_base "$i"; run_cand "$i"; else run_cand "$i"; run_base "$i"; fi
     bases+=("$out/base-$i")
     cands+=("$out/cand-$i")
-    # Once per build, into its first run, after the first round so a broken count stops the check early;
-    # valgrind runs between rounds, never beside a timed run. The two counts run at once: a count of
-    # instructions does not depend on what else the machine does, so they share the cores.
-    if [ "$i" -eq 1 ] && [ "$count" = 1 ]; then
+    # Without CPUs to spare, the counts run after the first round (so a broken count stops the
+    # check early), between rounds, never beside a timed run.
+    if [ "$i" -eq 1 ] && [ "$count" = 1 ] && [ "$counts_alongside" = 0 ]; then
       echo "ci-regression: counting instructions per inference of both builds, once each, side by side (a few minutes under valgrind)" >&2
-      count_base &
-      base_count=$!
-      count_cand &
-      cand_count=$!
-      base_counted=0
-      cand_counted=0
-      wait "$base_count" || base_counted=$?
-      wait "$cand_count" || cand_counted=$?
-      # run_logged has said which failed and why; its exit code (2 or 3) ends the check.
-      [ "$base_counted" -eq 0 ] || exit "$base_counted"
-      [ "$cand_counted" -eq 0 ] || exit "$cand_counted"
+      start_counts
+      finish_counts
     fi
     if ((i % block == 0 || i == rounds)); then
+      [ "$count" = 1 ] && finish_counts
       look=$((look + 1))
       # Paired: fork j of base run k against fork j of candidate run k, which ran next to it.
       status=0
@@ -232,7 +328,7 @@ if [ -n "$against" ]; then
   if [ -n "${GITHUB_STEP_SUMMARY:-}" ] && [ -f "$run/compare/comparison.md" ]; then
     cat "$run/compare/comparison.md" >> "$GITHUB_STEP_SUMMARY"
   fi
-  echo "ci-regression: ${#bases[@]} alternated run(s) of each build in $run, decided at look $look of $looks; comparison in $run/compare (exit $status)" >&2
+  echo "ci-regression: ${#bases[@]} round(s) of each build ($how) in $run, decided at look $look of $looks; comparison in $run/compare (exit $status)" >&2
   exit "$status"
 fi
 

@@ -1,0 +1,89 @@
+package org.edgebench.bench.state;
+
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+
+/**
+ * Taking turns with another benchmark process, so that two builds are measured in the same seconds
+ * on the same machine: each measured (and warm-up) iteration waits for a token from the other process
+ * and hands it back when it ends, so exactly one of the two is inside an iteration at any time and
+ * their iterations alternate, A, B, A, B, ... {@code scripts/ci-regression.sh --against} runs the
+ * base and candidate builds this way (docs/compare.md, "Taking turns").
+ *
+ * <p>Asked for with the environment variable {@code EDGEBENCH_TURNS=WAIT,PASS}: two named pipes
+ * (FIFOs), the one this process reads its token from and the one it writes the other's token to;
+ * the other process has them the other way round. Forks inherit the variable from the launcher.
+ * The pipes must be held open by a third process (the script does) so that a token written between
+ * two forks waits in the pipe; if every writer has gone, the wait ends with an error instead of
+ * hanging.
+ *
+ * <p>A fork takes a turn for every iteration and one more when its trial ends, after its last
+ * iteration: it cannot exit, and its launcher cannot start the next fork's JVM, while the other
+ * process is still measuring.
+ */
+public final class Turns {
+
+    /** The environment variable naming the two pipes, {@code WAIT,PASS}. */
+    public static final String ENV = "EDGEBENCH_TURNS";
+
+    private static Turns requested;
+
+    private final InputStream wait;
+    private final OutputStream pass;
+
+    private Turns(String waitPipe, String passPipe) throws IOException {
+        this.wait = new FileInputStream(waitPipe);
+        this.pass = new FileOutputStream(passPipe);
+    }
+
+    /** The turns this JVM was asked to take, opened once per process; empty when {@value #ENV} is not set. */
+    public static synchronized Optional<Turns> requested() {
+        if (requested == null) {
+            String value = System.getenv(ENV);
+            if (value == null || value.isBlank()) {
+                return Optional.empty();
+            }
+            requested = of(value);
+        }
+        return Optional.of(requested);
+    }
+
+    /** Opens the two pipes {@code WAIT,PASS} named by {@code value}. */
+    static Turns of(String value) {
+        String[] pipes = value.split(",", -1);
+        if (pipes.length != 2 || pipes[0].isBlank() || pipes[1].isBlank()) {
+            throw new IllegalStateException(ENV + " must be WAIT,PASS (two named pipes), was '" + value + "'");
+        }
+        try {
+            return new Turns(pipes[0], pipes[1]);
+        } catch (IOException e) {
+            throw new UncheckedIOException(ENV + ": cannot open the pipes " + value, e);
+        }
+    }
+
+    /** Waits for this process's turn. */
+    public void take() {
+        try {
+            if (wait.read() < 0) {
+                throw new IllegalStateException("the other process taking turns through " + ENV + " has gone");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("waiting for a turn through " + ENV, e);
+        }
+    }
+
+    /** Ends this process's turn: the other process may go. */
+    public void pass() {
+        try {
+            pass.write('t');
+            pass.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("passing the turn through " + ENV, e);
+        }
+    }
+}
