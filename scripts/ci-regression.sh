@@ -95,6 +95,11 @@ if [ "$count" != 0 ] && [ "$count" != 1 ]; then
   echo "ci-regression: EDGEBENCH_COUNT must be 0 (no instruction counts) or 1, was '$count'" >&2
   exit 2
 fi
+turns_off="${EDGEBENCH_TURNS_OFF:-0}"
+if [ "$turns_off" != 0 ] && [ "$turns_off" != 1 ]; then
+  echo "ci-regression: EDGEBENCH_TURNS_OFF must be 0 (take turns when both builds can) or 1 (alternate whole runs), was '$turns_off'" >&2
+  exit 2
+fi
 if [ -n "$against" ] && ! sha=$(git rev-parse --verify --quiet "${against}^{commit}"); then
   echo "ci-regression: unknown revision '$against' (in a shallow CI checkout, fetch it first: git fetch origin main, or actions/checkout with fetch-depth: 0)" >&2
   exit 2
@@ -181,7 +186,7 @@ if [ -n "$against" ]; then
   # iterations match one for one.
   base_jar_file="${base_jar:-$base/target/benchmarks.jar}"
   take_turns=1
-  if [ "${EDGEBENCH_TURNS_OFF:-0}" = 1 ]; then
+  if [ "$turns_off" = 1 ]; then
     take_turns=0
   elif ! LC_ALL=C grep -qa 'org/edgebench/bench/state/Turns' "$base_jar_file"; then
     echo "ci-regression: ${against} cannot take turns: its runs and the candidate's alternate whole" >&2

@@ -83,8 +83,8 @@ class CiRegressionScriptIT {
         String stderr = Files.readString(err, StandardCharsets.UTF_8);
 
         assertThat(process.exitValue()).as(stderr).isZero();
-        assertThat(stderr).contains("look 1 of 2 undecided; 1 more round(s)", "decided at look 2 of 2",
-                "inconclusive", "not a pass on evidence");
+        assertThat(stderr).contains("taking turns on CPU", "look 1 of 2 undecided; 1 more round(s)",
+                "decided at look 2 of 2", "inconclusive", "not a pass on evidence");
         assertThat(run.resolve("look-1/compare/comparison.md")).exists();
         // Runs that are only compared skip the report (--no-report).
         assertThat(run.resolve("cand-1/jmh.json")).exists();
@@ -95,9 +95,50 @@ class CiRegressionScriptIT {
         assertThat(Files.readString(run.resolve("compare/comparison.md"))).contains("look 2 of 2 (2 pairs");
     }
 
+    /**
+     * A side that fails while taking turns does not leave the other waiting for ever: the failed
+     * candidate (a jar java cannot start) hands the base all its turns, the base's run ends, and the
+     * check ends with exit 3 naming the candidate's run.
+     */
+    @Test
+    void aSideThatFailsWhileTakingTurnsDoesNotHangTheOther() throws Exception {
+        Path run = tmp.resolve("turns");
+        Path err = tmp.resolve("stderr.txt");
+        ProcessBuilder builder = new ProcessBuilder(List.of("bash", "scripts/ci-regression.sh", "--against", "HEAD"))
+                .redirectOutput(tmp.resolve("stdout.txt").toFile()).redirectError(err.toFile());
+        builder.environment().putAll(Map.of("EDGEBENCH_BASE_JAR", "target/benchmarks.jar", "EDGEBENCH_SUITE", "quick",
+                "EDGEBENCH_JAR", Files.writeString(tmp.resolve("not-a.jar"), "not a jar").toString(),
+                "EDGEBENCH_RUN_DIR", run.toString(), "EDGEBENCH_COUNT", "0"));
+        Process process = builder.start();
+        assertThat(process.waitFor(3, TimeUnit.MINUTES)).as("the base finished alone").isTrue();
+        String stderr = Files.readString(err, StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as(stderr).isEqualTo(3);
+        assertThat(stderr).contains("taking turns", "cand-1 failed (exit 1)");
+        assertThat(run.resolve("base-1/jmh.json")).exists();
+    }
+
+    /** EDGEBENCH_TURNS_OFF=1 alternates whole runs, as with a base build that cannot take turns. */
+    @Test
+    void turnsOffAlternatesWholeRuns() throws Exception {
+        Path run = tmp.resolve("alternated");
+        Path err = tmp.resolve("stderr.txt");
+        ProcessBuilder builder = new ProcessBuilder(List.of("bash", "scripts/ci-regression.sh", "--against", "HEAD"))
+                .redirectOutput(tmp.resolve("stdout.txt").toFile()).redirectError(err.toFile());
+        builder.environment().putAll(Map.of("EDGEBENCH_BASE_JAR", "target/benchmarks.jar", "EDGEBENCH_SUITE", "quick",
+                "EDGEBENCH_ROUNDS", "1", "EDGEBENCH_BLOCK", "1", "EDGEBENCH_RUN_DIR", run.toString(), "EDGEBENCH_TURNS_OFF", "1",
+                "EDGEBENCH_JAVA_OPTS", "-Djmh.ignoreLock=true", "EDGEBENCH_COUNT", "0"));
+        Process process = builder.start();
+        assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        String stderr = Files.readString(err, StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as(stderr).isZero();
+        assertThat(stderr).contains("candidate runs, alternated, 1 fork(s) each").doesNotContain("taking turns");
+    }
+
     @Test
     void countSettingMustBeZeroOrOne() throws Exception {
         assertBadInput(Map.of("EDGEBENCH_COUNT", "yes"), "EDGEBENCH_COUNT must be 0 (no instruction counts) or 1", "--against", "HEAD");
+        assertBadInput(Map.of("EDGEBENCH_TURNS_OFF", "yes"), "EDGEBENCH_TURNS_OFF must be 0 (take turns when both builds can) or 1",
+                "--against", "HEAD");
     }
 
     /** Without valgrind, CI=true is bad input before anything runs; elsewhere the count is skipped with one line. */
