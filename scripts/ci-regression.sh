@@ -2,7 +2,7 @@
 # CI regression check, two ways (docs/compare.md, "CI regression check"):
 #
 #   scripts/ci-regression.sh [NAME] [compare options]           against benchmarks/baselines/NAME.json
-#   scripts/ci-regression.sh --against REV [compare options]    against REV's build, runs alternated
+#   scripts/ci-regression.sh --against REV [compare options]    against REV's build, taking turns
 #
 # The first runs the ci suite once and compares it with a committed baseline; a regression is
 # confirmed by a second run. The second builds REV (a commit, branch or tag, e.g. origin/main)
@@ -182,8 +182,9 @@ if [ -n "$against" ]; then
   # Runs a command in the base build's tree (its models and suite file); called through run_logged.
   # shellcheck disable=SC2317
   in_base() { (cd "$base" && "$@"); }
-  # Taking turns needs both builds to know EDGEBENCH_TURNS and to run the same suite, so that their
-  # iterations match one for one.
+  # Taking turns needs both builds to know EDGEBENCH_TURNS and to run the same suite settings (comments
+  # aside), so that their iterations match one for one.
+  suite_settings() { grep -v -e '^[[:space:]]*#' -e '^[[:space:]]*$' "$1" 2>/dev/null || true; }
   base_jar_file="${base_jar:-$base/target/benchmarks.jar}"
   take_turns=1
   if [ "$turns_off" = 1 ]; then
@@ -191,7 +192,7 @@ if [ -n "$against" ]; then
   elif ! LC_ALL=C grep -qa 'org/edgebench/bench/state/Turns' "$base_jar_file"; then
     echo "ci-regression: ${against} cannot take turns: its runs and the candidate's alternate whole" >&2
     take_turns=0
-  elif ! cmp -s "$base/benchmarks/${suite}.properties" "benchmarks/${suite}.properties"; then
+  elif [ "$(suite_settings "$base/benchmarks/${suite}.properties")" != "$(suite_settings "benchmarks/${suite}.properties")" ]; then
     echo "ci-regression: the two builds' ${suite} suites differ, so their iterations cannot take turns: their runs alternate whole" >&2
     take_turns=0
   fi
