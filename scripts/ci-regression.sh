@@ -251,8 +251,29 @@ if [ -n "$against" ]; then
     [ "$base_status" -eq 0 ] || exit "$base_status"
     [ "$cand_status" -eq 0 ] || exit "$cand_status"
   }
-  count_base() { run_logged base-count in_base ${count_pin[@]+"${count_pin[@]}"} java -jar "${base_jar:-target/benchmarks.jar}" count --suite "$suite" --out "$out/base-count"; }
-  count_cand() { run_logged cand-count ${count_pin[@]+"${count_pin[@]}"} java -jar "$jar_abs" count --suite "$suite" --out "$out/cand-count"; }
+  # A count that fails is tried once more before it ends the check: valgrind has crashed the
+  # counting JVM now and then (SIGSEGV in C1-compiled code after "vex amd64->IR: unhandled
+  # instruction bytes"), which the next try did not repeat. Bad input (exit 2) is not retried.
+  count_logged() {
+    local name=$1 status=0
+    shift
+    "$@" > "$out/$name.log" 2>&1 || status=$?
+    if [ "$status" -ne 0 ] && [ "$status" -ne 2 ]; then
+      echo "ci-regression: $name failed (exit $status); counting once more (the first try's log: $out/$name.first-try.log)" >&2
+      mv "$out/$name.log" "$out/$name.first-try.log"
+      rm -rf "${out:?}/$name"
+      status=0
+      "$@" > "$out/$name.log" 2>&1 || status=$?
+    fi
+    if [ "$status" -ne 0 ]; then
+      echo "ci-regression: $name failed (exit $status); the end of $out/$name.log:" >&2
+      tail -n 5 "$out/$name.log" >&2
+      [ "$status" -eq 2 ] || status=3
+      exit "$status"
+    fi
+  }
+  count_base() { count_logged base-count in_base ${count_pin[@]+"${count_pin[@]}"} java -jar "${base_jar:-target/benchmarks.jar}" count --suite "$suite" --out "$out/base-count"; }
+  count_cand() { count_logged cand-count ${count_pin[@]+"${count_pin[@]}"} java -jar "$jar_abs" count --suite "$suite" --out "$out/cand-count"; }
   case "$base_help" in
     *"benchmarks.jar count"*) ;;
     *)
@@ -271,7 +292,7 @@ if [ -n "$against" ]; then
     cand_count=$!
   }
   # Waits for the counts and adds them to the first run of each build, where compare finds them.
-  # run_logged has said which failed and why; its exit code (2 or 3) ends the check.
+  # count_logged has said which failed and why; its exit code (2 or 3) ends the check.
   finish_counts() {
     local base_counted=0 cand_counted=0
     wait "$base_count" || base_counted=$?

@@ -130,7 +130,7 @@ public record RegressionCheck(double threshold, double alpha, int resamples, boo
         if (Double.isNaN(p)) {
             // Even a large change is not called: with so few forks one slow fork decides it.
             reason = paired
-                    ? String.format(Locale.ROOT, "%d pair%s can never be significant; use >= %d pairs (alternated runs x forks)",
+                    ? String.format(Locale.ROOT, "%d pair%s can never be significant; use >= %d pairs (rounds x forks)",
                             s.baseline().length, s.baseline().length == 1 ? "" : "s", minimumForksPerSide())
                     : String.format(Locale.ROOT, "%d vs %d forks can never be significant; use >= %d forks per side",
                             s.baseline().length, s.candidate().length, minimumForksPerSide());
@@ -157,33 +157,38 @@ public record RegressionCheck(double threshold, double alpha, int resamples, boo
                     : String.format(Locale.ROOT, "within %s", Numbers.percent(threshold));
         } else {
             verdict = Verdict.INCONCLUSIVE;
-            reason = intervalTooWide(s, ci);
+            reason = intervalTooWide(s, change, ci);
         }
         return new Finding(s, baseline, candidate, change, ci[0], ci[1], p, adjusted, verdict, reason);
     }
 
     /**
      * Why a change within the threshold is not called unchanged, and what would settle it. The
-     * interval's half-width shrinks about as 1/sqrt(n); it must shrink until the whole interval,
-     * around its centre, fits in the band, so to {@code threshold - |centre|}: n * (halfWidth /
-     * room)^2 forks. A rough guide, not a promise, since the estimate moves as forks are added.
+     * interval shrinks towards the estimate about as 1/sqrt(n), each side by its own distance
+     * (a bootstrap interval need not be symmetric); it must shrink until both ends fit in the band:
+     * by a factor {@code f = min((threshold - change) / (high - change), (threshold + change) /
+     * (change - low))}, so to n / f^2 forks. A rough guide, not a promise, since the estimate moves
+     * as forks are added.
      */
-    private String intervalTooWide(ForkSamples s, double[] ci) {
+    String intervalTooWide(ForkSamples s, double change, double[] ci) {
         double halfWidth = (ci[1] - ci[0]) / 2;
         String head = String.format(Locale.ROOT, "within %s but the interval is %s wide (+-%s), reaching beyond +-%s",
                 Numbers.percent(threshold), Numbers.percent(ci[1] - ci[0]), Numbers.percent(halfWidth),
                 Numbers.percent(threshold));
-        double room = threshold - Math.abs((ci[0] + ci[1]) / 2);
-        if (room <= 0) {
+        double above = ci[1] - change;
+        double below = change - ci[0];
+        double factor = Math.min(above > 0 ? (threshold - change) / above : Double.POSITIVE_INFINITY,
+                below > 0 ? (threshold + change) / below : Double.POSITIVE_INFINITY);
+        if (!(factor > 0)) {
             // No number of forks narrows a spread interval to zero width.
             return head + (threshold == 0 ? "; a 0% threshold leaves no room for noise"
-                    : "; its centre sits at the threshold, so more forks may settle it either way");
+                    : "; its estimate sits at the threshold, so more forks may settle it either way");
         }
         // The smaller side limits the interval when the sides differ.
         int n = Math.min(s.baseline().length, s.candidate().length);
-        long needed = (long) Math.ceil(n * (halfWidth / room) * (halfWidth / room));
+        long needed = (long) Math.ceil(n / (factor * factor));
         long more = Math.max(1, needed - n);
-        String unit = paired ? (more == 1 ? "pair" : "pairs") + " (alternated runs x forks)"
+        String unit = paired ? (more == 1 ? "pair" : "pairs") + " (rounds x forks)"
                 : (more == 1 ? "fork" : "forks") + " per side";
         return head + String.format(Locale.ROOT, "; about %d more %s would settle it", more, unit);
     }

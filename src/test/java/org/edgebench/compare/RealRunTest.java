@@ -35,7 +35,7 @@ class RealRunTest {
         // No change at all, yet the interval of 5 forks this spread reaches far beyond +-5%.
         assertThat(c.rows()).singleElement().satisfies(row -> {
             assertThat(row.finding().verdict()).isEqualTo(Verdict.INCONCLUSIVE);
-            assertThat(row.finding().reason()).contains("47.8% wide").contains("about 593 more forks per side");
+            assertThat(row.finding().reason()).contains("47.8% wide").contains("about 138 more forks per side");
             assertThat(row.finding().change()).isZero();
             assertThat(row.finding().samples().baseline()).hasSize(5);
         });

@@ -1,5 +1,6 @@
 package org.edgebench.it;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -115,6 +116,44 @@ class CiRegressionScriptIT {
         assertThat(process.exitValue()).as(stderr).isEqualTo(3);
         assertThat(stderr).contains("taking turns", "cand-1 failed (exit 1)");
         assertThat(run.resolve("base-1/jmh.json")).exists();
+    }
+
+    /**
+     * A count whose counting JVM crashes is counted once more, and the check goes on: a valgrind on
+     * PATH that fails its first callgrind run (exit 134, as when the JVM under it aborts) stands in
+     * for the crash.
+     */
+    @Test
+    void aCountThatCrashesIsCountedOnceMore() throws Exception {
+        Path valgrind;
+        try {
+            valgrind = which("valgrind");
+        } catch (AssertionError missing) {
+            assertThat(System.getenv("CI")).as("valgrind not found; .ci/run installs it").isNotEqualTo("true");
+            Assumptions.assumeTrue(false, "valgrind not found");
+            return;
+        }
+        Path bin = Files.createDirectories(tmp.resolve("crash-once"));
+        Path crashed = tmp.resolve("crashed");
+        Path fake = Files.writeString(bin.resolve("valgrind"), "#!/bin/sh\n"
+                + "case \"$*\" in *--tool=callgrind*) if [ ! -e '" + crashed + "' ]; then : > '" + crashed + "'; exit 134; fi ;; esac\n"
+                + "exec '" + valgrind + "' \"$@\"\n");
+        assertThat(fake.toFile().setExecutable(true)).isTrue();
+        Path run = tmp.resolve("recount");
+        Path err = tmp.resolve("stderr.txt");
+        ProcessBuilder builder = new ProcessBuilder(List.of("bash", "scripts/ci-regression.sh", "--against", "HEAD"))
+                .redirectOutput(tmp.resolve("stdout.txt").toFile()).redirectError(err.toFile());
+        builder.environment().putAll(Map.of("EDGEBENCH_BASE_JAR", "target/benchmarks.jar", "EDGEBENCH_SUITE", "quick",
+                "EDGEBENCH_ROUNDS", "1", "EDGEBENCH_BLOCK", "1", "EDGEBENCH_RUN_DIR", run.toString(),
+                "PATH", bin + ":" + System.getenv("PATH")));
+        Process process = builder.start();
+        assertThat(process.waitFor(8, TimeUnit.MINUTES)).isTrue();
+        String stderr = Files.readString(err, StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as(stderr).isZero();
+        assertThat(stderr).containsPattern("(base|cand)-count failed \\(exit [0-9]+\\); counting once more");
+        assertThat(run.resolve("base-1/instructions.csv")).exists();
+        assertThat(run.resolve("cand-1/instructions.csv")).exists();
+        assertThat(Files.readString(run.resolve("compare/comparison.md"))).contains("Instructions per inference");
     }
 
     /** EDGEBENCH_TURNS_OFF=1 alternates whole runs, as with a base build that cannot take turns. */
