@@ -75,12 +75,17 @@ public final class ComparisonOutput {
         }
         return IntervalChart.png(
                 c.metric().label() + " per configuration, candidate / baseline, paired forks",
-                String.format(Locale.ROOT,
-                        "dot: median ratio of the pairs; whisker: 95%% interval; dashed: threshold %s (latency: above 1 is slower)",
-                        Numbers.percent(c.check().threshold())),
+                pairedSubtitle(c.check()),
                 "candidate / baseline", labels,
                 List.of(new IntervalChart.Series("candidate / baseline", ratio[0], ratio[1], ratio[2])),
                 c.check().threshold());
+    }
+
+    /** The paired chart's legend line, with the level of the intervals the table shows (stricter per look with --sequential). */
+    static String pairedSubtitle(RegressionCheck check) {
+        return String.format(Locale.ROOT,
+                "dot: median ratio of the pairs; whisker: %s interval; dashed: threshold %s (latency: above 1 is slower)",
+                Numbers.level(check.alpha()), Numbers.percent(check.threshold()));
     }
 
     /** Median, minimum and maximum of {@code forks} divided by {@code reference}, into column {@code i}. */
