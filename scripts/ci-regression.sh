@@ -166,12 +166,14 @@ if [ -n "$against" ]; then
     local name=$1 status=0
     shift
     "$@" > "$out/$name.log" 2>&1 || status=$?
-    if [ "$status" -ne 0 ]; then
-      echo "ci-regression: $name failed (exit $status); the end of $out/$name.log:" >&2
-      tail -n 5 "$out/$name.log" >&2
-      [ "$status" -eq 2 ] || status=3
-      exit "$status"
-    fi
+    [ "$status" -eq 0 ] || end_failed "$name" "$status"
+  }
+  # Says that run $1 failed with exit code $2, shows the end of its log and ends the check.
+  end_failed() {
+    echo "ci-regression: $1 failed (exit $2); the end of $out/$1.log:" >&2
+    tail -n 5 "$out/$1.log" >&2
+    [ "$2" -eq 2 ] && exit 2
+    exit 3
   }
   jar_abs=$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")
   # The runs are only compared, so they skip the report (charts cost seconds a run); an older
@@ -265,12 +267,7 @@ if [ -n "$against" ]; then
       status=0
       "$@" > "$out/$name.log" 2>&1 || status=$?
     fi
-    if [ "$status" -ne 0 ]; then
-      echo "ci-regression: $name failed (exit $status); the end of $out/$name.log:" >&2
-      tail -n 5 "$out/$name.log" >&2
-      [ "$status" -eq 2 ] || status=3
-      exit "$status"
-    fi
+    [ "$status" -eq 0 ] || end_failed "$name" "$status"
   }
   count_base() { count_logged base-count in_base ${count_pin[@]+"${count_pin[@]}"} java -jar "${base_jar:-target/benchmarks.jar}" count --suite "$suite" --out "$out/base-count"; }
   count_cand() { count_logged cand-count ${count_pin[@]+"${count_pin[@]}"} java -jar "$jar_abs" count --suite "$suite" --out "$out/cand-count"; }
@@ -285,7 +282,9 @@ if [ -n "$against" ]; then
   esac
   # The two builds' counts run at once: a count of instructions does not depend on what else the
   # machine does, so they share the CPUs they are given.
+  counts_pending=0
   start_counts() {
+    counts_pending=1
     count_base &
     base_count=$!
     count_cand &
@@ -301,7 +300,7 @@ if [ -n "$against" ]; then
     [ "$cand_counted" -eq 0 ] || exit "$cand_counted"
     cp "$out/base-count/instructions.csv" "$out/base-1/"
     cp "$out/cand-count/instructions.csv" "$out/cand-1/"
-    count=0
+    counts_pending=0
   }
   bases=()
   cands=()
@@ -339,7 +338,7 @@ if [ -n "$against" ]; then
       finish_counts
     fi
     if ((i % block == 0 || i == rounds)); then
-      [ "$count" = 1 ] && finish_counts
+      [ "$counts_pending" = 1 ] && finish_counts
       look=$((look + 1))
       # Paired: fork j of base run k against fork j of candidate run k, which ran next to it.
       status=0
