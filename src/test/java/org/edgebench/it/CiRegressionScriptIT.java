@@ -73,17 +73,11 @@ class CiRegressionScriptIT {
     @Test
     void looksAddRoundsUntilTheLastLook() throws Exception {
         Path run = tmp.resolve("against");
-        Path err = tmp.resolve("stderr.txt");
-        ProcessBuilder builder = new ProcessBuilder(List.of("bash", "scripts/ci-regression.sh", "--against", "HEAD"))
-                .redirectOutput(tmp.resolve("stdout.txt").toFile()).redirectError(err.toFile());
-        builder.environment().putAll(Map.of("EDGEBENCH_BASE_JAR", "target/benchmarks.jar", "EDGEBENCH_SUITE", "quick",
-                "EDGEBENCH_ROUNDS", "2", "EDGEBENCH_BLOCK", "1", "EDGEBENCH_RUN_DIR", run.toString(),
-                "EDGEBENCH_JAVA_OPTS", "-Djmh.ignoreLock=true", "EDGEBENCH_COUNT", "0"));
-        Process process = builder.start();
-        assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        String stderr = Files.readString(err, StandardCharsets.UTF_8);
+        Finished check = againstHead(run, Map.of("EDGEBENCH_ROUNDS", "2", "EDGEBENCH_BLOCK", "1",
+                "EDGEBENCH_JAVA_OPTS", "-Djmh.ignoreLock=true", "EDGEBENCH_COUNT", "0"), 5, "the check ended");
+        String stderr = check.stderr();
 
-        assertThat(process.exitValue()).as(stderr).isZero();
+        assertThat(check.exit()).as(stderr).isZero();
         assertThat(stderr).contains("taking turns on CPU", "look 1 of 2 undecided; 1 more round(s)",
                 "decided at look 2 of 2", "inconclusive", "not a pass on evidence");
         assertThat(run.resolve("look-1/compare/comparison.md")).exists();
@@ -104,17 +98,10 @@ class CiRegressionScriptIT {
     @Test
     void aSideThatFailsWhileTakingTurnsDoesNotHangTheOther() throws Exception {
         Path run = tmp.resolve("turns");
-        Path err = tmp.resolve("stderr.txt");
-        ProcessBuilder builder = new ProcessBuilder(List.of("bash", "scripts/ci-regression.sh", "--against", "HEAD"))
-                .redirectOutput(tmp.resolve("stdout.txt").toFile()).redirectError(err.toFile());
-        builder.environment().putAll(Map.of("EDGEBENCH_BASE_JAR", "target/benchmarks.jar", "EDGEBENCH_SUITE", "quick",
-                "EDGEBENCH_JAR", Files.writeString(tmp.resolve("not-a.jar"), "not a jar").toString(),
-                "EDGEBENCH_RUN_DIR", run.toString(), "EDGEBENCH_COUNT", "0"));
-        Process process = builder.start();
-        assertThat(process.waitFor(3, TimeUnit.MINUTES)).as("the base finished alone").isTrue();
-        String stderr = Files.readString(err, StandardCharsets.UTF_8);
-        assertThat(process.exitValue()).as(stderr).isEqualTo(3);
-        assertThat(stderr).contains("taking turns", "cand-1 failed (exit 1)");
+        Finished check = againstHead(run, Map.of("EDGEBENCH_JAR", Files.writeString(tmp.resolve("not-a.jar"), "not a jar").toString(),
+                "EDGEBENCH_COUNT", "0"), 3, "the base finished alone");
+        assertThat(check.exit()).as(check.stderr()).isEqualTo(3);
+        assertThat(check.stderr()).contains("taking turns", "cand-1 failed (exit 1)");
         assertThat(run.resolve("base-1/jmh.json")).exists();
     }
 
@@ -140,17 +127,10 @@ class CiRegressionScriptIT {
                 + "exec '" + valgrind + "' \"$@\"\n");
         assertThat(fake.toFile().setExecutable(true)).isTrue();
         Path run = tmp.resolve("recount");
-        Path err = tmp.resolve("stderr.txt");
-        ProcessBuilder builder = new ProcessBuilder(List.of("bash", "scripts/ci-regression.sh", "--against", "HEAD"))
-                .redirectOutput(tmp.resolve("stdout.txt").toFile()).redirectError(err.toFile());
-        builder.environment().putAll(Map.of("EDGEBENCH_BASE_JAR", "target/benchmarks.jar", "EDGEBENCH_SUITE", "quick",
-                "EDGEBENCH_ROUNDS", "1", "EDGEBENCH_BLOCK", "1", "EDGEBENCH_RUN_DIR", run.toString(),
-                "PATH", bin + ":" + System.getenv("PATH")));
-        Process process = builder.start();
-        assertThat(process.waitFor(8, TimeUnit.MINUTES)).isTrue();
-        String stderr = Files.readString(err, StandardCharsets.UTF_8);
-        assertThat(process.exitValue()).as(stderr).isZero();
-        assertThat(stderr).containsPattern("(base|cand)-count failed \\(exit [0-9]+\\); counting once more");
+        Finished check = againstHead(run, Map.of("EDGEBENCH_ROUNDS", "1", "EDGEBENCH_BLOCK", "1",
+                "PATH", bin + ":" + System.getenv("PATH")), 8, "the check ended");
+        assertThat(check.exit()).as(check.stderr()).isZero();
+        assertThat(check.stderr()).containsPattern("(base|cand)-count failed \\(exit [0-9]+\\); counting once more");
         assertThat(run.resolve("base-1/instructions.csv")).exists();
         assertThat(run.resolve("cand-1/instructions.csv")).exists();
         assertThat(Files.readString(run.resolve("compare/comparison.md"))).contains("Instructions per inference");
@@ -159,18 +139,10 @@ class CiRegressionScriptIT {
     /** EDGEBENCH_TURNS_OFF=1 alternates whole runs, as with a base build that cannot take turns. */
     @Test
     void turnsOffAlternatesWholeRuns() throws Exception {
-        Path run = tmp.resolve("alternated");
-        Path err = tmp.resolve("stderr.txt");
-        ProcessBuilder builder = new ProcessBuilder(List.of("bash", "scripts/ci-regression.sh", "--against", "HEAD"))
-                .redirectOutput(tmp.resolve("stdout.txt").toFile()).redirectError(err.toFile());
-        builder.environment().putAll(Map.of("EDGEBENCH_BASE_JAR", "target/benchmarks.jar", "EDGEBENCH_SUITE", "quick",
-                "EDGEBENCH_ROUNDS", "1", "EDGEBENCH_BLOCK", "1", "EDGEBENCH_RUN_DIR", run.toString(), "EDGEBENCH_TURNS_OFF", "1",
-                "EDGEBENCH_JAVA_OPTS", "-Djmh.ignoreLock=true", "EDGEBENCH_COUNT", "0"));
-        Process process = builder.start();
-        assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
-        String stderr = Files.readString(err, StandardCharsets.UTF_8);
-        assertThat(process.exitValue()).as(stderr).isZero();
-        assertThat(stderr).contains("candidate runs, alternated, 1 fork(s) each").doesNotContain("taking turns");
+        Finished check = againstHead(tmp.resolve("alternated"), Map.of("EDGEBENCH_ROUNDS", "1", "EDGEBENCH_BLOCK", "1",
+                "EDGEBENCH_TURNS_OFF", "1", "EDGEBENCH_JAVA_OPTS", "-Djmh.ignoreLock=true", "EDGEBENCH_COUNT", "0"), 3, "the check ended");
+        assertThat(check.exit()).as(check.stderr()).isZero();
+        assertThat(check.stderr()).contains("candidate runs, alternated, 1 fork(s) each").doesNotContain("taking turns");
     }
 
     @Test
@@ -205,6 +177,26 @@ class CiRegressionScriptIT {
         assertThat(stderr).contains("ci-regression: valgrind not found: instruction counts skipped (to see them beside the timed"
                 + " verdict, install it: Debian: apt-get install valgrind)");
         assertThat(process.exitValue()).as("the timed run goes ahead (and fails on the broken jar)").isEqualTo(3);
+    }
+
+    /** What a finished check left: its exit code and its stderr. */
+    private record Finished(int exit, String stderr) {
+    }
+
+    /**
+     * {@code ci-regression.sh --against HEAD} with this jar as the base build (EDGEBENCH_BASE_JAR) on
+     * the quick suite into {@code run}, plus {@code env}; it must end within {@code minutes}.
+     */
+    private Finished againstHead(Path run, Map<String, String> env, int minutes, String ending) throws Exception {
+        Path err = tmp.resolve("stderr.txt");
+        ProcessBuilder builder = new ProcessBuilder(List.of("bash", "scripts/ci-regression.sh", "--against", "HEAD"))
+                .redirectOutput(tmp.resolve("stdout.txt").toFile()).redirectError(err.toFile());
+        builder.environment().putAll(Map.of("EDGEBENCH_BASE_JAR", "target/benchmarks.jar", "EDGEBENCH_SUITE", "quick",
+                "EDGEBENCH_RUN_DIR", run.toString()));
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        assertThat(process.waitFor(minutes, TimeUnit.MINUTES)).as(ending).isTrue();
+        return new Finished(process.exitValue(), Files.readString(err, StandardCharsets.UTF_8));
     }
 
     private static Path which(String tool) {
