@@ -44,11 +44,17 @@ public record Environment(EdgeBench edgebench, OnnxRuntimeBuild onnxRuntime, Mac
         }
     }
 
-    /** {@code emulated}: the JVM's architecture is not the processor's (qemu-user), so timings are not the architecture's. */
+    /**
+     * {@code emulated}: the JVM's architecture is not the processor's (qemu-user), so timings are not
+     * the architecture's; {@code emulatedCpu} and {@code emulator} name the core that was emulated
+     * and the emulator that did it ("Cortex-A76", "qemu 7.2.13"), when the run was started through
+     * an emulation script that says so.
+     */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Machine(String os, String osVersion, String arch, String cpuModel, Integer cores, Long memoryBytes,
-                          String cpuGovernor, String deviceModel, String hostname, Boolean emulated) {
-        static final Machine UNKNOWN = new Machine(null, null, null, null, null, null, null, null, null, null);
+                          String cpuGovernor, String deviceModel, String hostname, Boolean emulated,
+                          String emulatedCpu, String emulator) {
+        static final Machine UNKNOWN = new Machine(null, null, null, null, null, null, null, null, null, null, null, null);
 
         /**
          * True when the JVM reports an ARM architecture on a processor that says it is x86 (or the
@@ -61,7 +67,7 @@ public record Environment(EdgeBench edgebench, OnnxRuntimeBuild onnxRuntime, Mac
             boolean armJvm = arch.matches("(?i)aarch64|arm64|arm.*");
             boolean x86Cpu = cpuModel.matches("(?i).*(intel|amd|epyc|xeon|ryzen|core\\(tm\\)).*");
             boolean x86Jvm = arch.matches("(?i)amd64|x86_64|x86|i[3-6]86");
-            boolean armCpu = cpuModel.startsWith("ARM CPU part") || cpuModel.matches("(?i).*cortex.*");
+            boolean armCpu = cpuModel.startsWith("ARM ") || cpuModel.matches("(?i).*(cortex|neoverse).*");
             return armJvm && x86Cpu || x86Jvm && armCpu;
         }
     }
@@ -172,7 +178,7 @@ public record Environment(EdgeBench edgebench, OnnxRuntimeBuild onnxRuntime, Mac
         line(s, "ONNX Runtime", onnxRuntimeVersion() + (onnxRuntime == null || onnxRuntime.nativePath() == null
                 ? " (native libraries from the jar)" : " (native libraries from " + onnxRuntime.nativePath() + ")"));
         line(s, "Providers in this build", onnxRuntime == null ? "" : String.join(", ", onnxRuntime.availableProviders()));
-        line(s, "OS", m.os() + " " + m.osVersion() + " (" + m.arch() + (emulated() ? ", emulated: timings are not a board's" : "") + ")");
+        line(s, "OS", m.os() + " " + m.osVersion() + " (" + m.arch() + (emulated() ? ", " + emulation() + ": timings are not a board's" : "") + ")");
         line(s, "CPU", orUnknown(m.cpuModel()) + ", " + (m.cores() == null ? "?" : m.cores()) + " cores");
         line(s, "Memory", m.memoryBytes() == null ? "unknown"
                 : String.format(Locale.ROOT, "%.1f GiB", m.memoryBytes() / (1024.0 * 1024 * 1024)));
@@ -202,7 +208,7 @@ public record Environment(EdgeBench edgebench, OnnxRuntimeBuild onnxRuntime, Mac
         }
         present(onnxRuntimeVersion()).ifPresent(v -> parts.add("ONNX Runtime " + v));
         if (emulated()) {
-            parts.add("emulated");
+            parts.add(emulation());
         }
         return String.join(", ", parts);
     }
@@ -214,7 +220,7 @@ public record Environment(EdgeBench edgebench, OnnxRuntimeBuild onnxRuntime, Mac
         }
         Machine m = machineOrUnknown();
         String cpu = m.cpuModel() == null ? "CPU unknown" : m.cpuModel() + (m.cores() == null ? "" : " (" + m.cores() + " cores)");
-        return String.join(", ", (m.arch() == null ? "arch unknown" : m.arch()) + (emulated() ? " (emulated)" : ""), cpu,
+        return String.join(", ", (m.arch() == null ? "arch unknown" : m.arch()) + (emulated() ? " (" + emulation() + ")" : ""), cpu,
                 "ONNX Runtime " + (onnxRuntimeVersion() == null ? "?" : onnxRuntimeVersion())
                         + " [" + String.join(", ", providersRun()) + "]",
                 "host " + (m.hostname() == null ? "?" : m.hostname()));
@@ -231,13 +237,31 @@ public record Environment(EdgeBench edgebench, OnnxRuntimeBuild onnxRuntime, Mac
         return m.emulated() != null ? m.emulated() : Machine.looksEmulated(m.arch(), m.cpuModel());
     }
 
+    /**
+     * How the run was emulated, for every place that marks it: {@code emulated Cortex-A76, qemu 7.2}
+     * when the emulated core and the emulator are known, else {@code emulated}.
+     */
+    @JsonIgnore
+    public String emulation() {
+        return emulationDetail().map(d -> "emulated " + d).orElse("emulated");
+    }
+
+    /** The emulated core and the emulator, {@code Cortex-A76, qemu 7.2}, when env.json names either. */
+    private java.util.Optional<String> emulationDetail() {
+        Machine m = machineOrUnknown();
+        List<String> parts = new ArrayList<>();
+        present(m.emulatedCpu()).ifPresent(parts::add);
+        present(m.emulator()).ifPresent(parts::add);
+        return parts.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(String.join(", ", parts));
+    }
+
     /** What differs between the machines of two runs (arch, CPU model, host, emulation); empty when they look alike or either is unknown. */
     public List<String> machineDifferences(Environment other) {
         return differences(other, List.of(
                 new Fact("arch", e -> e.machineOrUnknown().arch()),
                 new Fact("CPU", e -> e.machineOrUnknown().cpuModel()),
                 new Fact("host", e -> e.machineOrUnknown().hostname()),
-                new Fact("emulated", e -> e.emulated() ? "yes" : "no")));
+                new Fact("emulated", e -> e.emulated() ? e.emulationDetail().orElse("yes") : "no")));
     }
 
     /** The ONNX Runtime version, its native libraries or the providers differing: a build comparison, not only a code change. */
