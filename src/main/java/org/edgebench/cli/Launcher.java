@@ -6,7 +6,8 @@ import java.util.Arrays;
 
 /**
  * The entry point of {@code benchmarks.jar}: a subcommand ({@code env}, {@code models},
- * {@code report}, {@code compare}, {@code calibrate}, {@code count}) or, by default, a benchmark
+ * {@code report}, {@code compare}, {@code calibrate}, {@code count}, {@code turns},
+ * {@code capabilities}) or, by default, a benchmark
  * run with JMH's own options.
  */
 public final class Launcher {
@@ -19,6 +20,9 @@ public final class Launcher {
               java -jar benchmarks.jar report RUN_DIR|jmh.json [--out DIR] [--slo-ms N]
               java -jar benchmarks.jar compare BASELINE CANDIDATE [--metric p50|p90|p95|p99|mean] [--threshold PCT] [--out DIR]
               java -jar benchmarks.jar compare --label NAME=RUN --label NAME=RUN ...
+              java -jar benchmarks.jar turns NAME=BUILD NAME=BUILD... [--suite NAME] [--rounds R] [--block B] [--forks F]
+                                       [--count] [--no-turns] [--cpus LIST|all] [--out DIR] [compare options] [-- run options]
+              java -jar benchmarks.jar capabilities [--json]
               java -jar benchmarks.jar env [--json]
               java -jar benchmarks.jar models [MODEL...]
               java -jar benchmarks.jar calibrate [--model M] [--batch-size N] [--threads T] [--rounds R]
@@ -56,6 +60,8 @@ public final class Launcher {
                 case "count" -> Subcommands.execute(new CountCommand(), rest);
                 case "report" -> Subcommands.execute(new ReportCommand(), rest);
                 case "compare" -> Subcommands.execute(new CompareCommand(), rest);
+                case "turns" -> TurnsCommand.execute(rest);
+                case "capabilities" -> Subcommands.execute(new CapabilitiesCommand(), rest);
                 default -> new BenchmarkRun(System.out).run(args);
             };
         } catch (BadInputException e) {

@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * scripts/ci-regression.sh refuses bad input with one line and exit 2 before it builds or runs
- * anything, and tells a failed run from a regression (the runs themselves are minutes long and
- * measured by hand, docs/compare.md).
+ * anything, runs the jar's {@code turns} for --against, and tells a failed run from a regression (the
+ * full-length checks are minutes long and measured by hand, docs/compare.md).
  */
 class CiRegressionScriptIT {
 
@@ -74,35 +74,39 @@ class CiRegressionScriptIT {
     void looksAddRoundsUntilTheLastLook() throws Exception {
         Path run = tmp.resolve("against");
         Finished check = againstHead(run, Map.of("EDGEBENCH_ROUNDS", "2", "EDGEBENCH_BLOCK", "1",
-                "EDGEBENCH_JAVA_OPTS", "-Djmh.ignoreLock=true", "EDGEBENCH_COUNT", "0"), 5, "the check ended");
+                "EDGEBENCH_JAVA_OPTS", "-Djmh.ignoreLock=true", "EDGEBENCH_COUNT", "0"), 5, "the check ended",
+                "--", "-p", "intraOpThreads=1");
         String stderr = check.stderr();
 
         assertThat(check.exit()).as(stderr).isZero();
         assertThat(stderr).contains("taking turns on CPU", "look 1 of 2 undecided; 1 more round(s)",
                 "decided at look 2 of 2", "inconclusive", "not a pass on evidence");
-        assertThat(run.resolve("look-1/compare/comparison.md")).exists();
+        assertThat(run.resolve("look-1/cand/comparison.md")).exists();
+        assertThat(run.resolve("turns-1.csv")).content().startsWith("round,build\n").contains(",base\n").contains(",cand\n");
         // Runs that are only compared skip the report (--no-report).
         assertThat(run.resolve("cand-1/jmh.json")).exists();
         assertThat(run.resolve("base-2/env.json")).exists();
         assertThat(run.resolve("cand-1/summary.txt")).doesNotExist();
         assertThat(run.resolve("base-2/charts")).doesNotExist();
-        assertThat(run.resolve("compare").toRealPath()).isEqualTo(run.resolve("look-2/compare").toRealPath());
+        assertThat(run.resolve("compare").toRealPath()).isEqualTo(run.resolve("look-2/cand").toRealPath());
         assertThat(Files.readString(run.resolve("compare/comparison.md"))).contains("look 2 of 2 (2 pairs");
     }
 
     /**
-     * A side that fails while taking turns does not leave the other waiting for ever: the failed
-     * candidate (a jar java cannot start) hands the base all its turns, the base's run ends, and the
-     * check ends with exit 3 naming the candidate's run.
+     * Runs whose JVMs cannot start (a heap too small for anything) end the check with exit 3 naming
+     * the run that failed first, without hanging the other build's run, which the engine stops (a
+     * single failing side while the other measures is TurnTakingTest's).
      */
     @Test
-    void aSideThatFailsWhileTakingTurnsDoesNotHangTheOther() throws Exception {
+    void aRunThatFailsEndsTheCheckAsAFailedRun() throws Exception {
         Path run = tmp.resolve("turns");
-        Finished check = againstHead(run, Map.of("EDGEBENCH_JAR", Files.writeString(tmp.resolve("not-a.jar"), "not a jar").toString(),
-                "EDGEBENCH_COUNT", "0"), 3, "the base finished alone");
+        Finished check = againstHead(run, Map.of("EDGEBENCH_JAVA_OPTS", "-Xmx1m", "EDGEBENCH_COUNT", "0"), 3, "the check ended");
         assertThat(check.exit()).as(check.stderr()).isEqualTo(3);
-        assertThat(check.stderr()).contains("taking turns", "cand-1 failed (exit 1)");
-        assertThat(run.resolve("base-1/jmh.json")).exists();
+        assertThat(check.stderr()).contains("taking turns").containsPattern("(base|cand) run 1 failed \\(exit 1\\)");
+        try (var left = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            assertThat(left.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("edgebench-turns"))
+                    .filter(n -> Files.exists(Path.of(System.getProperty("java.io.tmpdir"), n, "base.go")))).isEmpty();
+        }
     }
 
     /**
@@ -130,7 +134,7 @@ class CiRegressionScriptIT {
         Finished check = againstHead(run, Map.of("EDGEBENCH_ROUNDS", "1", "EDGEBENCH_BLOCK", "1",
                 "PATH", bin + ":" + System.getenv("PATH")), 8, "the check ended");
         assertThat(check.exit()).as(check.stderr()).isZero();
-        assertThat(check.stderr()).containsPattern("(base|cand)-count failed \\(exit [0-9]+\\); counting once more");
+        assertThat(check.stderr()).containsPattern("(base|cand)-count failed \\(exit [0-9]+\\); counting again, try 2 of 3");
         assertThat(run.resolve("base-1/instructions.csv")).exists();
         assertThat(run.resolve("cand-1/instructions.csv")).exists();
         assertThat(Files.readString(run.resolve("compare/comparison.md"))).contains("Instructions per inference");
@@ -142,7 +146,7 @@ class CiRegressionScriptIT {
         Finished check = againstHead(tmp.resolve("alternated"), Map.of("EDGEBENCH_ROUNDS", "1", "EDGEBENCH_BLOCK", "1",
                 "EDGEBENCH_TURNS_OFF", "1", "EDGEBENCH_JAVA_OPTS", "-Djmh.ignoreLock=true", "EDGEBENCH_COUNT", "0"), 3, "the check ended");
         assertThat(check.exit()).as(check.stderr()).isZero();
-        assertThat(check.stderr()).contains("candidate runs, alternated, 1 fork(s) each").doesNotContain("taking turns");
+        assertThat(check.stderr()).contains("one run after another in a shuffled order, 1 fork(s) each").doesNotContain("taking turns");
     }
 
     @Test
@@ -187,9 +191,11 @@ class CiRegressionScriptIT {
      * {@code ci-regression.sh --against HEAD} with this jar as the base build (EDGEBENCH_BASE_JAR) on
      * the quick suite into {@code run}, plus {@code env}; it must end within {@code minutes}.
      */
-    private Finished againstHead(Path run, Map<String, String> env, int minutes, String ending) throws Exception {
+    private Finished againstHead(Path run, Map<String, String> env, int minutes, String ending, String... more) throws Exception {
         Path err = tmp.resolve("stderr.txt");
-        ProcessBuilder builder = new ProcessBuilder(List.of("bash", "scripts/ci-regression.sh", "--against", "HEAD"))
+        List<String> command = new java.util.ArrayList<>(List.of("bash", "scripts/ci-regression.sh", "--against", "HEAD"));
+        command.addAll(List.of(more));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(tmp.resolve("stdout.txt").toFile()).redirectError(err.toFile());
         builder.environment().putAll(Map.of("EDGEBENCH_BASE_JAR", "target/benchmarks.jar", "EDGEBENCH_SUITE", "quick",
                 "EDGEBENCH_RUN_DIR", run.toString()));
