@@ -11,8 +11,7 @@
 # (taskset list, or all), EDGEBENCH_COUNT=0, EDGEBENCH_TURNS_OFF=1, EDGEBENCH_CONFIRM=0, EDGEBENCH_JAVA_OPTS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-fail() { echo "ci-regression: $1" >&2; exit 2; }
-jar="${EDGEBENCH_JAR:-target/benchmarks.jar}" suite="${EDGEBENCH_SUITE:-ci}" count="${EDGEBENCH_COUNT:-1}"
+fail() { echo "ci-regression: $1" >&2; exit 2; }; jar="${EDGEBENCH_JAR:-target/benchmarks.jar}" suite="${EDGEBENCH_SUITE:-ci}" count="${EDGEBENCH_COUNT:-1}"
 for s in "ROUNDS=${EDGEBENCH_ROUNDS:-24}" "BLOCK=${EDGEBENCH_BLOCK:-8}" "FORKS=${EDGEBENCH_FORKS:-1}"; do
   [[ "${s#*=}" =~ ^[1-9][0-9]*$ ]] || fail "EDGEBENCH_${s%%=*} must be a whole number >= 1, was '${s#*=}'"
 done
