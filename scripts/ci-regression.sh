@@ -33,7 +33,7 @@ if [ "${1:-}" = --against ]; then
   [ "$count" = 0 ] || args+=(--count)
   [ "${EDGEBENCH_TURNS_OFF:-0}" = 0 ] || args+=(--no-turns)
   [ -z "${EDGEBENCH_CPUS:-}" ] || args+=(--cpus "$EDGEBENCH_CPUS")
-  [ -z "${EDGEBENCH_RUN_DIR:-}" ] || args+=(--out "$EDGEBENCH_RUN_DIR")
+  args+=(--out "${EDGEBENCH_RUN_DIR:-results/$(date +%Y%m%d-%H%M%S)-$suite-against}")
   for opt in ${opts[@]+"${opts[@]}"}; do args+=("--java-option=$opt"); done
   exec java -jar "$jar" turns "base=$base" "cand=$jar" "${args[@]}" "${@:3}"
 fi

@@ -149,6 +149,9 @@ public final class TurnsCommand implements Callable<Integer> {
                 + (turns ? "taking turns" + plan.describe() : "one run after another in a shuffled order") + ", " + forks
                 + " fork(s) each, judged every " + block + " round(s), into " + dir + " (order seed " + seedUsed + ")");
 
+        // One generator for every round's seed: Random's first draws from consecutive seeds are alike,
+        // which gave every round the same first order.
+        java.util.Random roundSeeds = new java.util.Random(seedUsed);
         ExecutorService counts = Executors.newFixedThreadPool(builds.size());
         try {
             List<Future<Integer>> pendingCounts = new ArrayList<>();
@@ -163,7 +166,7 @@ public final class TurnsCommand implements Callable<Integer> {
             int status = ExitCodes.UNDECIDED;
             for (int round = 1; round <= rounds; round++) {
                 say("round " + round + " of at most " + rounds);
-                int failed = runRound(round, builds, abilities, turns, plan, dir, seedUsed + round, runs);
+                int failed = runRound(round, builds, abilities, turns, plan, dir, roundSeeds.nextLong(), runs);
                 if (failed != ExitCodes.OK) {
                     return failed;
                 }

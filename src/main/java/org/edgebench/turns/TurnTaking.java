@@ -22,8 +22,9 @@ import java.util.stream.Stream;
  * Runs several sides at once and hands one turn round them at a time, so that each is measured in
  * the same seconds as the others and never beside them (docs/compare.md, "Taking turns"). A turn is
  * one JMH iteration of the side's current fork ({@link Turns}: the fork waits for a token before an
- * iteration and passes one back after it, and takes one more turn at the end of its trial, so its
- * exit and the next fork's start happen inside its own turn). In every round each side that is
+ * iteration and passes one back after it, and takes one more turn at the end of its trial, which it
+ * ends with {@link Turns#LAST}: the turn then stays with the side until that fork has exited and the
+ * next one has taken a token, so forks end and start inside their own side's turn). In every round each side that is
  * still running gets one turn, in an order shuffled anew for the round (randomized multiple
  * interleaved trials); the order is handed to a log.
  *
@@ -166,7 +167,15 @@ public final class TurnTaking implements Closeable {
             member.go.write('t');
         }
         while (true) {
-            if (member.done.read() >= 0) {
+            int token = member.done.read();
+            if (token == Turns.LAST) {
+                // The fork's last turn: keep the turn with this build while the fork exits and the next one starts.
+                if (!nextFork(member)) {
+                    return;
+                }
+                continue;
+            }
+            if (token >= 0) {
                 return;
             }
             // No fork holds the done pipe. If the token was taken, the fork that took it has ended
@@ -184,6 +193,25 @@ public final class TurnTaking implements Closeable {
                 Thread.sleep(POLL_MILLIS);
             }
         }
+    }
+
+    /**
+     * After a fork's last turn: gives its build the next token at once and waits for the next fork
+     * to take it, while the ending fork exits; false when the build's run ended instead. (Waiting
+     * for the ending fork's end of the pipe to close would race with the next fork opening it.)
+     */
+    private boolean nextFork(Member member) throws IOException, InterruptedException {
+        if (member.goPending.available() == 0) {
+            member.go.write('t');
+        }
+        while (member.goPending.available() > 0) {
+            if (!member.process.isAlive()) {
+                member.running = false;
+                return false;
+            }
+            Thread.sleep(POLL_MILLIS);
+        }
+        return true;
     }
 
     private Process start(Side side, String turnsPipes) throws IOException {

@@ -26,13 +26,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TurnTakingTest {
 
     /**
-     * A fake run: FORKS forks one after another, each opening the pipes as a fork does and taking
-     * ITERATIONS turns plus its trial's last; each iteration logs "NAME in" and "NAME out". CRASH_AT
-     * makes the first fork die holding its token at that iteration; FAIL_AT makes the run exit 1 there.
+     * A fake run: FORKS forks one after another, each logging "NAME start", opening the pipes as a
+     * fork does and taking ITERATIONS turns plus its trial's last, ended with LAST (default e, as
+     * Turns.passLast does), then logging "NAME exit"; each iteration logs "NAME in" and "NAME out".
+     * CRASH_AT makes the first fork die holding its token at that iteration; FAIL_AT makes the run exit 1 there.
      */
     private static final String FAKE_RUN = """
             IFS=, read -r wait pass <<< "$EDGEBENCH_TURNS"
             for ((f = 1; f <= FORKS; f++)); do
+              echo "$NAME start" >> "$LOG"
               (
                 exec 3< "$wait" 4> "$pass"
                 for ((i = 1; i <= ITERATIONS; i++)); do
@@ -44,7 +46,8 @@ class TurnTakingTest {
                   printf t >&4
                 done
                 IFS= read -r -n1 -u3 token || exit 3
-                printf t >&4
+                printf "${LAST:-e}" >&4
+                echo "$NAME exit" >> "$LOG"
               ) || exit $?
             done
             """;
@@ -60,7 +63,12 @@ class TurnTakingTest {
         return new Side(name, List.of("bash", "-c", script), dir, env, dir.resolve(name + ".log"));
     }
 
+    /** The iterations' lines, in order (forks' start and exit lines left out). */
     private List<String> iterations() throws Exception {
+        return log().stream().filter(l -> l.endsWith(" in") || l.endsWith(" out")).toList();
+    }
+
+    private List<String> log() throws Exception {
         Path log = dir.resolve("iterations.log");
         return Files.exists(log) ? Files.readAllLines(log) : List.of();
     }
@@ -80,7 +88,7 @@ class TurnTakingTest {
     }
 
     @Test
-    @Timeout(60)
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void threeSidesTakeOneTurnEachPerRoundInAShuffledOrder() throws Exception {
         List<String> order = Collections.synchronizedList(new ArrayList<>());
         List<TurnTaking.Ending> endings = TurnTaking.run(List.of(side("a", 2, 6, Map.of()), side("b", 2, 6, Map.of()),
@@ -97,8 +105,27 @@ class TurnTakingTest {
         assertThat(rounds.values().stream().filter(r -> r.size() == 3).distinct().count()).isGreaterThan(1);
     }
 
+    /** From a fork's exit to its build's next iteration (the next fork's start in between), no other build runs. */
     @Test
-    @Timeout(60)
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void forksExitAndStartInsideTheirOwnBuildsTurn() throws Exception {
+        List<TurnTaking.Ending> endings = TurnTaking.run(List.of(side("a", 4, 3, Map.of()), side("b", 4, 3, Map.of())),
+                true, 11, line -> { });
+        assertThat(endings).extracting(TurnTaking.Ending::exit).containsExactly(0, 0);
+        List<String> lines = log();
+        for (int i = 0; i < lines.size(); i++) {
+            String name = lines.get(i).split(" ")[0];
+            if (lines.get(i).endsWith(" exit") && lines.subList(i, lines.size()).contains(name + " in")) {
+                for (int j = i + 1; j < lines.size() && !lines.get(j).equals(name + " in"); j++) {
+                    assertThat(lines.get(j)).as("line %d, after %s's fork exited at line %d", j, name, i).startsWith(name + " ");
+                }
+            }
+        }
+        assertOneAtATime(iterations());
+    }
+
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aSideThatEndsReleasesTheOthersWithNoCapOnTheirTurns() throws Exception {
         List<TurnTaking.Ending> endings = TurnTaking.run(List.of(side("short", 1, 2, Map.of()), side("long", 3, 700, Map.of())),
                 true, 1, line -> { });
@@ -110,7 +137,7 @@ class TurnTakingTest {
     }
 
     @Test
-    @Timeout(60)
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aForkThatDiesHoldingItsTokenEndsItsTurnAndTheSideGoesOn() throws Exception {
         List<TurnTaking.Ending> endings = TurnTaking.run(List.of(side("crashy", 2, 5, Map.of("CRASH_AT", "3")),
                 side("steady", 2, 5, Map.of())), true, 7, line -> { });
@@ -123,7 +150,7 @@ class TurnTakingTest {
     }
 
     @Test
-    @Timeout(60)
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aSideThatFailsStopsTheOthersAndRemovesThePipes() throws Exception {
         List<TurnTaking.Ending> endings = TurnTaking.run(List.of(side("failing", 1, 100_000, Map.of("FAIL_AT", "3")),
                 side("other", 1, 100_000, Map.of())), true, 3, line -> { });
@@ -132,12 +159,12 @@ class TurnTakingTest {
         assertThat(count(iterations(), "other")).isLessThan(100);
         try (var left = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             assertThat(left.filter(p -> p.getFileName().toString().startsWith("edgebench-turns"))
-                    .filter(p -> p.toFile().lastModified() > System.currentTimeMillis() - 60_000)).isEmpty();
+                    .filter(p -> Files.exists(p.resolve("failing.go")))).isEmpty();
         }
     }
 
     @Test
-    @Timeout(60)
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void withoutTurnsTheSidesRunWholeOneAfterAnother() throws Exception {
         List<String> order = new ArrayList<>();
         // Without pipes a side runs free: the fake run then reads nothing, so give it no iterations.
@@ -147,7 +174,7 @@ class TurnTakingTest {
                 false, 5, order::add);
         assertThat(endings).extracting(TurnTaking.Ending::side).containsExactly("x", "y");
         assertThat(endings).extracting(TurnTaking.Ending::exit).containsExactly(0, 0);
-        List<String> lines = iterations();
+        List<String> lines = log();
         assertThat(lines.get(0)).isEqualTo(lines.get(1));
         assertThat(lines.get(2)).isEqualTo(lines.get(3));
         assertThat(order).hasSize(2);

@@ -99,7 +99,7 @@ public class OrtSessionState extends SessionParams {
             options.close();
         }
         if (turns != null) {
-            turns.pass();
+            turns.passLast();
         }
     }
 }

@@ -23,13 +23,18 @@ import java.util.Optional;
  * hanging.
  *
  * <p>A fork takes a turn for every iteration and one more when its trial ends, after its last
- * iteration: it cannot exit, and its launcher cannot start the next fork's JVM, while the other
- * process is still measuring.
+ * iteration, which it ends with {@link #passLast()}: the engine then keeps the turn until the fork
+ * has exited and the next one has started, so neither happens while another build is measuring.
  */
 public final class Turns {
 
     /** The environment variable naming the two pipes, {@code WAIT,PASS}. */
     public static final String ENV = "EDGEBENCH_TURNS";
+
+    /** The token that ends an iteration's turn. */
+    public static final char PASS = 't';
+    /** The token that ends a fork's last turn, at the end of its trial. */
+    public static final char LAST = 'e';
 
     private static Turns requested;
 
@@ -79,8 +84,21 @@ public final class Turns {
 
     /** Ends this process's turn: the other process may go. */
     public void pass() {
+        hand(PASS);
+    }
+
+    /**
+     * Ends this fork's last turn: the engine ({@code turns}) keeps the turn with this build until
+     * the fork has exited and the next fork has taken a turn (or the run has ended), so a fork's
+     * exit and the next fork's start never run beside another build's iteration.
+     */
+    public void passLast() {
+        hand(LAST);
+    }
+
+    private void hand(char token) {
         try {
-            pass.write('t');
+            pass.write(token);
             pass.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("passing the turn through " + ENV, e);
