@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# The ONNX Runtime a Debian-based system installs (Debian 13's libonnxruntime1.21: CPU, XNNPACK
+# and DNNL) as a build EdgeBench runs on (docs/compare.md, "The distribution's ONNX Runtime"):
+#
+#   scripts/system-ort.sh [run options]       e.g. -p provider=CPU,XNNPACK,DNNL -p batchSize=1,8
+#   scripts/system-ort.sh env | models | report RUN_DIR ...
+#
+# Where a libonnxruntime1.* package is installed (Debian 13, Raspberry Pi OS on trixie) it runs
+# there. Elsewhere (as root) it makes a Debian 13 root once, with debootstrap from the mirror apt
+# already uses, into target/system-ort/root-ARCH, and runs inside it. Then, each cached:
+# scripts/system-ort-jni.sh builds the JNI layer from the library's source package into
+# target/system-ort/native-ARCH-VERSION (its build.txt names the build in env.json), and this
+# checkout's HEAD is built against ONNX Runtime's Java API VERSION into target/system-ort/jar-VERSION.
+# Environment: EDGEBENCH_DEBIAN_ROOT (the root's folder), EDGEBENCH_DEBIAN_MIRROR.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+fail() {
+  echo "system-ort: $1" >&2
+  exit 2
+}
+
+arch=$(dpkg --print-architecture 2> /dev/null) || fail "needs a Debian-based system (dpkg)"
+root="${EDGEBENCH_DEBIAN_ROOT:-target/system-ort/root-$arch}"
+packages=(libonnxruntime1.21 libonnxruntime-dev openjdk-21-jdk-headless g++ fontconfig libharfbuzz0b fonts-dejavu-core xz-utils)
+installed() { dpkg-query -W -f '${db:Status-Abbrev}\n' 'libonnxruntime1.*' 2> /dev/null | grep -q '^ii'; }
+
+# Runs a command where the library is: here, or in the root with /proc, /dev and this checkout mounted.
+where() { "$@"; }
+if ! installed; then
+  [ "$(id -u)" -eq 0 ] || fail "no libonnxruntime1.* here and a Debian 13 root needs root: run as root, or apt-get install libonnxruntime1.21 on Debian 13"
+  if [ ! -f "$root/.edgebench-ready" ]; then
+    command -v debootstrap > /dev/null || fail "no debootstrap: apt-get install debootstrap"
+    mirror="${EDGEBENCH_DEBIAN_MIRROR:-$(grep -rhoE 'https?://[^ ]+/debian/?( |$)' /etc/apt/sources.list /etc/apt/sources.list.d 2> /dev/null | head -n 1 | tr -d ' ')}"
+    mirror="${mirror:-http://deb.debian.org/debian}"
+    echo "system-ort: making a Debian 13 root in $root from $mirror (once; a few minutes)" >&2
+    rm -rf "$root"
+    mkdir -p "$(dirname "$root")"
+    debootstrap --variant=minbase trixie "$root" "$mirror" > "$root.log" 2>&1 || fail "debootstrap failed; see $root.log"
+    echo "deb-src $mirror trixie main" > "$root/etc/apt/sources.list.d/edgebench-src.list"
+  fi
+  where() {
+    # shellcheck disable=SC2016 # the inner shell expands its own arguments
+    unshare --mount --propagation private sh -c 'root=$1 dir=$2; shift 2; mkdir -p "$root$dir" && mount --bind "$dir" "$root$dir" \
+      && mount -t proc proc "$root/proc" && mount --rbind /dev "$root/dev" && exec chroot "$root" env -C "$dir" "$@"' \
+      sh "$(cd "$root" && pwd)" "$PWD" "$@"
+  }
+  if [ ! -f "$root/.edgebench-ready" ]; then
+    where sh -c "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ${packages[*]}" \
+      > "$root.apt.log" 2>&1 || fail "installing ${packages[*]} in $root failed; see $root.apt.log"
+    touch "$root/.edgebench-ready"
+  fi
+fi
+
+# shellcheck disable=SC2016 # dpkg-query's format, not the shell's
+version=$(where dpkg-query -W -f '${db:Status-Abbrev} ${Version}\n' 'libonnxruntime1.*' | awk '$1 == "ii" {print $2}' | head -n 1)
+version=${version%%+*}
+version=${version%%-*}
+native="target/system-ort/native-$arch-$version"
+[ -f "$native/libonnxruntime4j_jni.so" ] || where bash scripts/system-ort-jni.sh "$native"
+jar="target/system-ort/jar-$version"
+commit=$(git rev-parse HEAD)
+if [ "$(cat "$jar/commit" 2> /dev/null)" != "$commit" ]; then
+  echo "system-ort: building this checkout's HEAD against ONNX Runtime's Java API $version in $jar" >&2
+  rm -rf "$jar"
+  mkdir -p "$jar"
+  git archive HEAD | tar -x -C "$jar"
+  (cd "$jar" && mvn -B -q -ntp -DskipTests "-Donnxruntime.version=$version" package > build.log 2>&1) \
+    || fail "cannot build against ONNX Runtime $version; see $jar/build.log"
+  echo "$commit" > "$jar/commit"
+fi
+exec_java=(java -Djava.awt.headless=true "-Donnxruntime.native.path=$PWD/$native" -jar "$PWD/$jar/target/benchmarks.jar")
+where "${exec_java[@]}" "$@"
