@@ -189,7 +189,11 @@ public final class BenchmarkRun {
         env.warnings().forEach(w -> out.println("EdgeBench: warning: " + w));
         EnvFile.write(folder, env);
         RunLedger ledger = new RunLedger(folder, env, planned.configurations());
-        runEach(jmh, suite, planned.configurations(), ledger, folder, args);
+        KnownNoise noise = new KnownNoise();
+        runEach(jmh, suite, planned.configurations(), ledger, folder, args, noise);
+        if (noise.hidden() > 0) {
+            out.println(noise.summary());
+        }
         if (!ledger.results().isEmpty() && !ledger.wasInterrupted()) {
             AgreementStep.run(folder, ModelCatalog.standard(), out);
         }
@@ -272,7 +276,7 @@ public final class BenchmarkRun {
      * and that reason in env.json.
      */
     private void runEach(CommandLineOptions jmh, Suite suite, List<Configuration> configurations, RunLedger ledger,
-                         Path folder, Args args) {
+                         Path folder, Args args, KnownNoise noise) {
         Thread onInterrupt = new Thread(() -> {
             if (ledger.interrupted(out) && args.report()) {
                 report(folder, args.sloMs());
@@ -286,13 +290,15 @@ public final class BenchmarkRun {
                 Collection<RunResult> results = List.of();
                 String failure = "no result: the fork failed (its error is printed above)";
                 Options options = options(jmh, suite, configuration, folder).build();
-                ForkOutput output = ForkOutput.of(options);
+                ForkOutput output = ForkOutput.of(options, noise);
                 String thrown = "";
                 try {
                     results = new Runner(options, output).run();
                 } catch (RunnerException e) {
                     failure = Subcommands.oneLine(e);
                     thrown = failureText(e);
+                } finally {
+                    output.endOfForks();
                 }
                 if (!results.isEmpty()) {
                     ledger.finished(results);
