@@ -11,7 +11,8 @@
 # scripts/system-ort-jni.sh builds the JNI layer from the library's source package into
 # target/system-ort/native-ARCH-VERSION (its build.txt names the build in env.json), and this
 # checkout's HEAD is built against ONNX Runtime's Java API VERSION into target/system-ort/jar-VERSION.
-# Environment: EDGEBENCH_DEBIAN_ROOT (the root's folder), EDGEBENCH_DEBIAN_MIRROR.
+# Environment: EDGEBENCH_DEBIAN_ROOT (the root's folder), EDGEBENCH_DEBIAN_MIRROR, EDGEBENCH_JAR (a
+# jar already built against the library's Java API version, used instead of building HEAD).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -59,8 +60,12 @@ version=${version%%-*}
 native="target/system-ort/native-$arch-$version"
 [ -f "$native/libonnxruntime4j_jni.so" ] || where bash scripts/system-ort-jni.sh "$native"
 jar="target/system-ort/jar-$version"
+built="$jar/target/benchmarks.jar"
 commit=$(git rev-parse HEAD)
-if [ "$(cat "$jar/commit" 2> /dev/null)" != "$commit" ]; then
+if [ -n "${EDGEBENCH_JAR:-}" ]; then
+  [ -f "$EDGEBENCH_JAR" ] || fail "EDGEBENCH_JAR=$EDGEBENCH_JAR: no such jar"
+  built=$(cd "$(dirname "$EDGEBENCH_JAR")" && pwd)/$(basename "$EDGEBENCH_JAR")
+elif [ "$(cat "$jar/commit" 2> /dev/null)" != "$commit" ]; then
   echo "system-ort: building this checkout's HEAD against ONNX Runtime's Java API $version in $jar" >&2
   rm -rf "$jar"
   mkdir -p "$jar"
@@ -69,7 +74,7 @@ if [ "$(cat "$jar/commit" 2> /dev/null)" != "$commit" ]; then
     || fail "cannot build against ONNX Runtime $version; see $jar/build.log"
   echo "$commit" > "$jar/commit"
 fi
-java=(java -Djava.awt.headless=true "-Donnxruntime.native.path=$PWD/$native" -jar "$PWD/$jar/target/benchmarks.jar")
+java=(java -Djava.awt.headless=true "-Donnxruntime.native.path=$PWD/$native" -jar "$built")
 # The launcher counts the forks' "Schema error ... already registered" lines (Debian's library prints
 # one per ONNX operator in every process); the launcher's own are counted here, on its error output.
 status=0
