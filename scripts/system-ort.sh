@@ -12,7 +12,8 @@
 # target/system-ort/native-ARCH-VERSION (its build.txt names the build in env.json), and this
 # checkout's HEAD is built against ONNX Runtime's Java API VERSION into target/system-ort/jar-VERSION.
 # Environment: EDGEBENCH_DEBIAN_ROOT (the root's folder), EDGEBENCH_DEBIAN_MIRROR, EDGEBENCH_JAR (a
-# jar already built against the library's Java API version, used instead of building HEAD).
+# jar already built against the library's Java API version, used instead of building HEAD),
+# EDGEBENCH_JAVA_OPTS (JVM options for the launcher, e.g. -Djmh.ignoreLock=true).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,8 +24,13 @@ fail() {
 
 arch=$(dpkg --print-architecture 2> /dev/null) || fail "needs a Debian-based system (dpkg)"
 root="${EDGEBENCH_DEBIAN_ROOT:-target/system-ort/root-$arch}"
-packages=(libonnxruntime1.21 libonnxruntime-dev openjdk-21-jdk-headless g++ fontconfig libharfbuzz0b fonts-dejavu-core xz-utils)
+packages=(libonnxruntime1.21 openjdk-21-jdk-headless gcc libc6-dev xz-utils fontconfig libharfbuzz0b fonts-dejavu-core)
 installed() { dpkg-query -W -f '${db:Status-Abbrev}\n' 'libonnxruntime1.*' 2> /dev/null | grep -q '^ii'; }
+
+# One preparation at a time (a CI step may start it before the tests that use it); runs need no lock.
+mkdir -p target/system-ort
+exec 9> target/system-ort/.prepare.lock
+flock 9
 
 # Runs a command where the library is: here, or in the root with /proc, /dev and this checkout mounted.
 where() { "$@"; }
@@ -40,11 +46,12 @@ if ! installed; then
     debootstrap --variant=minbase trixie "$root" "$mirror" > "$root.log" 2>&1 || fail "debootstrap failed; see $root.log"
     echo "deb-src $mirror trixie main" > "$root/etc/apt/sources.list.d/edgebench-src.list"
   fi
+  # /tmp too: a run's --out may be there, and JMH's lock file then keeps runs in and out of the root apart.
   where() {
     # shellcheck disable=SC2016 # the inner shell expands its own arguments
     unshare --mount --propagation private sh -c 'root=$1 dir=$2; shift 2; mkdir -p "$root$dir" && mount --bind "$dir" "$root$dir" \
-      && mount -t proc proc "$root/proc" && mount --rbind /dev "$root/dev" && exec chroot "$root" env -C "$dir" "$@"' \
-      sh "$(cd "$root" && pwd)" "$PWD" "$@"
+      && mount --bind /tmp "$root/tmp" && mount -t proc proc "$root/proc" && mount --rbind /dev "$root/dev" \
+      && exec chroot "$root" env -C "$dir" "$@"' sh "$(cd "$root" && pwd)" "$PWD" "$@"
   }
   if [ ! -f "$root/.edgebench-ready" ]; then
     where sh -c "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ${packages[*]}" \
@@ -74,7 +81,9 @@ elif [ "$(cat "$jar/commit" 2> /dev/null)" != "$commit" ]; then
     || fail "cannot build against ONNX Runtime $version; see $jar/build.log"
   echo "$commit" > "$jar/commit"
 fi
-java=(java -Djava.awt.headless=true "-Donnxruntime.native.path=$PWD/$native" -jar "$built")
+flock -u 9
+read -r -a java_opts <<< "${EDGEBENCH_JAVA_OPTS:-}"
+java=(java -Djava.awt.headless=true "${java_opts[@]}" "-Donnxruntime.native.path=$PWD/$native" -jar "$built")
 # The launcher counts the forks' "Schema error ... already registered" lines (Debian's library prints
 # one per ONNX operator in every process); the launcher's own are counted here, on its error output.
 status=0
