@@ -11,6 +11,10 @@
 # scripts/system-ort-jni.sh builds the JNI layer from the library's source package into
 # target/system-ort/native-ARCH-VERSION (its build.txt names the build in env.json), and this
 # checkout's HEAD is built against ONNX Runtime's Java API VERSION into target/system-ort/jar-VERSION.
+# EDGEBENCH_DEBIAN_ARCH=arm64 on an amd64 machine runs Debian 13's arm64 packages instead, under
+# qemu-user as a Cortex-A76 (qemu-aarch64-static -cpu cortex-a76): their closure is unpacked into
+# target/system-ort/sysroot-arm64 (no maintainer scripts run), the JNI layer cross-compiled in the
+# root; the run checks correctness (placement.csv's outputs vs CPU) and its timings are an emulator's.
 # Environment: EDGEBENCH_DEBIAN_ROOT (the root's folder), EDGEBENCH_DEBIAN_MIRROR, EDGEBENCH_JAR (a
 # jar already built against the library's Java API version, used instead of building HEAD),
 # EDGEBENCH_JAVA_OPTS (JVM options for the launcher, e.g. -Djmh.ignoreLock=true).
@@ -60,12 +64,40 @@ if ! installed; then
   fi
 fi
 
+target_arch="${EDGEBENCH_DEBIAN_ARCH:-$arch}"
+sysroot="$PWD/target/system-ort/sysroot-$target_arch"
+if [ "$target_arch" != "$arch" ]; then
+  [ "$arch/$target_arch" = amd64/arm64 ] || fail "EDGEBENCH_DEBIAN_ARCH=$target_arch: only arm64 on an amd64 machine is emulated"
+  ! installed || fail "EDGEBENCH_DEBIAN_ARCH=arm64 works through the Debian 13 root; run as root on an older Debian"
+  qemu=$(command -v qemu-aarch64-static) || fail "no qemu-aarch64-static: apt-get install qemu-user-static"
+  if [ ! -f "$sysroot/.edgebench-ready" ]; then
+    echo "system-ort: unpacking Debian 13's arm64 packages into $sysroot (once)" >&2
+    cache=/var/cache/edgebench-arm64
+    where sh -c "dpkg --add-architecture arm64 && apt-get update -qq && mkdir -p $cache/archives/partial && : > $cache/status \
+      && apt-get install -y -qq --download-only --no-install-recommends -o Dir::State::status=$cache/status \
+        -o Dir::Cache::archives=$cache/archives -o APT::Architecture=arm64 -o APT::Architectures::=arm64 \
+        libonnxruntime1.21:arm64 openjdk-21-jre-headless:arm64 libharfbuzz0b:arm64 libfontconfig1:arm64 fonts-dejavu-core \
+      && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends gcc-aarch64-linux-gnu libc6-dev-arm64-cross" \
+      > "$root.arm64.log" 2>&1 || fail "fetching the arm64 packages failed; see $root.arm64.log"
+    rm -rf "$sysroot"
+    mkdir -p "$sysroot"
+    for deb in "$root$cache"/archives/*.deb; do dpkg-deb -x "$deb" "$sysroot"; done
+    ln -sfn usr/lib "$sysroot/lib"
+    ln -sfn usr/bin "$sysroot/bin"
+    # Absolute links (the JDK's conf/ into /etc) would resolve on this machine: point them into the sysroot.
+    find "$sysroot" -type l -lname '/*' | while read -r link; do ln -sfn "$sysroot$(readlink "$link")" "$link"; done
+    touch "$sysroot/.edgebench-ready"
+  fi
+fi
+
 # shellcheck disable=SC2016 # dpkg-query's format, not the shell's
 version=$(where dpkg-query -W -f '${db:Status-Abbrev} ${Version}\n' 'libonnxruntime1.*' | awk '$1 == "ii" {print $2}' | head -n 1)
 version=${version%%+*}
 version=${version%%-*}
-native="target/system-ort/native-$arch-$version"
-[ -f "$native/libonnxruntime4j_jni.so" ] || where bash scripts/system-ort-jni.sh "$native"
+native="target/system-ort/native-$target_arch-$version"
+jni=("$native")
+[ "$target_arch" = "$arch" ] || jni+=("$sysroot" aarch64-linux-gnu)
+[ -f "$native/libonnxruntime4j_jni.so" ] || where bash scripts/system-ort-jni.sh "${jni[@]}"
 jar="target/system-ort/jar-$version"
 built="$jar/target/benchmarks.jar"
 commit=$(git rev-parse HEAD)
@@ -82,12 +114,26 @@ elif [ "$(cat "$jar/commit" 2> /dev/null)" != "$commit" ]; then
   echo "$commit" > "$jar/commit"
 fi
 flock -u 9
+where=(where)
 read -r -a java_opts <<< "${EDGEBENCH_JAVA_OPTS:-}"
-java=(java -Djava.awt.headless=true "${java_opts[@]}" "-Donnxruntime.native.path=$PWD/$native" -jar "$built")
+java=(java)
+args=("$@")
+if [ "$target_arch" != "$arch" ]; then
+  # JMH starts its forks with -jvm: without binfmt_misc that is qemu itself, through this wrapper, with
+  # the JDK's vfork launch (its aarch64 spawn helper cannot be executed here).
+  java=("$PWD/target/system-ort/java-$target_arch")
+  printf '#!/bin/sh\nexec %s -cpu cortex-a76 -L %s %s/usr/lib/jvm/java-21-openjdk-arm64/bin/java -Djdk.lang.Process.launchMechanism=VFORK "$@"\n' \
+    "$qemu" "$sysroot" "$sysroot" > "${java[0]}"
+  chmod +x "${java[0]}"
+  where=()
+  case "${1:-}" in env | models | report | compare | count | calibrate) ;; *) args+=(-jvm "${java[0]}") ;; esac
+fi
+java+=(-Djava.awt.headless=true "${java_opts[@]}" "-Donnxruntime.native.path=$PWD/$native" -jar "$built")
 # The launcher counts the forks' "Schema error ... already registered" lines (Debian's library prints
 # one per ONNX operator in every process); the launcher's own are counted here, on its error output.
 status=0
-{ where "${java[@]}" "$@" 2>&1 1>&3 3>&- | awk '/^Schema error: Trying to register schema with name .* but it is already registered/ {n++; next}
-  {print; fflush()}
+{ ${where[@]+"${where[@]}"} "${java[@]}" "${args[@]}" 2>&1 1>&3 3>&- | awk '/^Schema error: Trying to register schema with name .* but it is already registered/ {n++; after = 1; next}
+  after && /^$/ {after = 0; next}
+  {after = 0; print; fflush()}
   END {if (n) printf "system-ort: held back %d \"Schema error ... already registered\" line(s) that the launcher itself printed\n", n}' >&2; } 3>&1 || status=$?
 exit "$status"

@@ -36,6 +36,7 @@ final class ForkOutput implements OutputFormat {
     private final KnownNoise noise;
     private final StringBuilder kept = new StringBuilder();
     private final ByteArrayOutputStream forkLine = new ByteArrayOutputStream();
+    private boolean afterNoise;
 
     private ForkOutput(OutputFormat out, KnownNoise noise) {
         this.out = out;
@@ -102,7 +103,10 @@ final class ForkOutput implements OutputFormat {
         byte[] line = forkLine.toByteArray();
         forkLine.reset();
         String text = new String(line, StandardCharsets.UTF_8).stripTrailing();
-        if (!noise.hides(text)) {
+        // The library ends each such line with a line break of its own: the empty line after it goes too.
+        boolean hidden = noise.hides(text) || afterNoise && text.isEmpty();
+        afterNoise = hidden && !text.isEmpty();
+        if (!hidden) {
             try {
                 out.write(line);
             } catch (IOException e) {

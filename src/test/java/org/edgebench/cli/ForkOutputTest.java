@@ -25,7 +25,8 @@ class ForkOutputTest {
         ForkOutput output = ForkOutput.of(new OptionsBuilder().output(file.toString()).build(), noise);
 
         output.print("# Warmup Iteration   1: ");
-        byte[] fork = (SCHEMA_LINE + SCHEMA_LINE.replace("Abs", "Add") + "a fork's own line\n" + "no line break at the end")
+        byte[] fork = (SCHEMA_LINE + "\n" + SCHEMA_LINE.replace("Abs", "Add") + "\n" + "a fork's own line\n" + "\n"
+                + "no line break at the end")
                 .getBytes(StandardCharsets.UTF_8);
         // JMH drains a fork's output in chunks that need not end at a line break.
         output.write(java.util.Arrays.copyOfRange(fork, 0, 50));
@@ -35,7 +36,7 @@ class ForkOutputTest {
         output.close();
 
         assertThat(noise.hidden()).isEqualTo(2);
-        assertThat(Files.readString(file)).isEqualTo("# Warmup Iteration   1: a fork's own line\n0.588 ms/op\nno line break at the end");
+        assertThat(Files.readString(file)).isEqualTo("# Warmup Iteration   1: a fork's own line\n\n0.588 ms/op\nno line break at the end");
         assertThat(noise.summary()).startsWith("EdgeBench: held back 2 \"Schema error: Trying to register schema ... but it is"
                 + " already registered\" line(s)").doesNotContain("\n");
     }
