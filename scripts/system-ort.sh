@@ -39,7 +39,14 @@ flock 9
 # Runs a command where the library is: here, or in the root with /proc, /dev and this checkout mounted.
 where() { "$@"; }
 if ! installed; then
-  [ "$(id -u)" -eq 0 ] || fail "no libonnxruntime1.* here and a Debian 13 root needs root: run as root, or apt-get install libonnxruntime1.21 on Debian 13"
+  if [ "$(id -u)" -ne 0 ]; then
+    # Mounting and chroot need root: through sudo when it asks for no password (a CI runner), else say so.
+    flock -u 9
+    if command -v sudo > /dev/null && sudo -n true 2> /dev/null; then
+      exec sudo -n -E bash "$PWD/scripts/system-ort.sh" "$@"
+    fi
+    fail "no libonnxruntime1.* here and a Debian 13 root needs root: run as root, or apt-get install libonnxruntime1.21 on Debian 13"
+  fi
   if [ ! -f "$root/.edgebench-ready" ]; then
     command -v debootstrap > /dev/null || fail "no debootstrap: apt-get install debootstrap"
     mirror="${EDGEBENCH_DEBIAN_MIRROR:-$(grep -rhoE 'https?://[^ ]+/debian/?( |$)' /etc/apt/sources.list /etc/apt/sources.list.d 2> /dev/null | head -n 1 | tr -d ' ')}"
