@@ -66,9 +66,10 @@ public final class BenchmarkRun {
      * @param force   {@code --force}: run caller counts beyond {@link #MAX_CALLERS_PER_CORE} per core anyway
      * @param profile {@code --profile}: one profiled fork per OrtSessionRunBenchmark configuration
      * @param report  false with {@code --no-report}: jmh.json and env.json only, for runs that are only compared
+     * @param fullDelegation {@code --require-full-delegation}: a configuration whose provider left nodes to CPU fails unrun
      */
     record Args(String suite, Path out, String label, double sloMs, List<Integer> callers, boolean force, boolean profile,
-                boolean report,
+                boolean report, boolean fullDelegation,
                 List<String> jmh) {
 
         static Args parse(String[] args) {
@@ -80,6 +81,7 @@ public final class BenchmarkRun {
             boolean force = false;
             boolean profile = false;
             boolean report = true;
+            boolean fullDelegation = false;
             List<String> jmh = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
@@ -107,12 +109,13 @@ public final class BenchmarkRun {
                     case "--force" -> force = true;
                     case "--profile" -> profile = true;
                     case "--no-report" -> report = false;
+                    case "--require-full-delegation" -> fullDelegation = true;
                     // JMH knows only -h; both spellings get the same help.
                     case "--help" -> jmh.add("-h");
                     default -> jmh.add(arg);
                 }
             }
-            return new Args(suite, outDir, label, sloMs, callers, force, profile, report, List.copyOf(jmh));
+            return new Args(suite, outDir, label, sloMs, callers, force, profile, report, fullDelegation, List.copyOf(jmh));
         }
 
         /** {@code 1,2,4}: whole numbers of 1 or more, each once, in the order given. */
@@ -189,7 +192,12 @@ public final class BenchmarkRun {
         env.warnings().forEach(w -> out.println("EdgeBench: warning: " + w));
         EnvFile.write(folder, env);
         RunLedger ledger = new RunLedger(folder, env, planned.configurations());
-        runEach(jmh, suite, planned.configurations(), ledger, folder, args);
+        PlacementStep placement = PlacementStep.run(folder, planned.configurations(), ModelCatalog.standard(), out);
+        KnownNoise noise = new KnownNoise();
+        runEach(jmh, suite, planned.configurations(), ledger, folder, args, noise, placement);
+        if (noise.hidden() > 0) {
+            out.println(noise.summary());
+        }
         if (!ledger.results().isEmpty() && !ledger.wasInterrupted()) {
             AgreementStep.run(folder, ModelCatalog.standard(), out);
         }
@@ -272,7 +280,7 @@ public final class BenchmarkRun {
      * and that reason in env.json.
      */
     private void runEach(CommandLineOptions jmh, Suite suite, List<Configuration> configurations, RunLedger ledger,
-                         Path folder, Args args) {
+                         Path folder, Args args, KnownNoise noise, PlacementStep placement) {
         Thread onInterrupt = new Thread(() -> {
             if (ledger.interrupted(out) && args.report()) {
                 report(folder, args.sloMs());
@@ -283,16 +291,24 @@ public final class BenchmarkRun {
             for (int i = 0; i < configurations.size(); i++) {
                 Configuration configuration = configurations.get(i);
                 out.printf("%nEdgeBench: configuration %d of %d: %s%n", i + 1, configurations.size(), configuration.label(true));
+                Optional<String> notDelegated = args.fullDelegation() ? placement.delegationFailure(configuration) : Optional.empty();
+                if (notDelegated.isPresent()) {
+                    out.println("EdgeBench: " + notDelegated.get() + "; not run");
+                    ledger.failed(configuration, notDelegated.get());
+                    continue;
+                }
                 Collection<RunResult> results = List.of();
                 String failure = "no result: the fork failed (its error is printed above)";
                 Options options = options(jmh, suite, configuration, folder).build();
-                ForkOutput output = ForkOutput.of(options);
+                ForkOutput output = ForkOutput.of(options, noise);
                 String thrown = "";
                 try {
                     results = new Runner(options, output).run();
                 } catch (RunnerException e) {
                     failure = Subcommands.oneLine(e);
                     thrown = failureText(e);
+                } finally {
+                    output.endOfForks();
                 }
                 if (!results.isEmpty()) {
                     ledger.finished(results);

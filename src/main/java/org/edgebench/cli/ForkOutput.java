@@ -12,16 +12,20 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 import org.openjdk.jmh.util.UnCloseablePrintStream;
 import org.openjdk.jmh.util.Utils;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 
 /**
  * JMH's console output for one configuration, made as {@code new Runner(options)} makes it
  * (standard output, or the file of {@code -o}, at the options' verbosity), that also keeps the
  * last of the text JMH prints. A fork that fails sends its exception to the launcher, and JMH
- * prints it here, so once the configuration is over its text is where the reason is.
+ * prints it here, so once the configuration is over its text is where the reason is. The forks' own
+ * output (what JMH drains from their standard output and error) goes through {@link KnownNoise},
+ * line by line, so a native library's known noise is counted instead of shown.
  */
 final class ForkOutput implements OutputFormat {
 
@@ -29,13 +33,17 @@ final class ForkOutput implements OutputFormat {
     private static final int KEPT_CHARS = 64 * 1024;
 
     private final OutputFormat out;
+    private final KnownNoise noise;
     private final StringBuilder kept = new StringBuilder();
+    private final ByteArrayOutputStream forkLine = new ByteArrayOutputStream();
+    private boolean afterNoise;
 
-    private ForkOutput(OutputFormat out) {
+    private ForkOutput(OutputFormat out, KnownNoise noise) {
         this.out = out;
+        this.noise = noise;
     }
 
-    static ForkOutput of(Options options) {
+    static ForkOutput of(Options options, KnownNoise noise) {
         PrintStream stream;
         try {
             stream = options.getOutput().hasValue() ? new PrintStream(options.getOutput().get())
@@ -43,7 +51,7 @@ final class ForkOutput implements OutputFormat {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new ForkOutput(OutputFormatFactory.createFormatInstance(stream, options.verbosity().orElse(VerboseMode.NORMAL)));
+        return new ForkOutput(OutputFormatFactory.createFormatInstance(stream, options.verbosity().orElse(VerboseMode.NORMAL)), noise);
     }
 
     /** The text JMH printed for this configuration (its last {@value #KEPT_CHARS} characters). */
@@ -75,14 +83,44 @@ final class ForkOutput implements OutputFormat {
         out.verbosePrintln(s);
     }
 
+    /** A byte of a fork's output: held until its line is complete, then shown unless it is known noise. */
     @Override
-    public void write(int b) {
-        out.write(b);
+    public synchronized void write(int b) {
+        forkLine.write(b);
+        if (b == '\n') {
+            endForkLine();
+        }
     }
 
     @Override
-    public void write(byte[] b) throws IOException {
-        out.write(b);
+    public synchronized void write(byte[] b) {
+        for (byte value : b) {
+            write(value);
+        }
+    }
+
+    private void endForkLine() {
+        byte[] line = forkLine.toByteArray();
+        forkLine.reset();
+        String text = new String(line, StandardCharsets.UTF_8).stripTrailing();
+        // The library ends each such line with a line break of its own: the empty line after it goes too.
+        boolean hidden = noise.hides(text) || afterNoise && text.isEmpty();
+        afterNoise = hidden && !text.isEmpty();
+        if (!hidden) {
+            try {
+                out.write(line);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** Shows what is left of the forks' output without a line break, once the configuration is over. */
+    synchronized void endOfForks() {
+        if (forkLine.size() > 0) {
+            endForkLine();
+        }
+        out.flush();
     }
 
     @Override
@@ -121,7 +159,8 @@ final class ForkOutput implements OutputFormat {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        endOfForks();
         out.close();
     }
 }

@@ -16,7 +16,7 @@ public final class Launcher {
             EdgeBench: JMH benchmarks of ONNX model inference.
 
               java -jar benchmarks.jar [--suite NAME] [--out DIR] [--label NAME] [--slo-ms N] [--callers N,N...] [--force]
-                                       [--profile] [--no-report] [--verbose] [JMH options] [regexp]
+                                       [--profile] [--require-full-delegation] [--no-report] [--verbose] [JMH options] [regexp]
               java -jar benchmarks.jar report RUN_DIR|jmh.json [--out DIR] [--slo-ms N]
               java -jar benchmarks.jar compare BASELINE CANDIDATE [--metric p50|p90|p95|p99|mean] [--threshold PCT] [--out DIR]
               java -jar benchmarks.jar compare --label NAME=RUN --label NAME=RUN ...
@@ -36,6 +36,9 @@ public final class Launcher {
             4 per core); intra-op threads (-p intraOpThreads=N) are ONNX Runtime's pool inside one call,
             0 = ONNX Runtime's default. --profile adds one unmeasured fork per OrtSessionRunBenchmark
             configuration with ONNX Runtime's profiler on: operators.csv, profile/, charts/operators_*.png.
+            Before the benchmarks, each model and provider's node placement (which nodes the provider ran,
+            which it left to CPU) is printed and kept in placement.csv; --require-full-delegation fails,
+            unrun, a configuration whose provider left nodes to CPU.
             -h and --help print this.
             Exit codes: 0 ok, 1 a benchmark failed or a regression, 2 bad usage or input.
 

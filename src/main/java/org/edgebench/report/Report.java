@@ -15,6 +15,7 @@ import org.edgebench.run.RunFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -96,7 +97,8 @@ public final class Report {
 
         try (AtomicFiles files = AtomicFiles.in(folder)) {
             Charts.Drawing drawing = Charts.draw(stats, profiles, subtitle, pool);
-            Summary summary = Summary.of(json.toString(), stats, profiles, env, envProblem, agreement, sloMs);
+            Summary summary = Summary.of(json.toString(), stats, profiles, env, envProblem, agreement,
+                    PlacementCsv.lines(json.toAbsolutePath().getParent()), sloMs);
             files.writeText(LatencyCsv.FILE, out -> LatencyCsv.write(stats, out));
             files.writeText(SamplesCsv.FILE, out -> SamplesCsv.write(stats, out));
             files.writeText(RunFiles.SUMMARY_TXT, out -> out.write(summary.toText()));
@@ -110,6 +112,10 @@ public final class Report {
             // The launcher wrote it beside jmh.json; a page written elsewhere (--out) cannot link it by a relative path.
             if (!agreement.rows().isEmpty() && folder.toAbsolutePath().normalize().equals(json.toAbsolutePath().getParent().normalize())) {
                 data.add(AgreementCsv.FILE);
+            }
+            if (Files.isRegularFile(json.toAbsolutePath().getParent().resolve(PlacementCsv.FILE))
+                    && folder.toAbsolutePath().normalize().equals(json.toAbsolutePath().getParent().normalize())) {
+                data.add(PlacementCsv.FILE);
             }
             Optional<Environment> environment = env;
             files.writeText(HtmlReport.FILE, out -> HtmlReport.write(summary, drawn, environment, data, out));

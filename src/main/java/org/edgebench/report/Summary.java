@@ -65,6 +65,10 @@ public record Summary(String source, String environment, String run, boolean com
         return listings;
     }
 
+    static final String PLACEMENT_NOTE = "Node placement (" + PlacementCsv.FILE + "): the nodes each provider ran, after ONNX"
+            + " Runtime's graph optimizations, from one profiled inference at batch 1 before the benchmarks; ONNX Runtime runs"
+            + " on CPU whatever the attached provider cannot take. --require-full-delegation fails a configuration whose"
+            + " provider left nodes to CPU.";
     static final int P99_MIN_SAMPLES = 1_000;
     static final int P999_MIN_SAMPLES = 10_000;
     static final double MAX_RELATIVE_ERROR = 0.10;
@@ -74,9 +78,12 @@ public record Summary(String source, String environment, String run, boolean com
     private record Col(String header, boolean numeric, Function<ConfigurationStats, String> cell) {
     }
 
-    /** @param agreement the run folder's agreement.csv ({@link AgreementCsv.Contents#NONE} without one) */
+    /**
+     * @param agreement the run folder's agreement.csv ({@link AgreementCsv.Contents#NONE} without one)
+     * @param placement the lines of the run folder's placement.csv (none without one)
+     */
     public static Summary of(String source, List<ConfigurationStats> stats, Profiles profiles, Optional<Environment> env,
-                             String envProblem, AgreementCsv.Contents agreement, double sloMs) {
+                             String envProblem, AgreementCsv.Contents agreement, List<String> placement, double sloMs) {
         Map<String, List<ConfigurationStats>> byGroup = new TreeMap<>();
         for (ConfigurationStats s : stats) {
             byGroup.computeIfAbsent(s.configuration().group(), g -> new ArrayList<>()).add(s);
@@ -102,6 +109,9 @@ public record Summary(String source, String environment, String run, boolean com
         warnings.addAll(profiles.problems());
         List<Section> sections = new ArrayList<>(WorkloadSections.of(stats, agreement));
         sections.addAll(OperatorSections.of(profiles));
+        if (!placement.isEmpty()) {
+            sections.add(new Section("Node placement", placement, List.of(), List.of(PLACEMENT_NOTE)));
+        }
         return new Summary(source, env.map(Environment::oneLine).orElse(""), run.map(Summary::runLine).orElse(""),
                 run.map(Summary::isWhole).orElse(true), sloMs, tables, List.copyOf(sections), advice, skipped, warnings, notes(stats));
     }

@@ -35,10 +35,12 @@ public record Environment(EdgeBench edgebench, OnnxRuntimeBuild onnxRuntime, Mac
 
     /**
      * The ONNX Runtime that ran: its native libraries' version, the version of the Java classes
-     * the jar was built with, where the native libraries came from (null: the jar), its providers.
+     * the jar was built with, where the native libraries came from (null: the jar), its providers, and
+     * what the native folder says the build is ({@code build.txt} there; null when it does not say).
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record OnnxRuntimeBuild(String version, String javaApiVersion, String nativePath, List<String> availableProviders) {
+    public record OnnxRuntimeBuild(String version, String javaApiVersion, String nativePath, List<String> availableProviders,
+                                   String build) {
         public OnnxRuntimeBuild {
             availableProviders = availableProviders == null ? List.of() : List.copyOf(availableProviders);
         }
@@ -177,6 +179,9 @@ public record Environment(EdgeBench edgebench, OnnxRuntimeBuild onnxRuntime, Mac
         line(s, "EdgeBench", edgebench == null ? "unknown" : edgebench.version());
         line(s, "ONNX Runtime", onnxRuntimeVersion() + (onnxRuntime == null || onnxRuntime.nativePath() == null
                 ? " (native libraries from the jar)" : " (native libraries from " + onnxRuntime.nativePath() + ")"));
+        if (onnxRuntime != null && onnxRuntime.build() != null) {
+            line(s, "ONNX Runtime build", onnxRuntime.build());
+        }
         line(s, "Providers in this build", onnxRuntime == null ? "" : String.join(", ", onnxRuntime.availableProviders()));
         line(s, "OS", m.os() + " " + m.osVersion() + " (" + m.arch() + (emulated() ? ", " + emulation() + ": timings are not a board's" : "") + ")");
         line(s, "CPU", orUnknown(m.cpuModel()) + ", " + (m.cores() == null ? "?" : m.cores()) + " cores");

@@ -11,6 +11,8 @@ public final class RunFiles {
     public static final String SAMPLES_CSV = "latency_samples.csv";
     /** Written by the launcher, not the report: how closely each int8 model's outputs follow its fp32 twin's. */
     public static final String AGREEMENT_CSV = "agreement.csv";
+    /** Written by the launcher before the benchmarks: the nodes each provider ran, per model and provider. */
+    public static final String PLACEMENT_CSV = "placement.csv";
     public static final String SUMMARY_TXT = "summary.txt";
     public static final String SUMMARY_MD = "summary.md";
     public static final String INDEX_HTML = "index.html";

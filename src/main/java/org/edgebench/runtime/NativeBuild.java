@@ -22,6 +22,7 @@ public final class NativeBuild {
     /** What ONNX Runtime's Java classes load from the folder, by these names. */
     static final List<String> LIBRARIES = List.of("libonnxruntime.so", "libonnxruntime4j_jni.so");
     private static final String PROPERTY = "onnxruntime.native.path";
+    private static final String DESCRIPTION = "build.txt";
 
     private NativeBuild() {
     }
@@ -57,6 +58,21 @@ public final class NativeBuild {
             throw new BadInputException("cannot load ONNX Runtime's native libraries " + where + ": "
                     + Sessions.oneLine(String.valueOf(e.getMessage() != null ? e.getMessage() : e.getCause())));
         }
+    }
+
+    /**
+     * What the native folder says its build is: the first line of {@code build.txt} beside the
+     * libraries (scripts/system-ort.sh writes "ONNX Runtime 1.21.0 from Debian's libonnxruntime1.21,
+     * JNI built from its source"); empty for the jar's own libraries or a folder without one.
+     */
+    public static Optional<String> description() {
+        return folder().map(dir -> dir.resolve(DESCRIPTION)).filter(Files::isRegularFile).flatMap(file -> {
+            try (var lines = Files.lines(file)) {
+                return lines.map(String::strip).filter(line -> !line.isEmpty()).findFirst();
+            } catch (IOException | java.io.UncheckedIOException e) {
+                return Optional.empty();
+            }
+        });
     }
 
     /** The ONNX Runtime version the jar's Java classes were built with; empty outside a build (an IDE). */

@@ -188,7 +188,7 @@ public final class OutputComparison {
     }
 
     /** A numeric tensor's values as doubles, row-major; empty for strings and types without a number. */
-    static Optional<double[]> values(OnnxTensor tensor) {
+    public static Optional<double[]> values(OnnxTensor tensor) {
         TensorInfo info = tensor.getInfo();
         int n = Math.toIntExact(info.getNumElements());
         double[] values = new double[n];

@@ -4,6 +4,8 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtProvider;
 import ai.onnxruntime.OrtSession.SessionOptions;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -46,7 +48,8 @@ public enum Provider {
     QNN(OrtProvider.QNN, options -> options.addQnn(Map.of("backend_type", "htp"))),
     ACL(OrtProvider.ACL, options -> options.addACL(false)),
     DIRECTML(OrtProvider.DIRECT_ML, options -> options.addDirectML(0)),
-    WEBGPU(OrtProvider.WEBGPU, options -> options.addWebGPU(Map.of()));
+    /** Attached by name: {@code SessionOptions.addWebGPU} is newer than some Java APIs this project builds against. */
+    WEBGPU(OrtProvider.WEBGPU, options -> attachByName(options, "addWebGPU"));
 
     /** Adds a provider to session options, the way each {@code SessionOptions.addX} call does. */
     @FunctionalInterface
@@ -64,6 +67,30 @@ public enum Provider {
     Provider(OrtProvider ortProvider, Attach attach) {
         this.ortProvider = ortProvider;
         this.attach = attach;
+    }
+
+    /**
+     * Calls {@code SessionOptions.<method>(Map.of())} if this ONNX Runtime Java API has it, so the
+     * project compiles against older APIs; without it the provider is refused in one line.
+     */
+    static void attachByName(SessionOptions options, String method) throws OrtException {
+        Method add;
+        try {
+            add = options.getClass().getMethod(method, Map.class);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("this jar's ONNX Runtime Java API (" + NativeBuild.javaApiVersion().orElse("unknown version")
+                    + ") has no SessionOptions." + method + "; build the jar against a newer one with mvn package -Donnxruntime.version=VERSION");
+        }
+        try {
+            add.invoke(options, Map.of());
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof OrtException ort) {
+                throw ort;
+            }
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The ONNX Runtime constant this provider checks against {@code getAvailableProviders()}. */

@@ -61,7 +61,8 @@ public final class ThisMachine {
         String nativeVersion = NativeBuild.load();
         String javaApi = NativeBuild.javaApiVersion().orElse(null);
         Environment.OnnxRuntimeBuild ort = new Environment.OnnxRuntimeBuild(nativeVersion, javaApi,
-                NativeBuild.folder().map(Path::toString).orElse(null), ProviderCheck.forThisBuild().available());
+                NativeBuild.folder().map(Path::toString).orElse(null), ProviderCheck.forThisBuild().available(),
+                NativeBuild.description().orElse(null));
         String arch = System.getProperty("os.arch");
         String cpu = cpuModel().orElse(null);
         Optional<String> emulator = setting(EMULATOR);

@@ -58,6 +58,29 @@ class SideBySideTest {
         assertThat(csv).hasSize(1 + 3 * 2 * Metric.values().length);
     }
 
+    /**
+     * Two real recordings (compare/README.md): the CPU run of the jar's ONNX Runtime 1.29.0 and an XNNPACK run of
+     * Debian 13's ONNX Runtime 1.21.0 (scripts/system-ort.sh), on the same machine: a build comparison, so ratios only.
+     */
+    @Test
+    void aCpuRunAndARealXnnpackRunOfTheDistributionsBuildSideBySide() throws IOException {
+        Path x86 = recorded("report/fixtures/sample", "x86");
+        Path debian = recorded("compare/debian-xnnpack", "debian");
+        Path out = tmp.resolve("out");
+
+        assertThat(compare("--label", "x86-cpu=" + x86, "--label", "debian-xnnpack=" + debian, "--out", out.toString()))
+                .as(stderr).isZero();
+        assertThat(stdout).contains("| Configuration | x86-cpu / CPU | debian-xnnpack / XNNPACK |")
+                .contains("ONNX Runtime 1.29.0 vs 1.21.0").contains("provider CPU vs XNNPACK")
+                .contains("native libraries from the jar vs /work/wt-distro/target/system-ort/native-amd64-1.21.0")
+                .contains("ratio only, no verdict").doesNotContain("regressed").doesNotContain("unchanged");
+        // The recorded P50s (median over two forks a side): 0.504 against 0.582 ms at batch 1, 3.373 against
+        // 2.367 ms at batch 8, 13.87 against 8.823 ms at batch 32.
+        assertThat(row("student b1 t0")).contains("| 0.504 ms | 0.582 ms, same within noise (1.15x [");
+        assertThat(row("student b8 t0")).contains("| 3.373 ms | 2.367 ms, 1.42x faster [");
+        assertThat(row("student b32 t0")).contains("| 13.87 ms | 8.823 ms, 1.57x faster [");
+    }
+
     @Test
     void aRunWithTwoProvidersGivesTwoColumnsAndTheSameProviderOnTheSameMachineGetsAVerdict() throws IOException {
         SyntheticForks gen = new SyntheticForks(3);

@@ -1,6 +1,8 @@
 package org.edgebench.runtime;
 
+import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtProvider;
+import ai.onnxruntime.OrtSession.SessionOptions;
 import org.edgebench.BadInputException;
 import org.junit.jupiter.api.Test;
 
@@ -51,5 +53,24 @@ class ProviderCheckTest {
         assertThat(Provider.parse("CPUExecutionProvider")).isEqualTo(Provider.CPU);
         assertThat(Provider.parse("TENSOR_RT")).isEqualTo(Provider.TENSORRT);
         assertThat(Provider.parse("open_vino")).isEqualTo(Provider.OPENVINO);
+    }
+
+    @Test
+    void aProviderMethodThisJavaApiLacksIsRefusedInOneLine() throws Exception {
+        try (SessionOptions options = new SessionOptions()) {
+            assertThatThrownBy(() -> Provider.attachByName(options, "addNoSuchProvider"))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("this jar's ONNX Runtime Java API (")
+                    .hasMessageContaining("has no SessionOptions.addNoSuchProvider; build the jar against a newer one")
+                    .hasMessageNotContaining("\n");
+        }
+    }
+
+    @Test
+    void aProviderAttachedByNameReachesTheNativeLibrary() throws Exception {
+        // This jar's ONNX Runtime is a CPU build: the call by name arrives and the library answers for itself.
+        try (SessionOptions options = new SessionOptions()) {
+            assertThatThrownBy(() -> Provider.attachByName(options, "addWebGPU")).isInstanceOf(OrtException.class);
+        }
     }
 }
