@@ -17,7 +17,7 @@ class EmulationTest {
 
     private static Environment on(Environment.Machine machine) {
         return new Environment(new Environment.EdgeBench("test"),
-                new Environment.OnnxRuntimeBuild("1.29.0", "1.29.0", null, List.of("CPU")), machine, null, null,
+                new Environment.OnnxRuntimeBuild("1.29.0", "1.29.0", null, List.of("CPU"), null), machine, null, null,
                 List.of(), null, null, null, null, null, null, null);
     }
 
