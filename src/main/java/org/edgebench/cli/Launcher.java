@@ -16,6 +16,8 @@ public final class Launcher {
 
               java -jar benchmarks.jar [--suite NAME] [--out DIR] [--label NAME] [--slo-ms N] [--callers N,N...] [--force]
                                        [--profile] [--no-report] [--verbose] [JMH options] [regexp]
+                                       [--arrivals RATE,...|sweep [--arrivals-for 30s] [--workers N] [--max-batch B,...]
+                                        [--max-wait-ms T,...] [--slo-percentile 99]]
               java -jar benchmarks.jar report RUN_DIR|jmh.json [--out DIR] [--slo-ms N]
               java -jar benchmarks.jar compare BASELINE CANDIDATE [--metric p50|p90|p95|p99|mean] [--threshold PCT] [--out DIR]
               java -jar benchmarks.jar compare --label NAME=RUN --label NAME=RUN ...
@@ -32,6 +34,9 @@ public final class Launcher {
             4 per core); intra-op threads (-p intraOpThreads=N) are ONNX Runtime's pool inside one call,
             0 = ONNX Runtime's default. --profile adds one unmeasured fork per OrtSessionRunBenchmark
             configuration with ONNX Runtime's profiler on: operators.csv, profile/, charts/operators_*.png.
+            --arrivals serves each OrtSessionRunBenchmark configuration requests at a rate after its benchmark: 30/s
+            (a fixed interval), poisson:500/s, poisson:80% (of the closed-loop maximum), sweep (the highest Poisson rate
+            whose P99 stays within --slo-ms); arrivals.csv, docs/arrivals.md.
             -h and --help print this.
             Exit codes: 0 ok, 1 a benchmark failed or a regression, 2 bad usage or input.
 
