@@ -39,33 +39,41 @@ public record ArrivalFindings(List<String> lines, List<String> advice, List<Stri
             lines.addAll(peaks(own));
             advice.addAll(batcherAdvice(own));
         });
-        List<String> headers = List.of("configuration", "arrivals", "offered/s", "achieved/s", "workers", "batcher",
-                "mean batch", "queue", "response P50", "response P99", "response P99.9", "waiting P50", "waiting P99",
-                "service P50", "within budget");
-        List<Boolean> numeric = List.of(false, false, true, true, true, false, true, false, true, true, true, true, true,
-                true, false);
+        boolean workers = rows.stream().anyMatch(r -> r.workers() > 1);
+        List<String> headers = new ArrayList<>(List.of("configuration", "arrivals", "offered/s", "achieved/s", "workers", "batcher",
+                "mean batch", "queue", "response P50", "response P99", "waiting P99", "service P50", "within budget"));
+        List<Boolean> numeric = new ArrayList<>(List.of(false, false, true, true, true, false, true, false, true, true, true, true,
+                false));
+        if (!workers) {
+            headers.remove(4);
+            numeric.remove(4);
+        }
         List<List<String>> table = new ArrayList<>();
         for (ArrivalRow r : rows) {
-            table.add(List.of(r.configuration(), r.run().equals(ArrivalRow.SWEEP) ? (r.peak() ? "sweep: peak" : "sweep") : r.asked(),
+            List<String> cells = new ArrayList<>(List.of(r.configuration(),
+                    r.run().equals(ArrivalRow.SWEEP) ? (r.peak() ? "sweep: peak" : "sweep") : r.asked(),
                     String.format(Locale.ROOT, "%,.0f", r.offeredPerS()), String.format(Locale.ROOT, "%,.0f", r.achievedPerS()),
                     Integer.toString(r.workers()), r.maxBatch() > 1 ? r.batching().label() : "none",
                     String.format(Locale.ROOT, "%.2f", r.meanBatch()), ArrivalRunner.keepsUp(r), ArrivalRunner.ms(r.response().p50()),
-                    bounded(r.response(), 99, r.requests()), bounded(r.response(), 99.9, r.requests()),
-                    ArrivalRunner.ms(r.waiting().p50()), bounded(r.waiting(), 99, r.requests()),
+                    bounded(r.response(), 99, r.requests()), bounded(r.waiting(), 99, r.requests()),
                     ArrivalRunner.ms(r.serviceP50Ms()), r.withinSlo().isEmpty() ? "-" : r.withinSlo()));
+            if (!workers) {
+                cells.remove(4);
+            }
+            table.add(List.copyOf(cells));
         }
         List<String> notes = List.of(
                 "Each request is timed from its scheduled arrival to its completion: response = waiting (in the queue, and"
                         + " for a batch to fill) + service (the call). A closed loop (the tables above) never waits, so it"
                         + " cannot show the queue that builds when requests arrive faster than they are served.",
-                "A tail percentile is shown with its early-stopping bound (MLPerf LoadGen's rule): the value the true"
+                "P99 is shown with its early-stopping bound (MLPerf LoadGen's rule): the value the true"
                         + " percentile stays below at 99% confidence; 'not bounded' when the schedule had fewer requests than"
-                        + " the bound needs (" + TailBound.samplesNeeded(0.99) + " for P99, " + TailBound.samplesNeeded(0.999)
-                        + " for P99.9). Within budget: the queue kept up and the bound of P" + percentileOf(rows)
+                        + " the bound needs (" + TailBound.samplesNeeded(0.99) + " for P99; arrivals.csv has P95 and P99.9 too, with"
+                        + " theirs). Within budget: the queue kept up and the bound of P" + percentileOf(rows)
                         + " is within the budget.",
                 "The queue 'falls behind' when it grew over the schedule's second half by more than the arrivals' own"
                         + " randomness explains; its growth per second is how much faster requests came than they left.");
-        return new ArrivalFindings(lines, advice, headers, numeric, table, notes);
+        return new ArrivalFindings(lines, advice, List.copyOf(headers), List.copyOf(numeric), table, notes);
     }
 
     private static String percentileOf(List<ArrivalRow> rows) {
