@@ -149,7 +149,10 @@ public record ArrivalFindings(List<String> lines, List<String> advice, List<Stri
                 lines.add(String.format(Locale.ROOT, "%s: batcher %s keeps %s with the most headroom (P%s bound %s, %s to"
                                 + " spare; mean batch %.2f); %d of %d batchers tried keep it", at, b.maxBatch() > 1 ? b.batching().label()
                                 : "none (B=1)", budget, Batching.trim(p), ArrivalRunner.ms(b.response().boundAt(p)),
-                        ArrivalRunner.ms(b.sloMs() - b.response().boundAt(p)), b.meanBatch(), keeping, tried.size()));
+                        ArrivalRunner.ms(b.sloMs() - b.response().boundAt(p)), b.meanBatch(), keeping, tried.size())
+                        + (b.batching().batches() && b.maxWaitMs() == 0 && b.meanBatch() < 1.005
+                        ? "; its batches held one request and it never waited for more, so its calls were those of no batching"
+                        + " and its lead over none is the machine's, not the batcher's" : ""));
                 return;
             }
             Optional<ArrivalRow> closest = tried.stream().filter(r -> r.keepsUp() && !Double.isNaN(r.response().boundAt(p))).min(byBound);

@@ -46,6 +46,24 @@ class ArrivalFindingsTest {
     }
 
     @Test
+    void aBatcherThatNeverBatchedIsNotCreditedWithItsLead() {
+        ArrivalRow none = camera(1, 15.6, 1.0);
+        ArrivalRow greedy = camera(4, 4.74, 1.0);
+
+        assertThat(ArrivalFindings.of(List.of(none, greedy)).advice()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("student CPU b1 t1 at 30/s: batcher B=4 T=0ms keeps P99 within 10 ms with the most headroom")
+                .endsWith("its lead over none is the machine's, not the batcher's"));
+        assertThat(ArrivalFindings.of(List.of(none, camera(4, 4.74, 1.5))).advice().get(0)).doesNotContain("the machine's");
+    }
+
+    private static ArrivalRow camera(int maxBatch, double p99BoundMs, double meanBatch) {
+        ArrivalRow.Tail tail = new ArrivalRow.Tail(1, 2, 3, 4, 20, 3, p99BoundMs, Double.NaN);
+        return new ArrivalRow("student CPU b1 t1", "student", "CPU", "1", "1", "", ArrivalRow.RATE, "fixed", "30/s", 30, 30, 2000,
+                25, 1, maxBatch, 0, meanBatch, 750, 0, true, 0, tail, tail, 1, 1.5, 0.5, 10, 99,
+                p99BoundMs <= 10 ? "yes" : "no", false);
+    }
+
+    @Test
     void theCsvReadsBackAsWritten() throws Exception {
         List<ArrivalRow> rows = ArrivalRowsFixture.rows();
         StringWriter first = new StringWriter();
