@@ -52,11 +52,21 @@ public record ArrivalRow(String configuration, String model, String provider, St
         }
     }
 
-    static ArrivalRow of(Configuration c, String run, Rate rate, Outcome o, double closedLoopPerS, double sloMs,
-                         double sloPercentile, boolean peak) {
+    /** A rate of {@code --arrivals}. */
+    static ArrivalRow of(Configuration c, Rate rate, Outcome o, double closedLoopPerS, double sloMs, double sloPercentile) {
+        return of(c, RATE, rate.kind(), rate.label(), o, closedLoopPerS, sloMs, sloPercentile, false);
+    }
+
+    /** A probe of the sweep (Poisson arrivals). */
+    static ArrivalRow probe(Configuration c, Outcome o, double closedLoopPerS, double sloMs, double sloPercentile, boolean peak) {
+        return of(c, SWEEP, "poisson", SWEEP, o, closedLoopPerS, sloMs, sloPercentile, peak);
+    }
+
+    private static ArrivalRow of(Configuration c, String run, String kind, String asked, Outcome o, double closedLoopPerS,
+                                 double sloMs, double sloPercentile, boolean peak) {
         String within = Double.isNaN(sloMs) ? "" : Sweep.within(o, sloMs * 1e6, sloPercentile) ? "yes" : "no";
         return new ArrivalRow(c.label(), c.model(), c.provider(), c.batchSize(), c.intraOpThreads(),
-                c.params().getOrDefault(Configuration.DIMS, ""), run, rate.kind(), run.equals(SWEEP) ? SWEEP : rate.label(),
+                c.params().getOrDefault(Configuration.DIMS, ""), run, kind, asked,
                 o.offeredPerS(), o.achievedPerS(), closedLoopPerS, o.durationNanos() / 1e9, o.workers(),
                 o.batching().maxBatch(), o.batching().maxWaitMs(), o.meanBatch(), o.requests(), o.unfinished(), o.keepsUp(),
                 o.backlogPerS(), Tail.of(o.response()), Tail.of(o.waiting()), Outcome.ms(o.service(), 50),

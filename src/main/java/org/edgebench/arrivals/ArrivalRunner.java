@@ -50,7 +50,7 @@ public final class ArrivalRunner {
             Rate.checkIssuable(perSecond, rate.label() + " (" + Batching.trim(Math.round(perSecond)) + "/s)");
             for (Batching batching : plan.batchings()) {
                 Outcome o = serve(rate.poisson(), perSecond, plan.durationNanos(), batching, service);
-                ArrivalRow row = ArrivalRow.of(c, ArrivalRow.RATE, rate, o, closedLoopPerS, plan.sloMs(), plan.sweepPercentile(), false);
+                ArrivalRow row = ArrivalRow.of(c, rate, o, closedLoopPerS, plan.sloMs(), plan.sweepPercentile());
                 progress.accept(line(row));
                 rows.accept(row);
             }
@@ -60,19 +60,17 @@ public final class ArrivalRunner {
                 progress.accept(c.label() + " sweep: skipped, the configuration has no closed-loop maximum to start from");
                 return;
             }
-            Rate poisson = new Rate(true, 0, false);
             for (Batching batching : plan.batchings()) {
                 double ceiling = Math.min(closedLoopPerS * plan.workers(), Rate.MAX_PER_SECOND);
                 Sweep.Result result = Sweep.find(ceiling, plan.sloMs() * 1e6, plan.sweepPercentile(), rate -> {
                     Outcome o = serve(true, rate, probeNanos(rate), batching, service);
-                    progress.accept(line(ArrivalRow.of(c, ArrivalRow.SWEEP, poisson, o, closedLoopPerS, plan.sloMs(),
-                            plan.sweepPercentile(), false)));
+                    progress.accept(line(ArrivalRow.probe(c, o, closedLoopPerS, plan.sloMs(), plan.sweepPercentile(), false)));
                     return o;
                 });
                 double peak = result.peak().map(Sweep.Step::perSecond).orElse(Double.NaN);
                 for (Sweep.Step step : result.steps()) {
-                    ArrivalRow row = ArrivalRow.of(c, ArrivalRow.SWEEP, poisson, step.outcome(), closedLoopPerS, plan.sloMs(),
-                            plan.sweepPercentile(), step.perSecond() == peak);
+                    ArrivalRow row = ArrivalRow.probe(c, step.outcome(), closedLoopPerS, plan.sloMs(), plan.sweepPercentile(),
+                            step.perSecond() == peak);
                     rows.accept(row);
                 }
                 progress.accept(String.format(Locale.ROOT, "%s%s: peak Poisson rate with P%s within %s ms: %s", c.label(),
