@@ -2,6 +2,7 @@ package org.edgebench.cli;
 
 import org.edgebench.BadInputException;
 import org.edgebench.analysis.BatchAdvisor;
+import org.edgebench.arrivals.ArrivalPlan;
 import org.edgebench.bench.MemoryProfiler;
 import org.edgebench.model.ModelCatalog;
 import org.edgebench.profile.Profiles;
@@ -67,10 +68,11 @@ public final class BenchmarkRun {
      * @param profile {@code --profile}: one profiled fork per OrtSessionRunBenchmark configuration
      * @param report  false with {@code --no-report}: jmh.json and env.json only, for runs that are only compared
      * @param fullDelegation {@code --require-full-delegation}: a configuration whose provider left nodes to CPU fails unrun
+     * @param arrivals the open-loop options ({@code --arrivals} and its companions) as given, option to value
      */
     record Args(String suite, Path out, String label, double sloMs, List<Integer> callers, boolean force, boolean profile,
                 boolean report, boolean fullDelegation,
-                List<String> jmh) {
+                List<String> jmh, Map<String, String> arrivals) {
 
         static Args parse(String[] args) {
             String suite = Suite.DEFAULT;
@@ -83,12 +85,14 @@ public final class BenchmarkRun {
             boolean report = true;
             boolean fullDelegation = false;
             List<String> jmh = new ArrayList<>();
+            Map<String, String> arrivals = new java.util.LinkedHashMap<>();
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
                 String key = arg.contains("=") && arg.startsWith("--") ? arg.substring(0, arg.indexOf('=')) : arg;
                 boolean inline = !key.equals(arg);
                 switch (key) {
-                    case "--suite", "--out", "--label", "--slo-ms", "--callers" -> {
+                    case "--suite", "--out", "--label", "--slo-ms", "--callers", "--arrivals", "--arrivals-for", "--workers",
+                         "--max-batch", "--max-wait-ms", "--slo-percentile" -> {
                         String value;
                         if (inline) {
                             value = arg.substring(arg.indexOf('=') + 1);
@@ -100,9 +104,13 @@ public final class BenchmarkRun {
                         switch (key) {
                             case "--suite" -> suite = value;
                             case "--out" -> outDir = Paths.get(value);
-                            case "--slo-ms" -> sloMs = sloMs(value);
+                            case "--slo-ms" -> {
+                                sloMs = sloMs(value);
+                                arrivals.put(key, value);
+                            }
                             case "--callers" -> callers = callers(value);
-                            default -> label = value;
+                            case "--label" -> label = value;
+                            default -> arrivals.put(key, value);
                         }
                     }
                     case "--verbose" -> System.setProperty("edgebench.verbose", "true");
@@ -115,7 +123,7 @@ public final class BenchmarkRun {
                     default -> jmh.add(arg);
                 }
             }
-            return new Args(suite, outDir, label, sloMs, callers, force, profile, report, fullDelegation, List.copyOf(jmh));
+            return new Args(suite, outDir, label, sloMs, callers, force, profile, report, fullDelegation, List.copyOf(jmh), arrivals);
         }
 
         /** {@code 1,2,4}: whole numbers of 1 or more, each once, in the order given. */
@@ -183,6 +191,7 @@ public final class BenchmarkRun {
         // Loads ONNX Runtime's native libraries: a bad -Donnxruntime.native.path stops here, before any fork.
         Environment machine = ThisMachine.capture();
         Plan.Planned planned = plan(jmh, suite, callers(args, jmh));
+        ArrivalPlan arrivals = arrivalPlan(args, planned);
         if (args.profile()) {
             announceProfile(planned.configurations());
         }
@@ -200,6 +209,9 @@ public final class BenchmarkRun {
         }
         if (!ledger.results().isEmpty() && !ledger.wasInterrupted()) {
             AgreementStep.run(folder, ModelCatalog.standard(), out);
+        }
+        if (!arrivals.isEmpty() && !ledger.results().isEmpty() && !ledger.wasInterrupted()) {
+            ArrivalsStep.run(folder, arrivals, ModelCatalog.standard(), out);
         }
         if (jmh.getResultFormat().hasValue() || jmh.getResult().hasValue()) {
             writeRequestedFormat(jmh, ledger.results());
@@ -245,6 +257,22 @@ public final class BenchmarkRun {
             }
         }
         return counts;
+    }
+
+    /**
+     * {@code --arrivals} and its companions, checked before any fork: the run must measure
+     * OrtSessionRunBenchmark, whose session the open loop serves.
+     */
+    private static ArrivalPlan arrivalPlan(Args args, Plan.Planned planned) {
+        Map<String, String> given = new java.util.LinkedHashMap<>(args.arrivals());
+        double slo = given.containsKey("--slo-ms") ? args.sloMs() : Double.NaN;
+        given.remove("--slo-ms");
+        ArrivalPlan plan = ArrivalPlan.parse(given, slo, Runtime.getRuntime().availableProcessors());
+        if (!plan.isEmpty() && planned.configurations().stream().noneMatch(c -> c.benchmark().equals(ArrivalsStep.BENCHMARK))) {
+            throw new BadInputException("--arrivals serves OrtSessionRunBenchmark's session, and this run has none of its"
+                    + " configurations; add it to the benchmark regexp (e.g. 'OrtSessionRunBenchmark')");
+        }
+        return plan;
     }
 
     /** JMH's help and its lists of profilers and result formats, which need no suite. */

@@ -6,6 +6,8 @@ import org.edgebench.compare.ComparisonMarkdown;
 import org.edgebench.compare.ComparisonOutput;
 import org.edgebench.compare.GabExport;
 import org.edgebench.compare.Looks;
+import org.edgebench.arrivals.ArrivalComparison;
+import org.edgebench.arrivals.ArrivalsCsv;
 import org.edgebench.compare.InstructionComparison;
 import org.edgebench.compare.MultiComparison;
 import org.edgebench.compare.RegressionCheck;
@@ -173,6 +175,7 @@ public final class CompareCommand implements Callable<Integer> {
         Path dir = RunFolder.create(out, "compare", LocalDateTime.now());
         ComparisonOutput.write(dir, comparison);
         stdout.print(ComparisonMarkdown.render(comparison));
+        arrivals(baselineRuns, candidateRuns, dir, stdout);
         stdout.flush();
         stderr.println("EdgeBench: wrote " + dir + " (comparison.csv, comparison.md, charts/comparison.png"
                 + (comparison.instructions().presence() == InstructionComparison.Presence.BOTH ? ", " + RunFiles.INSTRUCTIONS_COMPARISON_CSV : "")
@@ -197,6 +200,26 @@ public final class CompareCommand implements Callable<Integer> {
         }
         boolean failed = comparison.regressed() || (strict && !inconclusive.isEmpty()) || (failOnInstructions && heavier);
         return failed ? ExitCodes.FAILURE : ExitCodes.OK;
+    }
+
+    /**
+     * The open-loop schedules both sides ran, from the arrivals.csv beside each side's one run,
+     * added to comparison.md; a side without one, or several runs a side, adds nothing.
+     */
+    private static void arrivals(List<Path> baselineRuns, List<Path> candidateRuns, Path dir, PrintWriter stdout) throws IOException {
+        if (baselineRuns.size() != 1 || candidateRuns.size() != 1) {
+            return;
+        }
+        Optional<String> section = ArrivalComparison.markdown(ArrivalsCsv.read(folderOf(baselineRuns.get(0))),
+                ArrivalsCsv.read(folderOf(candidateRuns.get(0))));
+        if (section.isPresent()) {
+            Files.writeString(dir.resolve(RunFiles.COMPARISON_MD), section.get(), java.nio.file.StandardOpenOption.APPEND);
+            stdout.print(section.get());
+        }
+    }
+
+    private static Path folderOf(Path run) {
+        return Files.isDirectory(run) ? run : run.toAbsolutePath().getParent();
     }
 
     /**

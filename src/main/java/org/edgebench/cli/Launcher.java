@@ -17,6 +17,8 @@ public final class Launcher {
 
               java -jar benchmarks.jar [--suite NAME] [--out DIR] [--label NAME] [--slo-ms N] [--callers N,N...] [--force]
                                        [--profile] [--require-full-delegation] [--no-report] [--verbose] [JMH options] [regexp]
+                                       [--arrivals RATE,...|sweep [--arrivals-for 30s] [--workers N] [--max-batch B,...]
+                                        [--max-wait-ms T,...] [--slo-percentile 99]]
               java -jar benchmarks.jar report RUN_DIR|jmh.json [--out DIR] [--slo-ms N]
               java -jar benchmarks.jar compare BASELINE CANDIDATE [--metric p50|p90|p95|p99|mean] [--threshold PCT] [--out DIR]
               java -jar benchmarks.jar compare --label NAME=RUN --label NAME=RUN ...
@@ -39,6 +41,9 @@ public final class Launcher {
             Before the benchmarks, each model and provider's node placement (which nodes the provider ran,
             which it left to CPU) is printed and kept in placement.csv; --require-full-delegation fails,
             unrun, a configuration whose provider left nodes to CPU.
+            --arrivals serves each OrtSessionRunBenchmark configuration requests at a rate after its benchmark: 30/s
+            (a fixed interval), poisson:500/s, poisson:80% (of the closed-loop maximum), sweep (the highest Poisson rate
+            whose P99 stays within --slo-ms); arrivals.csv, docs/arrivals.md.
             -h and --help print this.
             Exit codes: 0 ok, 1 a benchmark failed or a regression, 2 bad usage or input.
 

@@ -3,6 +3,9 @@ package org.edgebench.report;
 import org.edgebench.BadInputException;
 import org.edgebench.Tasks;
 import org.edgebench.analysis.ConfigurationStats;
+import org.edgebench.arrivals.ArrivalFindings;
+import org.edgebench.arrivals.ArrivalRow;
+import org.edgebench.arrivals.ArrivalsCsv;
 import org.edgebench.profile.Profiles;
 import org.edgebench.report.chart.Charts;
 import org.edgebench.results.JmhJson;
@@ -90,15 +93,16 @@ public final class Report {
             envProblem = RunFiles.ENV_JSON + " beside the JSON is unreadable (" + e.getMessage().lines().findFirst().orElse("") + ")";
         }
         AgreementCsv.Contents agreement = AgreementCsv.contents(json.toAbsolutePath().getParent());
+        List<ArrivalRow> arrivals = ArrivalsCsv.read(json.toAbsolutePath().getParent());
         List<ConfigurationStats> stats = stats(results, pool);
         // The --profile traces stay beside jmh.json; a report written elsewhere reads them from there.
         Profiles profiles = Profiles.read(json.toAbsolutePath().getParent(), stats.stream().map(ConfigurationStats::configuration).toList());
         String subtitle = env.map(Environment::oneLine).orElse("");
 
         try (AtomicFiles files = AtomicFiles.in(folder)) {
-            Charts.Drawing drawing = Charts.draw(stats, profiles, subtitle, pool);
-            Summary summary = Summary.of(json.toString(), stats, profiles, env, envProblem, agreement,
-                    PlacementCsv.lines(json.toAbsolutePath().getParent()), sloMs);
+            Charts.Drawing drawing = Charts.draw(stats, profiles, arrivals, subtitle, pool);
+            Summary summary = withArrivals(Summary.of(json.toString(), stats, profiles, env, envProblem, agreement,
+                    PlacementCsv.lines(json.toAbsolutePath().getParent()), sloMs), arrivals);
             files.writeText(LatencyCsv.FILE, out -> LatencyCsv.write(stats, out));
             files.writeText(SamplesCsv.FILE, out -> SamplesCsv.write(stats, out));
             files.writeText(RunFiles.SUMMARY_TXT, out -> out.write(summary.toText()));
@@ -110,6 +114,9 @@ public final class Report {
             }
             Charts.Drawn drawn = drawing.writeTo(files);
             // The launcher wrote it beside jmh.json; a page written elsewhere (--out) cannot link it by a relative path.
+            if (!arrivals.isEmpty() && folder.toAbsolutePath().normalize().equals(json.toAbsolutePath().getParent().normalize())) {
+                data.add(ArrivalsCsv.FILE);
+            }
             if (!agreement.rows().isEmpty() && folder.toAbsolutePath().normalize().equals(json.toAbsolutePath().getParent().normalize())) {
                 data.add(AgreementCsv.FILE);
             }
@@ -123,6 +130,18 @@ public final class Report {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    /** The open-loop section of arrivals.csv, and its batcher advice beside the closed-loop batch advice. */
+    private static Summary withArrivals(Summary summary, List<ArrivalRow> arrivals) {
+        if (arrivals.isEmpty()) {
+            return summary;
+        }
+        ArrivalFindings f = ArrivalFindings.of(arrivals);
+        List<String> lines = new ArrayList<>(f.lines());
+        lines.addAll(f.advice());
+        return summary.with(new Summary.Section(ArrivalFindings.TITLE, lines,
+                List.of(new Summary.Table("Schedules served", f.headers(), f.numeric(), f.rows())), f.notes()), f.advice());
     }
 
     /**

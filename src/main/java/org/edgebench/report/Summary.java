@@ -51,6 +51,16 @@ public record Summary(String source, String environment, String run, boolean com
     public record Listing(String title, String detail, List<String> items, boolean bulleted) {
     }
 
+    /** This summary with {@code section} after its sections and {@code moreAdvice} after its batch advice. */
+    public Summary with(Section section, List<String> moreAdvice) {
+        List<Section> more = new ArrayList<>(sections);
+        more.add(section);
+        List<String> allAdvice = new ArrayList<>(advice);
+        allAdvice.addAll(moreAdvice);
+        return new Summary(source, environment, run, complete, sloMs, tables, List.copyOf(more), List.copyOf(allAdvice), skipped,
+                warnings, notes);
+    }
+
     /** The closing lists in the order every rendering shows them; notes only when there are any. */
     public List<Listing> listings() {
         List<Listing> listings = new ArrayList<>();

@@ -2,6 +2,7 @@ package org.edgebench.report.chart;
 
 import org.edgebench.Tasks;
 import org.edgebench.analysis.ConfigurationStats;
+import org.edgebench.arrivals.ArrivalRow;
 import org.edgebench.analysis.Workloads;
 import org.edgebench.profile.Profiles;
 import org.edgebench.run.AtomicFiles;
@@ -100,6 +101,12 @@ public final class Charts {
      * distribution.
      */
     public static Drawing draw(List<ConfigurationStats> stats, Profiles profiles, String subtitle, ExecutorService pool) {
+        return draw(stats, profiles, List.of(), subtitle, pool);
+    }
+
+    /** {@link #draw(List, Profiles, String, ExecutorService)}, with the hockey stick of arrivals.csv's rows among the workload charts. */
+    public static Drawing draw(List<ConfigurationStats> stats, Profiles profiles, List<ArrivalRow> arrivals, String subtitle,
+                               ExecutorService pool) {
         List<Pending> pending = new ArrayList<>();
         start(pool, pending, Kind.OVERVIEW, "", BatchCharts.LATENCY_FILE,
                 "P50, P95 and mean latency per call against batch size.",
@@ -116,6 +123,12 @@ public final class Charts {
                 "no iteration chart: fewer than two iterations per configuration",
                 () -> IterationChart.create(stats, subtitle), ChartStyle.WIDTH);
         workloadCharts(stats, subtitle, pool, pending);
+        if (!arrivals.isEmpty()) {
+            start(pool, pending, Kind.WORKLOAD, "", HockeyStickChart.FILE, "Response time against the offered Poisson rate"
+                            + " (arrivals.csv): the queue's wait turns the curve up before the closed-loop maximum.",
+                    "no response time vs offered load chart: fewer than two Poisson rates per configuration",
+                    () -> HockeyStickChart.create(arrivals, subtitle), ChartStyle.WIDTH, ChartStyle.HEIGHT);
+        }
         for (Profiles.Profiled p : profiles.profiled()) {
             start(pool, pending, Kind.OPERATORS, "", OperatorsChart.fileName(p),
                     "Where the time of " + p.configuration().label(false) + " goes: its operator types by share of the"
