@@ -19,13 +19,7 @@ arm_java="${EDGEBENCH_ARM64_JAVA:-/usr/lib/jvm/java-17-openjdk-arm64/bin/java}"
 core="${EDGEBENCH_ARM_CPU:-cortex-a76}"
 fail() { echo "arm64-emulated: $1" >&2; exit "${2:-2}"; }
 
-case "$core" in # CPU part, variant, revision, BogoMIPS, Features: as the boards' own /proc/cpuinfo
-  cortex-a53) id=(0xd03 0x0 4 38.40 "fp asimd evtstrm crc32 cpuid") ;;
-  cortex-a72) id=(0xd08 0x0 3 108.00 "fp asimd evtstrm crc32 cpuid") ;;
-  cortex-a76) id=(0xd0b 0x4 1 108.00 "fp asimd evtstrm aes pmull sha1 sha2 crc32 atomics fphp asimdhp cpuid asimdrdm lrcpc dcpop asimddp") ;;
-  neoverse-n1) id=(0xd0c 0x3 1 50.00 "fp asimd evtstrm aes pmull sha1 sha2 crc32 atomics fphp asimdhp cpuid asimdrdm lrcpc dcpop asimddp ssbs") ;;
-  *) fail "unknown core '$core' in EDGEBENCH_ARM_CPU; choose cortex-a76 (Pi 5), cortex-a72 (Pi 4), cortex-a53 (Pi 3) or neoverse-n1" ;;
-esac
+bash scripts/arm-cpuinfo.sh "$core" /dev/null || exit 2
 qemu="$(command -v qemu-aarch64-static || true)"
 missing=()
 [ -n "$qemu" ] || missing+=(qemu-user-static)
@@ -45,13 +39,9 @@ cores="$( ("$qemu" -cpu help || true) | sed -n 's/^ \+\([a-z0-9-]\+\)$/\1/p' | t
 emulator="qemu $("$qemu" --version | sed -n '1s/.*version \([0-9.]*\).*/\1/p')"
 
 # The prefix holds only proc/cpuinfo: every other path falls through to the host's, where the
-# arm64 JDK and dynamic loader are. As many processors as the host has, as /sys says.
+# arm64 JDK and dynamic loader are.
 prefix="$(pwd)/target/arm64/$core"
-mkdir -p "$prefix/proc"
-for ((cpu = 0; cpu < $(nproc --all); cpu++)); do
-  printf 'processor\t: %d\nBogoMIPS\t: %s\nFeatures\t: %s\nCPU implementer\t: 0x41\nCPU architecture: 8\nCPU variant\t: %s\nCPU part\t: %s\nCPU revision\t: %s\n\n' \
-    "$cpu" "${id[3]}" "${id[4]}" "${id[1]}" "${id[0]}" "${id[2]}"
-done > "$prefix/proc/cpuinfo"
+bash scripts/arm-cpuinfo.sh "$core" "$prefix/proc/cpuinfo"
 # JMH starts each fork with the JVM it is given; without binfmt_misc that must be qemu itself. The
 # JDK's default process launch goes through an aarch64 helper that cannot be executed; vfork can.
 wrapper="$prefix/java"

@@ -128,9 +128,11 @@ args=("$@")
 if [ "$target_arch" != "$arch" ]; then
   # JMH starts its forks with -jvm: without binfmt_misc that is qemu itself, through this wrapper, with
   # the JDK's vfork launch (its aarch64 spawn helper cannot be executed here).
+  # A Raspberry Pi 5's core, with its /proc/cpuinfo in the prefix (scripts/arm-cpuinfo.sh), named to env.json.
   java=("$PWD/target/system-ort/java-$target_arch")
-  printf '#!/bin/sh\nexec %s -cpu cortex-a76 -L %s %s/usr/lib/jvm/java-21-openjdk-arm64/bin/java -Djdk.lang.Process.launchMechanism=VFORK "$@"\n' \
-    "$qemu" "$sysroot" "$sysroot" > "${java[0]}"
+  bash scripts/arm-cpuinfo.sh cortex-a76 "$sysroot/proc/cpuinfo"
+  printf '#!/bin/sh\nexport EDGEBENCH_EMULATOR="qemu %s" EDGEBENCH_EMULATED_CPU=cortex-a76\nexec %s -cpu cortex-a76 -L %s %s/usr/lib/jvm/java-21-openjdk-arm64/bin/java -Djdk.lang.Process.launchMechanism=VFORK "$@"\n' \
+    "$("$qemu" --version | sed -n '1s/.*version \([0-9.]*\).*/\1/p')" "$qemu" "$sysroot" "$sysroot" > "${java[0]}"
   chmod +x "${java[0]}"
   where=()
   case "${1:-}" in env | models | report | compare | count | calibrate) ;; *) args+=(-jvm "${java[0]}") ;; esac
