@@ -49,7 +49,7 @@ if ! installed; then
   fi
   if [ ! -f "$root/.edgebench-ready" ]; then
     command -v debootstrap > /dev/null || fail "no debootstrap: apt-get install debootstrap"
-    mirror="${EDGEBENCH_DEBIAN_MIRROR:-$(grep -rhoE 'https?://[^ ]+/debian/?( |$)' /etc/apt/sources.list /etc/apt/sources.list.d 2> /dev/null | head -n 1 | tr -d ' ')}"
+    mirror="${EDGEBENCH_DEBIAN_MIRROR:-$( (grep -rhoE 'https?://[^ ]+/debian/?( |$)' /etc/apt/sources.list /etc/apt/sources.list.d 2> /dev/null || true) | head -n 1 | tr -d ' ')}"
     mirror="${mirror:-http://deb.debian.org/debian}"
     echo "system-ort: making a Debian 13 root in $root from $mirror (once; a few minutes)" >&2
     rm -rf "$root"
