@@ -28,7 +28,17 @@ final class JarProcess {
 
     /** Starts the jar with JVM options (such as {@code -D...}) before {@code -jar}. */
     static JarProcess startWith(List<String> jvmOptions, Path log, String... args) throws IOException {
-        List<String> command = new ArrayList<>();
+        return startIn(List.of(), jvmOptions, log, args);
+    }
+
+    /** Starts the jar from a shell that first sets the file-creation mask, e.g. {@code "077"}. */
+    static JarProcess startUnderUmask(String umask, Path log, String... args) throws IOException {
+        return startIn(List.of("sh", "-c", "umask " + umask + " && exec \"$@\"", "sh"), List.of(), log, args);
+    }
+
+    private static JarProcess startIn(List<String> prefix, List<String> jvmOptions, Path log, String... args)
+            throws IOException {
+        List<String> command = new ArrayList<>(prefix);
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         // These runs check behaviour, not timings, so another JMH on the machine (a parallel build) must not fail them.
         command.add("-Djmh.ignoreLock=true");
