@@ -33,6 +33,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -66,9 +67,10 @@ public final class BenchmarkRun {
      * @param force   {@code --force}: run caller counts beyond {@link #MAX_CALLERS_PER_CORE} per core anyway
      * @param profile {@code --profile}: one profiled fork per OrtSessionRunBenchmark configuration
      * @param report  false with {@code --no-report}: jmh.json and env.json only, for runs that are only compared
+     * @param lockWait {@code --lock-wait}: how long to wait while another JMH run holds JMH's lock; 0 refuses at once
      */
     record Args(String suite, Path out, String label, double sloMs, List<Integer> callers, boolean force, boolean profile,
-                boolean report,
+                boolean report, Duration lockWait,
                 List<String> jmh) {
 
         static Args parse(String[] args) {
@@ -80,13 +82,14 @@ public final class BenchmarkRun {
             boolean force = false;
             boolean profile = false;
             boolean report = true;
+            Duration lockWait = JmhLock.DEFAULT_WAIT;
             List<String> jmh = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
                 String key = arg.contains("=") && arg.startsWith("--") ? arg.substring(0, arg.indexOf('=')) : arg;
                 boolean inline = !key.equals(arg);
                 switch (key) {
-                    case "--suite", "--out", "--label", "--slo-ms", "--callers" -> {
+                    case "--suite", "--out", "--label", "--slo-ms", "--callers", "--lock-wait" -> {
                         String value;
                         if (inline) {
                             value = arg.substring(arg.indexOf('=') + 1);
@@ -100,6 +103,7 @@ public final class BenchmarkRun {
                             case "--out" -> outDir = Paths.get(value);
                             case "--slo-ms" -> sloMs = sloMs(value);
                             case "--callers" -> callers = callers(value);
+                            case "--lock-wait" -> lockWait = JmhLock.parseWait(value);
                             default -> label = value;
                         }
                     }
@@ -112,7 +116,7 @@ public final class BenchmarkRun {
                     default -> jmh.add(arg);
                 }
             }
-            return new Args(suite, outDir, label, sloMs, callers, force, profile, report, List.copyOf(jmh));
+            return new Args(suite, outDir, label, sloMs, callers, force, profile, report, lockWait, List.copyOf(jmh));
         }
 
         /** {@code 1,2,4}: whole numbers of 1 or more, each once, in the order given. */
@@ -184,12 +188,16 @@ public final class BenchmarkRun {
             announceProfile(planned.configurations());
         }
         planned.checked().skipped().forEach(s -> out.println("EdgeBench: " + s.line()));
+        Optional<JmhLock> lock = JmhLock.ofThisJvm(args.lockWait(), out);
+        if (lock.isPresent() && !lock.get().awaitFree()) {
+            throw new BadInputException(lock.get().stillHeld() + "; nothing was started or written");
+        }
         Path folder = RunFolder.create(args.out(), args.label(), LocalDateTime.now());
         Environment env = environment(machine, suite, args, planned);
         env.warnings().forEach(w -> out.println("EdgeBench: warning: " + w));
         EnvFile.write(folder, env);
         RunLedger ledger = new RunLedger(folder, env, planned.configurations());
-        runEach(jmh, suite, planned.configurations(), ledger, folder, args);
+        runEach(jmh, suite, planned.configurations(), ledger, folder, args, lock);
         if (!ledger.results().isEmpty() && !ledger.wasInterrupted()) {
             AgreementStep.run(folder, ModelCatalog.standard(), out);
         }
@@ -200,7 +208,7 @@ public final class BenchmarkRun {
             report(folder, args.sloMs());
         }
         out.println("EdgeBench: wrote " + folder + ledger.outcome());
-        return ledger.failures().isEmpty() ? ExitCodes.OK : ExitCodes.FAILURE;
+        return ledger.wasStopped() ? ExitCodes.BAD_INPUT : ledger.failures().isEmpty() ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 
     private static CommandLineOptions jmhOptions(Args args) {
@@ -269,10 +277,12 @@ public final class BenchmarkRun {
      * Runs each configuration in its own JMH run, recording each result or failure as it comes;
      * a Ctrl-C keeps (and reports) what finished. A configuration whose fork failed in an operator
      * (ONNX Runtime rejecting the input values) gets one line after JMH's output ({@link InputsHint}),
-     * and that reason in env.json.
+     * and that reason in env.json. Before each configuration, and again when JMH refused one because
+     * another run took its lock in between, it waits for the lock ({@link JmhLock}); when the lock is
+     * still held at the limit, the run stops there, the configurations not started are not failures.
      */
     private void runEach(CommandLineOptions jmh, Suite suite, List<Configuration> configurations, RunLedger ledger,
-                         Path folder, Args args) {
+                         Path folder, Args args, Optional<JmhLock> lock) {
         Thread onInterrupt = new Thread(() -> {
             if (ledger.interrupted(out) && args.report()) {
                 report(folder, args.sloMs());
@@ -282,6 +292,10 @@ public final class BenchmarkRun {
         try {
             for (int i = 0; i < configurations.size(); i++) {
                 Configuration configuration = configurations.get(i);
+                if (lock.isPresent() && !lock.get().awaitFree()) {
+                    ledger.stopped(lock.get().stillHeld());
+                    return;
+                }
                 out.printf("%nEdgeBench: configuration %d of %d: %s%n", i + 1, configurations.size(), configuration.label(true));
                 Collection<RunResult> results = List.of();
                 String failure = "no result: the fork failed (its error is printed above)";
@@ -293,6 +307,11 @@ public final class BenchmarkRun {
                 } catch (RunnerException e) {
                     failure = Subcommands.oneLine(e);
                     thrown = failureText(e);
+                }
+                if (results.isEmpty() && lock.isPresent() && JmhLock.refusedByJmh(thrown)) {
+                    // Another run took the lock between the look and JMH's own attempt: not this configuration's failure.
+                    i--;
+                    continue;
                 }
                 if (!results.isEmpty()) {
                     ledger.finished(results);

@@ -15,7 +15,7 @@ public final class Launcher {
             EdgeBench: JMH benchmarks of ONNX model inference.
 
               java -jar benchmarks.jar [--suite NAME] [--out DIR] [--label NAME] [--slo-ms N] [--callers N,N...] [--force]
-                                       [--profile] [--no-report] [--verbose] [JMH options] [regexp]
+                                       [--profile] [--no-report] [--lock-wait TIME] [--verbose] [JMH options] [regexp]
               java -jar benchmarks.jar report RUN_DIR|jmh.json [--out DIR] [--slo-ms N]
               java -jar benchmarks.jar compare BASELINE CANDIDATE [--metric p50|p90|p95|p99|mean] [--threshold PCT] [--out DIR]
               java -jar benchmarks.jar compare --label NAME=RUN --label NAME=RUN ...
@@ -32,6 +32,7 @@ public final class Launcher {
             4 per core); intra-op threads (-p intraOpThreads=N) are ONNX Runtime's pool inside one call,
             0 = ONNX Runtime's default. --profile adds one unmeasured fork per OrtSessionRunBenchmark
             configuration with ONNX Runtime's profiler on: operators.csv, profile/, charts/operators_*.png.
+            --lock-wait 15m waits that long (default 30m) while another JMH run holds JMH's lock; 0 refuses at once.
             -h and --help print this.
             Exit codes: 0 ok, 1 a benchmark failed or a regression, 2 bad usage or input.
 

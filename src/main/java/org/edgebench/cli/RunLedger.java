@@ -37,6 +37,7 @@ final class RunLedger {
     private final List<Environment.FailedConfiguration> failures = new ArrayList<>();
     private boolean complete;
     private boolean interrupted;
+    private String stopped;
 
     RunLedger(Path folder, Environment env, List<Configuration> planned) {
         this.folder = folder;
@@ -57,6 +58,18 @@ final class RunLedger {
             failures.add(Environment.FailedConfiguration.of(configuration, reason));
             save();
         }
+    }
+
+    /** The launcher stops before the next configuration; the ones not started are not failures. */
+    synchronized void stopped(String reason) {
+        if (!interrupted) {
+            stopped = reason;
+            save();
+        }
+    }
+
+    synchronized boolean wasStopped() {
+        return stopped != null;
     }
 
     synchronized void complete() {
@@ -103,6 +116,10 @@ final class RunLedger {
     /** The end-of-run line: how many configurations finished, and which failed. */
     synchronized String outcome() {
         StringBuilder s = new StringBuilder(" (" + results.size() + " of " + planned.size() + " configurations");
+        if (stopped != null) {
+            int started = results.size() + failures.size();
+            s.append("; stopped before the other ").append(planned.size() - started).append(": ").append(stopped);
+        }
         if (!failures.isEmpty()) {
             s.append("; failed: ");
             failures.forEach(f -> s.append(System.lineSeparator()).append("  ")
@@ -119,8 +136,8 @@ final class RunLedger {
                 print.flush();
             });
             EnvFile.write(folder, env.withRun(new Environment.RunOutcome(planned.size(), results.size(), complete, interrupted,
-                    failures)));
-            if (complete || interrupted) {
+                    failures, stopped)));
+            if (complete || interrupted || stopped != null) {
                 Files.deleteIfExists(folder.resolve(CONFIGURATION_RESULT));
             }
         } catch (IOException e) {

@@ -98,8 +98,13 @@ public record Environment(EdgeBench edgebench, OnnxRuntimeBuild onnxRuntime, Mac
      * How the run ended: configurations planned and finished, whether the launcher went through
      * the whole plan or was interrupted, and which configurations failed.
      */
+    /**
+     * How the run ended. {@code stopped} says why the launcher stopped before starting every
+     * configuration (another JMH run held JMH's lock past {@code --lock-wait}); null when it did not.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RunOutcome(Integer configurations, int finished, boolean complete, boolean interrupted,
-                             List<FailedConfiguration> failed) {
+                             List<FailedConfiguration> failed, String stopped) {
         public RunOutcome {
             configurations = configurations == null ? finished : configurations;
             failed = failed == null ? List.of() : List.copyOf(failed);

@@ -28,20 +28,30 @@ final class JarProcess {
 
     /** Starts the jar with JVM options (such as {@code -D...}) before {@code -jar}. */
     static JarProcess startWith(List<String> jvmOptions, Path log, String... args) throws IOException {
-        return startIn(List.of(), jvmOptions, log, args);
+        return startIn(List.of(), jvmOptions, true, log, args);
+    }
+
+    /**
+     * Starts the jar honouring JMH's lock, with {@code tmpDir} as its temp folder so that the lock
+     * file ({@code tmpDir/jmh.lock}) is the test's own, never another build's.
+     */
+    static JarProcess startWithLock(Path tmpDir, Path log, String... args) throws IOException {
+        return startIn(List.of(), List.of("-Djava.io.tmpdir=" + tmpDir), false, log, args);
     }
 
     /** Starts the jar from a shell that first sets the file-creation mask, e.g. {@code "077"}. */
     static JarProcess startUnderUmask(String umask, Path log, String... args) throws IOException {
-        return startIn(List.of("sh", "-c", "umask " + umask + " && exec \"$@\"", "sh"), List.of(), log, args);
+        return startIn(List.of("sh", "-c", "umask " + umask + " && exec \"$@\"", "sh"), List.of(), true, log, args);
     }
 
-    private static JarProcess startIn(List<String> prefix, List<String> jvmOptions, Path log, String... args)
-            throws IOException {
+    private static JarProcess startIn(List<String> prefix, List<String> jvmOptions, boolean ignoreLock, Path log,
+                                      String... args) throws IOException {
         List<String> command = new ArrayList<>(prefix);
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-        // These runs check behaviour, not timings, so another JMH on the machine (a parallel build) must not fail them.
-        command.add("-Djmh.ignoreLock=true");
+        if (ignoreLock) {
+            // These runs check behaviour, not timings, so another JMH on the machine (a parallel build) must not fail them.
+            command.add("-Djmh.ignoreLock=true");
+        }
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(List.of(args));

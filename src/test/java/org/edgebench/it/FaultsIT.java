@@ -1,0 +1,110 @@
+package org.edgebench.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.edgebench.cli.LockHolder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Faults injected into real runs of the packaged jar: for each, what was finished is on disk, the
+ * line printed, and the exit code (the table in docs/faults.md).
+ */
+class FaultsIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String[] SHORT_RUN = {"-f", "1", "-wi", "0", "-i", "1", "-r", "200ms", "-p", "model=student",
+            "-p", "provider=CPU", "OrtSessionRunBenchmark"};
+
+    @TempDir
+    Path dir;
+
+    private static String[] shortRun(String batchSizes, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of(SHORT_RUN));
+        args.addAll(List.of("-p", "batchSize=" + batchSizes));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
+    }
+
+    private static List<String> edgebenchErrors(String output) {
+        return output.lines().filter(l -> l.startsWith("edgebench: ")).toList();
+    }
+
+    @Test
+    void lockHeldAndNoWaitRefusesInOneLineWithoutStartingOrWriting() throws Exception {
+        Path tmp = Files.createDirectory(dir.resolve("tmp"));
+        Path runDir = dir.resolve("run");
+        Process holder = LockHolder.hold(tmp.resolve("jmh.lock"));
+        try {
+            JarProcess jar = JarProcess.startWithLock(tmp, dir.resolve("log.txt"),
+                    shortRun("1", "--lock-wait", "0", "--out", runDir.toString()));
+            int exit = jar.waitFor();
+            String output = jar.output();
+
+            assertThat(exit).as(output).isEqualTo(2);
+            assertThat(edgebenchErrors(output)).singleElement().asString()
+                    .startsWith("edgebench: another JMH run holds JMH's lock " + tmp.resolve("jmh.lock") + " (pid " + holder.pid())
+                    .endsWith("(--lock-wait 0 refuses at once; a longer --lock-wait waits for it); nothing was started or written");
+            assertThat(output).doesNotContain("EdgeBench: configuration").doesNotContain("\tat ");
+            assertThat(runDir).doesNotExist();
+        } finally {
+            holder.getOutputStream().close();
+            holder.waitFor();
+        }
+    }
+
+    @Test
+    void lockHeldPastTheWaitLimitRefusesInOneLineWithoutStartingOrWriting() throws Exception {
+        Path tmp = Files.createDirectory(dir.resolve("tmp"));
+        Path runDir = dir.resolve("run");
+        Process holder = LockHolder.hold(tmp.resolve("jmh.lock"));
+        try {
+            JarProcess jar = JarProcess.startWithLock(tmp, dir.resolve("log.txt"),
+                    shortRun("1", "--lock-wait", "1s", "--out", runDir.toString()));
+            int exit = jar.waitFor();
+            String output = jar.output();
+
+            assertThat(exit).as(output).isEqualTo(2);
+            assertThat(output).contains("; waiting up to 1 s for it (--lock-wait sets the limit, --lock-wait 0 refuses at once)");
+            assertThat(edgebenchErrors(output)).singleElement().asString()
+                    .endsWith("after waiting 1 s (--lock-wait sets the limit); nothing was started or written");
+            assertThat(output).doesNotContain("EdgeBench: configuration");
+            assertThat(runDir).doesNotExist();
+        } finally {
+            holder.getOutputStream().close();
+            holder.waitFor();
+        }
+    }
+
+    @Test
+    void lockHeldWaitsWithALineAndRunsOnceItIsFree() throws Exception {
+        Path tmp = Files.createDirectory(dir.resolve("tmp"));
+        Path runDir = dir.resolve("run");
+        Process holder = LockHolder.hold(tmp.resolve("jmh.lock"));
+        JarProcess jar;
+        try {
+            jar = JarProcess.startWithLock(tmp, dir.resolve("log.txt"), shortRun("1,2", "--out", runDir.toString()));
+            assertThat(jar.awaitOutput("waiting up to 30 min for it", 120)).as(jar.output()).isTrue();
+            assertThat(jar.output()).doesNotContain("EdgeBench: configuration");
+        } finally {
+            holder.getOutputStream().close();
+            holder.waitFor();
+        }
+        int exit = jar.waitFor();
+        String output = jar.output();
+
+        assertThat(exit).as(output).isZero();
+        assertThat(output).contains("(pid " + holder.pid()).contains("is free; going on")
+                .contains("EdgeBench: wrote " + runDir + " (2 of 2 configurations)");
+        assertThat(JSON.readTree(runDir.resolve("jmh.json").toFile())).hasSize(2);
+        JsonNode run = JSON.readTree(runDir.resolve("env.json").toFile()).path("run");
+        assertThat(run.path("failed")).isEmpty();
+        assertThat(run.path("complete").asBoolean()).isTrue();
+    }
+}
