@@ -394,12 +394,13 @@ public final class BenchmarkRun {
     /** Writes the report next to jmh.json; a report failure never costs the measurements. */
     private void report(Path folder, double sloMs) {
         try {
-            Report.write(folder, null, sloMs);
+            Report.Written written = Report.write(folder, null, sloMs);
             Path summary = folder.resolve(RunFiles.SUMMARY_TXT);
             if (Files.exists(summary)) {
                 out.println();
                 out.print(Files.readString(summary));
             }
+            written.chartsSkipped().ifPresent(line -> out.println("EdgeBench: " + line));
         } catch (IOException | RuntimeException e) {
             out.println("EdgeBench: the report could not be written (" + Subcommands.oneLine(e)
                     + "); jmh.json is intact: retry with `java -jar benchmarks.jar report " + folder + "`");

@@ -5,6 +5,7 @@ import org.edgebench.Tasks;
 import org.edgebench.analysis.ConfigurationStats;
 import org.edgebench.profile.Profiles;
 import org.edgebench.report.chart.Charts;
+import org.edgebench.report.chart.FontSupport;
 import org.edgebench.results.JmhJson;
 import org.edgebench.results.JmhResult;
 import org.edgebench.run.AtomicFiles;
@@ -45,8 +46,11 @@ public final class Report {
         return thread;
     };
 
-    /** The folder written and the files in it. */
-    public record Written(Path folder, List<Path> files) {
+    /**
+     * The folder written and the files in it; {@code chartsSkipped} is the one line saying why no
+     * chart was drawn and what to install, when the JVM cannot draw text.
+     */
+    public record Written(Path folder, List<Path> files, Optional<String> chartsSkipped) {
     }
 
     private Report() {
@@ -70,7 +74,9 @@ public final class Report {
         // several (classes, fonts, Java2D), so that is paid on the pool while the JSON is read.
         ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), DAEMONS);
         try {
-            pool.execute(Charts::warmUp);
+            if (FontSupport.problem().isEmpty()) {
+                pool.execute(Charts::warmUp);
+            }
             return write(json, outDir, sloMs, pool);
         } finally {
             pool.shutdownNow();
@@ -95,7 +101,9 @@ public final class Report {
         String subtitle = env.map(Environment::oneLine).orElse("");
 
         try (AtomicFiles files = AtomicFiles.in(folder)) {
-            Charts.Drawing drawing = Charts.draw(stats, profiles, subtitle, pool);
+            Optional<String> noFonts = FontSupport.problem();
+            Charts.Drawing drawing = noFonts.isPresent() ? Charts.none(noFonts.get())
+                    : Charts.draw(stats, profiles, subtitle, pool);
             Summary summary = Summary.of(json.toString(), stats, profiles, env, envProblem, agreement, sloMs);
             files.writeText(LatencyCsv.FILE, out -> LatencyCsv.write(stats, out));
             files.writeText(SamplesCsv.FILE, out -> SamplesCsv.write(stats, out));
@@ -113,7 +121,7 @@ public final class Report {
             }
             Optional<Environment> environment = env;
             files.writeText(HtmlReport.FILE, out -> HtmlReport.write(summary, drawn, environment, data, out));
-            return new Written(folder, files.commit());
+            return new Written(folder, files.commit(), noFonts);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }

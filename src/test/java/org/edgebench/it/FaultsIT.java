@@ -3,6 +3,7 @@ package org.edgebench.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.edgebench.cli.LockHolder;
+import org.edgebench.report.NoFontsJdk;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Faults injected into real runs of the packaged jar: for each, what was finished is on disk, the
@@ -106,5 +108,29 @@ class FaultsIT {
         JsonNode run = JSON.readTree(runDir.resolve("env.json").toFile()).path("run");
         assertThat(run.path("failed")).isEmpty();
         assertThat(run.path("complete").asBoolean()).isTrue();
+    }
+
+    @Test
+    void withoutFontsEveryFileButTheChartsIsWrittenAndTheExitCodeIsTheMeasurements() throws Exception {
+        assumeTrue(NoFontsJdk.available(), "a JDK with lib/libfontmanager.so (Linux)");
+        Path java = NoFontsJdk.make();
+        try {
+            Path runDir = dir.resolve("run");
+            JarProcess jar = JarProcess.startWithJava(java, dir.resolve("log.txt"), shortRun("1", "--out", runDir.toString()));
+            int exit = jar.waitFor();
+            String output = jar.output();
+
+            assertThat(exit).as(output).isZero();
+            assertThat(output.lines().filter(l -> l.startsWith("EdgeBench: charts skipped"))).singleElement().asString()
+                    .contains("(UnsatisfiedLinkError: ").contains("apt-get install fontconfig fonts-dejavu-core libharfbuzz0b");
+            assertThat(output).doesNotContain("\tat ").doesNotContain("report could not be written")
+                    .contains("EdgeBench: wrote " + runDir + " (1 of 1 configurations)");
+            try (var files = Files.list(runDir)) {
+                assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("jmh.json", "env.json",
+                        "latency.csv", "latency_samples.csv", "summary.txt", "summary.md", "index.html");
+            }
+        } finally {
+            NoFontsJdk.remove(java);
+        }
     }
 }

@@ -44,10 +44,18 @@ final class JarProcess {
         return startIn(List.of("sh", "-c", "umask " + umask + " && exec \"$@\"", "sh"), List.of(), true, log, args);
     }
 
+    /** Starts the jar with another {@code java} (such as a JDK without font support). */
+    static JarProcess startWithJava(Path java, Path log, String... args) throws IOException {
+        return startIn(List.of(java.toString()), List.of(), true, log, args);
+    }
+
+    /** {@code prefix} is what runs java (a shell setting the umask), or another java itself. */
     private static JarProcess startIn(List<String> prefix, List<String> jvmOptions, boolean ignoreLock, Path log,
                                       String... args) throws IOException {
         List<String> command = new ArrayList<>(prefix);
-        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        if (prefix.isEmpty() || !prefix.get(0).endsWith("java")) {
+            command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        }
         if (ignoreLock) {
             // These runs check behaviour, not timings, so another JMH on the machine (a parallel build) must not fail them.
             command.add("-Djmh.ignoreLock=true");

@@ -93,6 +93,11 @@ public final class Charts {
     private Charts() {
     }
 
+    /** No chart at all, for a JVM that cannot draw text ({@link FontSupport}): the page says why. */
+    public static Drawing none(String why) {
+        return new Drawing(List.of(), List.of(why));
+    }
+
     /**
      * Starts drawing every chart on {@code pool}: the four overviews first, then the workload charts
      * the run has data for (warm-up curve, DJL vs ONNX Runtime, thread scaling, providers side by
