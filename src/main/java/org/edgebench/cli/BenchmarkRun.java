@@ -3,6 +3,7 @@ package org.edgebench.cli;
 import org.edgebench.BadInputException;
 import org.edgebench.analysis.BatchAdvisor;
 import org.edgebench.bench.MemoryProfiler;
+import org.edgebench.bench.state.OutputAllocation;
 import org.edgebench.model.ModelCatalog;
 import org.edgebench.profile.Profiles;
 import org.edgebench.report.Report;
@@ -299,7 +300,9 @@ public final class BenchmarkRun {
                 out.printf("%nEdgeBench: configuration %d of %d: %s%n", i + 1, configurations.size(), configuration.label(true));
                 Collection<RunResult> results = List.of();
                 String failure = "no result: the fork failed (its error is printed above)";
-                Options options = options(jmh, suite, configuration, folder).build();
+                Path outputsFile = folder.toAbsolutePath().resolve(".outputs-" + (i + 1) + ".tsv");
+                Options options = options(jmh, suite, configuration, folder,
+                        "-D" + OutputAllocation.PROPERTY + "=" + outputsFile).build();
                 ForkOutput output = ForkOutput.of(options);
                 String thrown = "";
                 try {
@@ -314,7 +317,7 @@ public final class BenchmarkRun {
                     continue;
                 }
                 if (!results.isEmpty()) {
-                    ledger.finished(results);
+                    ledger.finished(configuration, results, outputsFile);
                     if (args.profile() && Profiles.isProfiled(configuration)) {
                         profile(jmh, suite, configuration, folder);
                     }
@@ -325,6 +328,7 @@ public final class BenchmarkRun {
                         failure = InputsHint.reason(inOperator.get());
                     }
                     ledger.failed(configuration, failure);
+                    deleteQuietly(outputsFile);
                     if (jmh.shouldFailOnError().orElse(false)) {
                         break;
                     }
@@ -404,6 +408,15 @@ public final class BenchmarkRun {
         } catch (IOException | RuntimeException e) {
             out.println("EdgeBench: the report could not be written (" + Subcommands.oneLine(e)
                     + "); jmh.json is intact: retry with `java -jar benchmarks.jar report " + folder + "`");
+        }
+    }
+
+    /* A fork that failed after its setup may have left its outputs file; its configuration has no result to go with it. */
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // A leftover hidden file costs nothing measured.
         }
     }
 

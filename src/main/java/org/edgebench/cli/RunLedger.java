@@ -35,6 +35,7 @@ final class RunLedger {
     private final List<Configuration> planned;
     private final List<RunResult> results = new ArrayList<>();
     private final List<Environment.FailedConfiguration> failures = new ArrayList<>();
+    private final List<Environment.AllocatedOutput> allocatedOutputs = new ArrayList<>();
     private boolean complete;
     private boolean interrupted;
     private String stopped;
@@ -45,11 +46,34 @@ final class RunLedger {
         this.planned = List.copyOf(planned);
     }
 
-    synchronized void finished(Collection<RunResult> finished) {
+    /**
+     * Records a finished configuration, with the outputs its fork left to ONNX Runtime to allocate
+     * (read from the fork's file, which is then deleted).
+     */
+    synchronized void finished(Configuration configuration, Collection<RunResult> finished, Path outputsFile) {
         if (!interrupted) {
             results.addAll(finished);
+            allocatedOutputs.addAll(readAllocated(configuration, outputsFile));
             save();
         }
+    }
+
+    private static List<Environment.AllocatedOutput> readAllocated(Configuration configuration, Path file) {
+        List<Environment.AllocatedOutput> outputs = new ArrayList<>();
+        try {
+            if (Files.isRegularFile(file)) {
+                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                    int tab = line.indexOf('\t');
+                    if (tab > 0) {
+                        outputs.add(Environment.AllocatedOutput.of(configuration, line.substring(0, tab), line.substring(tab + 1)));
+                    }
+                }
+            }
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        return outputs;
     }
 
     /** Records a failure; after an interrupt, the killed fork's failure is not the configuration's. */
@@ -136,7 +160,7 @@ final class RunLedger {
                 print.flush();
             });
             EnvFile.write(folder, env.withRun(new Environment.RunOutcome(planned.size(), results.size(), complete, interrupted,
-                    failures, stopped)));
+                    failures, stopped, allocatedOutputs)));
             if (complete || interrupted || stopped != null) {
                 Files.deleteIfExists(folder.resolve(CONFIGURATION_RESULT));
             }

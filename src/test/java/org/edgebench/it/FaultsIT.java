@@ -21,6 +21,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class FaultsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path TEST_DATA = Path.of("/usr/share/libonnx-testdata/data/node");
     private static final String[] SHORT_RUN = {"-f", "1", "-wi", "0", "-i", "1", "-r", "200ms", "-p", "model=student",
             "-p", "provider=CPU", "OrtSessionRunBenchmark"};
 
@@ -132,5 +133,47 @@ class FaultsIT {
         } finally {
             NoFontsJdk.remove(java);
         }
+    }
+
+    @Test
+    void anOutputShapedByTheInputValuesIsLeftToOnnxRuntimeAndRecorded() throws Exception {
+        Path model = TEST_DATA.resolve("test_tile/model.onnx");
+        assumeTrue(Files.isRegularFile(model), "libonnx-testdata is not installed");
+        Path runDir = dir.resolve("run");
+        JarProcess jar = JarProcess.start(dir.resolve("log.txt"), "-f", "1", "-wi", "0", "-i", "1", "-r", "200ms",
+                "-p", "model=" + model, "-p", "batchSize=1", "-p", "provider=CPU", "OrtSessionRunBenchmark",
+                "--out", runDir.toString());
+        int exit = jar.waitFor();
+        String output = jar.output();
+
+        assertThat(exit).as(output).isZero();
+        assertThat(output).contains("EdgeBench: output 'z' is allocated by ONNX Runtime on every measured call, not pinned:"
+                + " its shape depends on the input values: the first call gave [");
+        JsonNode allocated = JSON.readTree(runDir.resolve("env.json").toFile()).path("run").path("allocatedOutputs");
+        assertThat(allocated).singleElement().satisfies(o -> {
+            assertThat(o.path("output").asText()).isEqualTo("z");
+            assertThat(o.path("reason").asText()).startsWith("its shape depends on the input values");
+            assertThat(o.path("params").path("batchSize").asText()).isEqualTo("1");
+        });
+        assertThat(runDir.toFile().list()).noneMatch(name -> name.startsWith(".outputs"));
+    }
+
+    @Test
+    void inputValuesTheModelRejectsGetTheOneLineHintWithoutAStackTrace() throws Exception {
+        Path model = TEST_DATA.resolve("test_reshape_reduced_dims/model.onnx");
+        assumeTrue(Files.isRegularFile(model), "libonnx-testdata is not installed");
+        Path runDir = dir.resolve("run");
+        JarProcess jar = JarProcess.start(dir.resolve("log.txt"), "-f", "1", "-wi", "0", "-i", "1", "-r", "200ms",
+                "-p", "model=" + model, "-p", "batchSize=1", "-p", "provider=CPU", "OrtSessionRunBenchmark",
+                "--out", runDir.toString());
+        int exit = jar.waitFor();
+        String output = jar.output();
+
+        assertThat(exit).as(output).isEqualTo(1);
+        assertThat(output.lines().filter(l -> l.startsWith("EdgeBench: ") && l.contains("failed in a Reshape node")))
+                .singleElement().asString().contains("try -p inputs=auto");
+        assertThat(output).doesNotContain("\tat ").doesNotContain("OrtException");
+        JsonNode failed = JSON.readTree(runDir.resolve("env.json").toFile()).path("run").path("failed");
+        assertThat(failed).singleElement().satisfies(f -> assertThat(f.path("reason").asText()).startsWith("failed in a Reshape node"));
     }
 }
