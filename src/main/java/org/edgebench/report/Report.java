@@ -120,7 +120,8 @@ public final class Report {
                 data.add(AgreementCsv.FILE);
             }
             Optional<Environment> environment = env;
-            files.writeText(HtmlReport.FILE, out -> HtmlReport.write(summary, drawn, environment, data, out));
+            Varied varied = Varied.of(stats);
+            files.writeText(HtmlReport.FILE, out -> HtmlReport.write(summary, drawn, varied, environment, data, out));
             return new Written(folder, files.commit(), noFonts);
         } catch (UncheckedIOException e) {
             throw e.getCause();

@@ -6,6 +6,8 @@ import org.edgebench.cli.LockHolder;
 import org.edgebench.report.NoFontsJdk;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -175,5 +177,74 @@ class FaultsIT {
         assertThat(output).doesNotContain("\tat ").doesNotContain("OrtException");
         JsonNode failed = JSON.readTree(runDir.resolve("env.json").toFile()).path("run").path("failed");
         assertThat(failed).singleElement().satisfies(f -> assertThat(f.path("reason").asText()).startsWith("failed in a Reshape node"));
+    }
+
+    /**
+     * A fork killed (SIGKILL), or dying in native code as ONNX Runtime's abort() or a bad pointer
+     * would make it (SIGABRT, SIGSEGV): its configuration is failed with a reason, the next one runs.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"KILL", "ABRT", "SEGV"})
+    void aForkThatDiesCostsOnlyItsConfiguration(String signal) throws Exception {
+        Path runDir = dir.resolve("run");
+        JarProcess jar = JarProcess.start(dir.resolve("log.txt"), "-f", "1", "-wi", "1", "-w", "200ms", "-i", "4", "-r", "1s",
+                "-p", "model=student", "-p", "provider=CPU", "-p", "batchSize=1,2", "OrtSessionRunBenchmark",
+                "-jvmArgsAppend", "-XX:ErrorFile=" + dir.resolve("hs_err_%p.log"), "--out", runDir.toString());
+        assertThat(jar.awaitOutput("Warmup Iteration", 120)).as(jar.output()).isTrue();
+        ProcessHandle fork = jar.process.descendants()
+                .filter(p -> p.info().commandLine().orElse("").contains("org.openjdk.jmh.runner.ForkedMain"))
+                .findFirst().orElseThrow(() -> new AssertionError("no fork running"));
+        assertThat(new ProcessBuilder("kill", "-s", signal, Long.toString(fork.pid())).start().waitFor()).isZero();
+        int exit = jar.waitFor();
+        String output = jar.output();
+
+        assertThat(exit).as(output).isEqualTo(1);
+        assertThat(output).contains("EdgeBench: configuration 2 of 2").contains("failed:")
+                .contains("EdgeBench: wrote " + runDir + " (1 of 2 configurations");
+        assertThat(JSON.readTree(runDir.resolve("jmh.json").toFile())).singleElement().satisfies(r ->
+                assertThat(r.path("params").path("batchSize").asText()).isEqualTo("2"));
+        JsonNode run = JSON.readTree(runDir.resolve("env.json").toFile()).path("run");
+        assertThat(run.path("failed")).singleElement().satisfies(f -> {
+            assertThat(f.path("params").path("batchSize").asText()).isEqualTo("1");
+            assertThat(f.path("reason").asText()).isNotBlank();
+        });
+        assertThat(runDir.resolve("summary.txt")).content().contains("1 failed");
+    }
+
+    /** A disk that fills while the report is written (file size limited below a chart's): the measurements stay, with the command to retry. */
+    @Test
+    void aFullDiskDuringTheReportKeepsTheMeasurementsAndSaysHowToRetry() throws Exception {
+        Path runDir = dir.resolve("run");
+        JarProcess jar = JarProcess.startWithFileSizeLimit(50, dir.resolve("log.txt"), shortRun("1", "--out", runDir.toString()));
+        int exit = jar.waitFor();
+        String output = jar.output();
+
+        assertThat(exit).as("the measurement's exit code; output:%n%s", output).isZero();
+        assertThat(output.lines().filter(l -> l.startsWith("EdgeBench: the report could not be written"))).singleElement()
+                .asString().contains("File too large").endsWith("jmh.json is intact: retry with `java -jar benchmarks.jar report "
+                        + runDir + "`");
+        assertThat(output).doesNotContain("\tat ");
+        assertThat(JSON.readTree(runDir.resolve("jmh.json").toFile())).hasSize(1);
+        assertThat(JSON.readTree(runDir.resolve("env.json").toFile()).path("run").path("complete").asBoolean()).isTrue();
+        try (var files = Files.list(runDir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).as("no half-written report")
+                    .containsExactlyInAnyOrder("jmh.json", "env.json");
+        }
+    }
+
+    /** A disk already full for the run's results: one line and exit 1, nothing half-written. */
+    @Test
+    void aFullDiskDuringTheRunSaysSoInOneLine() throws Exception {
+        Path runDir = dir.resolve("run");
+        JarProcess jar = JarProcess.startWithFileSizeLimit(2, dir.resolve("log.txt"), shortRun("1", "--out", runDir.toString()));
+        int exit = jar.waitFor();
+        String output = jar.output();
+
+        assertThat(exit).as(output).isEqualTo(1);
+        assertThat(edgebenchErrors(output)).singleElement().asString().contains("File too large");
+        assertThat(output).doesNotContain("\tat ");
+        try (var files = Files.list(runDir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).as("no half-written file").noneMatch(n -> n.endsWith(".tmp"));
+        }
     }
 }

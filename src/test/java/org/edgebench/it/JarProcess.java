@@ -44,6 +44,14 @@ final class JarProcess {
         return startIn(List.of("sh", "-c", "umask " + umask + " && exec \"$@\"", "sh"), List.of(), true, log, args);
     }
 
+    /**
+     * Starts the jar from a shell that first limits the size of any file it (or a fork) writes to
+     * {@code kilobytes}: a write beyond fails with "File too large", as on a full disk.
+     */
+    static JarProcess startWithFileSizeLimit(int kilobytes, Path log, String... args) throws IOException {
+        return startIn(List.of("bash", "-c", "ulimit -f " + kilobytes + " && exec \"$@\"", "bash"), List.of(), true, log, args);
+    }
+
     /** Starts the jar with another {@code java} (such as a JDK without font support). */
     static JarProcess startWithJava(Path java, Path log, String... args) throws IOException {
         return startIn(List.of(java.toString()), List.of(), true, log, args);
