@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.edgebench.cli.LockHolder;
 import org.edgebench.report.NoFontsJdk;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,6 +32,17 @@ class FaultsIT {
 
     @TempDir
     Path dir;
+
+    /** The jar's output of each case, for the build log: the lines quoted in docs/faults.md come from there. */
+    @AfterEach
+    void printTheOutput(TestInfo test) throws IOException {
+        Path log = dir.resolve("log.txt");
+        if (Files.exists(log)) {
+            System.out.println("=== " + test.getDisplayName() + " ===");
+            Files.readAllLines(log).stream().filter(l -> l.startsWith("EdgeBench") || l.startsWith("edgebench")
+                    || l.contains("failed")).forEach(System.out::println);
+        }
+    }
 
     private static String[] shortRun(String batchSizes, String... more) {
         List<String> args = new java.util.ArrayList<>(List.of(SHORT_RUN));
