@@ -38,6 +38,9 @@ import java.util.Set;
 @State(Scope.Thread)
 public class InputBatchState {
 
+    /** The unmeasured calls setup makes: one to learn the output shapes, one to check them pinned. */
+    public static final int SETUP_CALLS = 2;
+
     @Param({"1", "8", "32"})
     public int batchSize;
 
