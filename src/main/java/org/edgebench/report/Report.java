@@ -124,8 +124,19 @@ public final class Report {
             files.writeText(HtmlReport.FILE, out -> HtmlReport.write(summary, drawn, varied, environment, data, out));
             return new Written(folder, files.commit(), noFonts);
         } catch (UncheckedIOException e) {
-            throw e.getCause();
+            throw unwritten(folder, e.getCause());
+        } catch (IOException e) {
+            throw unwritten(folder, e);
         }
+    }
+
+    /*
+     * A write that fails part-way (a full disk says only "No space left on device" or "File too large")
+     * is named with the folder, and that the staged files were removed, so nothing of the report is half there.
+     */
+    private static IOException unwritten(Path folder, IOException e) {
+        return new IOException("cannot write the report in " + folder + ": " + e.getMessage()
+                + "; nothing of it was written, the JMH JSON is untouched", e);
     }
 
     /**
