@@ -158,6 +158,10 @@ final class RunLedger {
                 PrintStream print = new PrintStream(out, false, StandardCharsets.UTF_8);
                 ResultFormatFactory.getInstance(ResultFormatType.JSON, print).writeOut(results);
                 print.flush();
+                // A PrintStream keeps write errors (a full disk) to itself; a short file must never replace jmh.json.
+                if (print.checkError()) {
+                    throw new IOException("writing " + JmhJson.RUN_FILE + " failed part-way (is the disk full?)");
+                }
             });
             EnvFile.write(folder, env.withRun(new Environment.RunOutcome(planned.size(), results.size(), complete, interrupted,
                     failures, stopped, allocatedOutputs)));
@@ -165,7 +169,7 @@ final class RunLedger {
                 Files.deleteIfExists(folder.resolve(CONFIGURATION_RESULT));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot save results in " + folder, e);
+            throw new UncheckedIOException("cannot save results in " + folder + ": " + e.getMessage(), e);
         }
     }
 }

@@ -229,7 +229,7 @@ class FaultsIT {
     @Test
     void aFullDiskDuringTheReportKeepsTheMeasurementsAndSaysHowToRetry() throws Exception {
         Path runDir = dir.resolve("run");
-        JarProcess jar = JarProcess.startWithFileSizeLimit(50, dir.resolve("log.txt"), shortRun("1", "--out", runDir.toString()));
+        JarProcess jar = JarProcess.startWithFileSizeLimit(50, dir.resolve("native"), dir.resolve("log.txt"), shortRun("1", "--out", runDir.toString()));
         int exit = jar.waitFor();
         String output = jar.output();
 
@@ -246,19 +246,24 @@ class FaultsIT {
         }
     }
 
-    /** A disk already full for the run's results: one line and exit 1, nothing half-written. */
+    /**
+     * A disk that fills before the first result is saved (files limited to 2 KB, env.json's size):
+     * one line and exit 1, and no short jmh.json in place of a whole one.
+     */
     @Test
     void aFullDiskDuringTheRunSaysSoInOneLine() throws Exception {
         Path runDir = dir.resolve("run");
-        JarProcess jar = JarProcess.startWithFileSizeLimit(2, dir.resolve("log.txt"), shortRun("1", "--out", runDir.toString()));
+        JarProcess jar = JarProcess.startWithFileSizeLimit(2, dir.resolve("native"), dir.resolve("log.txt"), shortRun("1", "--out", runDir.toString()));
         int exit = jar.waitFor();
         String output = jar.output();
 
         assertThat(exit).as(output).isEqualTo(1);
-        assertThat(edgebenchErrors(output)).singleElement().asString().contains("File too large");
+        assertThat(edgebenchErrors(output)).singleElement().asString()
+                .startsWith("edgebench: cannot save results in " + runDir + ": writing jmh.json failed part-way (is the disk full?)");
         assertThat(output).doesNotContain("\tat ");
         try (var files = Files.list(runDir)) {
-            assertThat(files.map(f -> f.getFileName().toString())).as("no half-written file").noneMatch(n -> n.endsWith(".tmp"));
+            assertThat(files.map(f -> f.getFileName().toString())).as("no half-written jmh.json, no temp file")
+                    .noneMatch(n -> n.endsWith(".tmp") || n.equals("jmh.json"));
         }
     }
 }

@@ -1,13 +1,17 @@
 package org.edgebench.it;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /** The packaged benchmarks.jar started as a user would, in the project folder, its output in a log file. */
 final class JarProcess {
@@ -46,10 +50,31 @@ final class JarProcess {
 
     /**
      * Starts the jar from a shell that first limits the size of any file it (or a fork) writes to
-     * {@code kilobytes}: a write beyond fails with "File too large", as on a full disk.
+     * {@code kilobytes}: a write beyond fails with "File too large", as on a full disk. ONNX Runtime's
+     * libraries, which the jar would otherwise unpack into the temp folder (and fail to), are
+     * unpacked first into {@code nativeDir} and loaded from there.
      */
-    static JarProcess startWithFileSizeLimit(int kilobytes, Path log, String... args) throws IOException {
-        return startIn(List.of("bash", "-c", "ulimit -f " + kilobytes + " && exec \"$@\"", "bash"), List.of(), true, log, args);
+    static JarProcess startWithFileSizeLimit(int kilobytes, Path nativeDir, Path log, String... args) throws IOException {
+        // The limit is the JVM's alone: its output goes through a pipe to cat, which writes the log unlimited.
+        return startIn(List.of("bash", "-c", "set -o pipefail; (ulimit -f " + kilobytes + " && exec \"$@\") 2>&1 | cat", "bash"),
+                List.of("-Donnxruntime.native.path=" + unpackNativeLibraries(nativeDir)), true, log, args);
+    }
+
+    /** The jar's ONNX Runtime libraries for this platform, unpacked into {@code dir}. */
+    private static Path unpackNativeLibraries(Path dir) throws IOException {
+        String platform = "linux-" + ("aarch64".equals(System.getProperty("os.arch")) ? "aarch64" : "x64");
+        String prefix = "ai/onnxruntime/native/" + platform + "/";
+        Files.createDirectories(dir);
+        try (ZipFile jar = new ZipFile(JAR.toFile())) {
+            for (ZipEntry entry : Collections.list(jar.entries())) {
+                if (!entry.isDirectory() && entry.getName().startsWith(prefix)) {
+                    try (InputStream in = jar.getInputStream(entry)) {
+                        Files.copy(in, dir.resolve(entry.getName().substring(prefix.length())));
+                    }
+                }
+            }
+        }
+        return dir;
     }
 
     /** Starts the jar with another {@code java} (such as a JDK without font support). */
