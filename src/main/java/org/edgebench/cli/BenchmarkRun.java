@@ -4,6 +4,7 @@ import org.edgebench.BadInputException;
 import org.edgebench.analysis.BatchAdvisor;
 import org.edgebench.arrivals.ArrivalPlan;
 import org.edgebench.bench.MemoryProfiler;
+import org.edgebench.bench.state.OutputAllocation;
 import org.edgebench.model.ModelCatalog;
 import org.edgebench.profile.Profiles;
 import org.edgebench.report.Report;
@@ -34,6 +35,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -68,10 +70,11 @@ public final class BenchmarkRun {
      * @param profile {@code --profile}: one profiled fork per OrtSessionRunBenchmark configuration
      * @param report  false with {@code --no-report}: jmh.json and env.json only, for runs that are only compared
      * @param fullDelegation {@code --require-full-delegation}: a configuration whose provider left nodes to CPU fails unrun
+     * @param lockWait {@code --lock-wait}: how long to wait while another JMH run holds JMH's lock; 0 refuses at once
      * @param arrivals the open-loop options ({@code --arrivals} and its companions) as given, option to value
      */
     record Args(String suite, Path out, String label, double sloMs, List<Integer> callers, boolean force, boolean profile,
-                boolean report, boolean fullDelegation,
+                boolean report, boolean fullDelegation, Duration lockWait,
                 List<String> jmh, Map<String, String> arrivals) {
 
         static Args parse(String[] args) {
@@ -84,6 +87,7 @@ public final class BenchmarkRun {
             boolean profile = false;
             boolean report = true;
             boolean fullDelegation = false;
+            Duration lockWait = JmhLock.DEFAULT_WAIT;
             List<String> jmh = new ArrayList<>();
             Map<String, String> arrivals = new java.util.LinkedHashMap<>();
             for (int i = 0; i < args.length; i++) {
@@ -91,8 +95,8 @@ public final class BenchmarkRun {
                 String key = arg.contains("=") && arg.startsWith("--") ? arg.substring(0, arg.indexOf('=')) : arg;
                 boolean inline = !key.equals(arg);
                 switch (key) {
-                    case "--suite", "--out", "--label", "--slo-ms", "--callers", "--arrivals", "--arrivals-for", "--workers",
-                         "--max-batch", "--max-wait-ms", "--slo-percentile" -> {
+                    case "--suite", "--out", "--label", "--slo-ms", "--callers", "--lock-wait", "--arrivals", "--arrivals-for",
+                         "--workers", "--max-batch", "--max-wait-ms", "--slo-percentile" -> {
                         String value;
                         if (inline) {
                             value = arg.substring(arg.indexOf('=') + 1);
@@ -110,6 +114,7 @@ public final class BenchmarkRun {
                             }
                             case "--callers" -> callers = callers(value);
                             case "--label" -> label = value;
+                            case "--lock-wait" -> lockWait = JmhLock.parseWait(value);
                             default -> arrivals.put(key, value);
                         }
                     }
@@ -123,7 +128,8 @@ public final class BenchmarkRun {
                     default -> jmh.add(arg);
                 }
             }
-            return new Args(suite, outDir, label, sloMs, callers, force, profile, report, fullDelegation, List.copyOf(jmh), arrivals);
+            return new Args(suite, outDir, label, sloMs, callers, force, profile, report, fullDelegation, lockWait,
+                    List.copyOf(jmh), arrivals);
         }
 
         /** {@code 1,2,4}: whole numbers of 1 or more, each once, in the order given. */
@@ -196,6 +202,10 @@ public final class BenchmarkRun {
             announceProfile(planned.configurations());
         }
         planned.checked().skipped().forEach(s -> out.println("EdgeBench: " + s.line()));
+        Optional<JmhLock> lock = JmhLock.ofThisJvm(args.lockWait(), out);
+        if (lock.isPresent() && !lock.get().awaitFree()) {
+            throw new BadInputException(lock.get().stillHeld() + "; nothing was started or written");
+        }
         Path folder = RunFolder.create(args.out(), args.label(), LocalDateTime.now());
         Environment env = environment(machine, suite, args, planned);
         env.warnings().forEach(w -> out.println("EdgeBench: warning: " + w));
@@ -203,7 +213,7 @@ public final class BenchmarkRun {
         RunLedger ledger = new RunLedger(folder, env, planned.configurations());
         PlacementStep placement = PlacementStep.run(folder, planned.configurations(), ModelCatalog.standard(), out);
         KnownNoise noise = new KnownNoise();
-        runEach(jmh, suite, planned.configurations(), ledger, folder, args, noise, placement);
+        runEach(jmh, suite, planned.configurations(), ledger, folder, args, noise, placement, lock);
         if (noise.hidden() > 0) {
             out.println(noise.summary());
         }
@@ -220,7 +230,7 @@ public final class BenchmarkRun {
             report(folder, args.sloMs());
         }
         out.println("EdgeBench: wrote " + folder + ledger.outcome());
-        return ledger.failures().isEmpty() ? ExitCodes.OK : ExitCodes.FAILURE;
+        return ledger.wasStopped() ? ExitCodes.BAD_INPUT : ledger.failures().isEmpty() ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 
     private static CommandLineOptions jmhOptions(Args args) {
@@ -305,10 +315,12 @@ public final class BenchmarkRun {
      * Runs each configuration in its own JMH run, recording each result or failure as it comes;
      * a Ctrl-C keeps (and reports) what finished. A configuration whose fork failed in an operator
      * (ONNX Runtime rejecting the input values) gets one line after JMH's output ({@link InputsHint}),
-     * and that reason in env.json.
+     * and that reason in env.json. Before each configuration, and again when JMH refused one because
+     * another run took its lock in between, it waits for the lock ({@link JmhLock}); when the lock is
+     * still held at the limit, the run stops there, the configurations not started are not failures.
      */
     private void runEach(CommandLineOptions jmh, Suite suite, List<Configuration> configurations, RunLedger ledger,
-                         Path folder, Args args, KnownNoise noise, PlacementStep placement) {
+                         Path folder, Args args, KnownNoise noise, PlacementStep placement, Optional<JmhLock> lock) {
         Thread onInterrupt = new Thread(() -> {
             if (ledger.interrupted(out) && args.report()) {
                 report(folder, args.sloMs());
@@ -318,6 +330,10 @@ public final class BenchmarkRun {
         try {
             for (int i = 0; i < configurations.size(); i++) {
                 Configuration configuration = configurations.get(i);
+                if (lock.isPresent() && !lock.get().awaitFree()) {
+                    ledger.stopped(lock.get().stillHeld());
+                    return;
+                }
                 out.printf("%nEdgeBench: configuration %d of %d: %s%n", i + 1, configurations.size(), configuration.label(true));
                 Optional<String> notDelegated = args.fullDelegation() ? placement.delegationFailure(configuration) : Optional.empty();
                 if (notDelegated.isPresent()) {
@@ -327,7 +343,9 @@ public final class BenchmarkRun {
                 }
                 Collection<RunResult> results = List.of();
                 String failure = "no result: the fork failed (its error is printed above)";
-                Options options = options(jmh, suite, configuration, folder).build();
+                Path outputsFile = folder.toAbsolutePath().resolve(".outputs-" + (i + 1) + ".tsv");
+                Options options = options(jmh, suite, configuration, folder,
+                        "-D" + OutputAllocation.PROPERTY + "=" + outputsFile).build();
                 ForkOutput output = ForkOutput.of(options, noise);
                 String thrown = "";
                 try {
@@ -338,8 +356,13 @@ public final class BenchmarkRun {
                 } finally {
                     output.endOfForks();
                 }
+                if (results.isEmpty() && lock.isPresent() && JmhLock.refusedByJmh(thrown)) {
+                    // Another run took the lock between the look and JMH's own attempt: not this configuration's failure.
+                    i--;
+                    continue;
+                }
                 if (!results.isEmpty()) {
-                    ledger.finished(results);
+                    ledger.finished(configuration, results, outputsFile);
                     if (args.profile() && Profiles.isProfiled(configuration)) {
                         profile(jmh, suite, configuration, folder);
                     }
@@ -350,6 +373,7 @@ public final class BenchmarkRun {
                         failure = InputsHint.reason(inOperator.get());
                     }
                     ledger.failed(configuration, failure);
+                    deleteQuietly(outputsFile);
                     if (jmh.shouldFailOnError().orElse(false)) {
                         break;
                     }
@@ -419,15 +443,25 @@ public final class BenchmarkRun {
     /** Writes the report next to jmh.json; a report failure never costs the measurements. */
     private void report(Path folder, double sloMs) {
         try {
-            Report.write(folder, null, sloMs);
+            Report.Written written = Report.write(folder, null, sloMs);
             Path summary = folder.resolve(RunFiles.SUMMARY_TXT);
             if (Files.exists(summary)) {
                 out.println();
                 out.print(Files.readString(summary));
             }
+            written.chartsSkipped().ifPresent(line -> out.println("EdgeBench: " + line));
         } catch (IOException | RuntimeException e) {
             out.println("EdgeBench: the report could not be written (" + Subcommands.oneLine(e)
                     + "); jmh.json is intact: retry with `java -jar benchmarks.jar report " + folder + "`");
+        }
+    }
+
+    /* A fork that failed after its setup may have left its outputs file; its configuration has no result to go with it. */
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // A leftover hidden file costs nothing measured.
         }
     }
 

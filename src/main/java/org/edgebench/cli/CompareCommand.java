@@ -16,6 +16,7 @@ import org.edgebench.compare.Verdict;
 import org.edgebench.count.InstructionCount;
 import org.edgebench.count.InstructionsCsv;
 import org.edgebench.report.Numbers;
+import org.edgebench.report.chart.FontSupport;
 import org.edgebench.results.JmhJson;
 import org.edgebench.run.AtomicFiles;
 import org.edgebench.run.EnvFile;
@@ -177,9 +178,11 @@ public final class CompareCommand implements Callable<Integer> {
         stdout.print(ComparisonMarkdown.render(comparison));
         arrivals(baselineRuns, candidateRuns, dir, stdout);
         stdout.flush();
-        stderr.println("EdgeBench: wrote " + dir + " (comparison.csv, comparison.md, charts/comparison.png"
+        stderr.println("EdgeBench: wrote " + dir + " (comparison.csv, comparison.md"
+                + (FontSupport.problem().isEmpty() ? ", " + ComparisonOutput.CHART : "")
                 + (comparison.instructions().presence() == InstructionComparison.Presence.BOTH ? ", " + RunFiles.INSTRUCTIONS_COMPARISON_CSV : "")
                 + "); " + ComparisonMarkdown.summary(comparison).replace("**", ""));
+        FontSupport.problem().ifPresent(line -> stderr.println("EdgeBench: " + line));
         boolean heavier = announce(comparison.instructions(), stderr);
         if (gabOut != null) {
             exportGab(candidate, stderr);
@@ -306,8 +309,10 @@ public final class CompareCommand implements Callable<Integer> {
         comparison.write(dir);
         stdout.print(comparison.markdown());
         stdout.flush();
-        stderr.println("EdgeBench: wrote " + dir + " (comparison.csv, comparison.md, "
-                + String.join(", ", metrics.stream().map(MultiComparison::chartFile).toList()) + ")");
+        stderr.println("EdgeBench: wrote " + dir + " (comparison.csv, comparison.md"
+                + (FontSupport.problem().isEmpty() ? ", " + String.join(", ", metrics.stream().map(MultiComparison::chartFile).toList()) : "")
+                + ")");
+        FontSupport.problem().ifPresent(line -> stderr.println("EdgeBench: " + line));
         return ExitCodes.OK;
     }
 

@@ -16,7 +16,7 @@ public final class Launcher {
             EdgeBench: JMH benchmarks of ONNX model inference.
 
               java -jar benchmarks.jar [--suite NAME] [--out DIR] [--label NAME] [--slo-ms N] [--callers N,N...] [--force]
-                                       [--profile] [--require-full-delegation] [--no-report] [--verbose] [JMH options] [regexp]
+                                       [--profile] [--require-full-delegation] [--no-report] [--lock-wait TIME] [--verbose] [JMH options] [regexp]
                                        [--arrivals RATE,...|sweep [--arrivals-for 30s] [--workers N] [--max-batch B,...]
                                         [--max-wait-ms T,...] [--slo-percentile 99]]
               java -jar benchmarks.jar report RUN_DIR|jmh.json [--out DIR] [--slo-ms N]
@@ -44,6 +44,7 @@ public final class Launcher {
             --arrivals serves each OrtSessionRunBenchmark configuration requests at a rate after its benchmark: 30/s
             (a fixed interval), poisson:500/s, poisson:80% (of the closed-loop maximum), sweep (the highest Poisson rate
             whose P99 stays within --slo-ms); arrivals.csv, docs/arrivals.md.
+            --lock-wait 15m waits that long (default 30m) while another JMH run holds JMH's lock; 0 refuses at once.
             -h and --help print this.
             Exit codes: 0 ok, 1 a benchmark failed or a regression, 2 bad usage or input.
 

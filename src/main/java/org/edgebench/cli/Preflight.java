@@ -140,9 +140,9 @@ public final class Preflight {
                     for (int d = 0; d < info.getShape().length; d++) {
                         long size = info.getShape()[d];
                         if (size < 0) {
-                            String name = names != null && d < names.length ? names[d] : "";
-                            size = dims.getOrDefault(name, batchDone ? 1L : batch);
-                            batchDone |= !dims.containsKey(name);
+                            Long given = Dims.valueFor(dims, output.getName(), d, names);
+                            size = given != null ? given : batchDone ? 1L : batch;
+                            batchDone |= given == null;
                         }
                         elements = Math.multiplyExact(elements, size);
                     }

@@ -1,5 +1,6 @@
 package org.edgebench.cli;
 
+import org.edgebench.bench.state.InputBatchState;
 import org.edgebench.profile.OperatorProfile;
 import org.edgebench.runtime.SessionProfile;
 import org.openjdk.jmh.annotations.Mode;
@@ -14,13 +15,13 @@ import java.nio.file.Path;
  * profiler records every kernel of every call, about 40 KB per call of the student model, so the
  * fork makes a fixed number of calls rather than calls for a fixed time: in SingleShotTime, one
  * warm-up iteration of {@link #WARMUP_CALLS} calls and one measured iteration of
- * {@link #MEASURED_CALLS}. With the input state's one call at setup, the warm-up is exactly the
+ * {@link #MEASURED_CALLS}. With the input state's calls at setup, the warm-up is exactly the
  * {@link OperatorProfile#WARMUP_RUNS} runs the trace's reader drops (for one caller).
  */
 final class ProfiledFork {
 
-    /** The warm-up calls: with the setup's call, the runs a trace's reader drops. */
-    static final int WARMUP_CALLS = OperatorProfile.WARMUP_RUNS - 1;
+    /** The warm-up calls: with the setup's calls, the runs a trace's reader drops. */
+    static final int WARMUP_CALLS = OperatorProfile.WARMUP_RUNS - InputBatchState.SETUP_CALLS;
     /** The calls whose kernels are counted. */
     static final int MEASURED_CALLS = 30;
 

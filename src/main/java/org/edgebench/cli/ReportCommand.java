@@ -36,6 +36,7 @@ public final class ReportCommand implements Callable<Integer> {
             throw new BadInputException("--slo-ms must be a positive number of milliseconds, not " + sloMs);
         }
         Report.Written written = Report.write(input, out, sloMs);
+        written.chartsSkipped().ifPresent(line -> spec.commandLine().getErr().println("edgebench: " + line));
         spec.commandLine().getOut().println("report written to " + written.folder().resolve(RunFiles.INDEX_HTML)
                 + " (" + written.files().size() + " files)");
         return ExitCodes.OK;

@@ -35,8 +35,10 @@ final class RunLedger {
     private final List<Configuration> planned;
     private final List<RunResult> results = new ArrayList<>();
     private final List<Environment.FailedConfiguration> failures = new ArrayList<>();
+    private final List<Environment.AllocatedOutput> allocatedOutputs = new ArrayList<>();
     private boolean complete;
     private boolean interrupted;
+    private String stopped;
 
     RunLedger(Path folder, Environment env, List<Configuration> planned) {
         this.folder = folder;
@@ -44,11 +46,34 @@ final class RunLedger {
         this.planned = List.copyOf(planned);
     }
 
-    synchronized void finished(Collection<RunResult> finished) {
+    /**
+     * Records a finished configuration, with the outputs its fork left to ONNX Runtime to allocate
+     * (read from the fork's file, which is then deleted).
+     */
+    synchronized void finished(Configuration configuration, Collection<RunResult> finished, Path outputsFile) {
         if (!interrupted) {
             results.addAll(finished);
+            allocatedOutputs.addAll(readAllocated(configuration, outputsFile));
             save();
         }
+    }
+
+    private static List<Environment.AllocatedOutput> readAllocated(Configuration configuration, Path file) {
+        List<Environment.AllocatedOutput> outputs = new ArrayList<>();
+        try {
+            if (Files.isRegularFile(file)) {
+                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                    int tab = line.indexOf('\t');
+                    if (tab > 0) {
+                        outputs.add(Environment.AllocatedOutput.of(configuration, line.substring(0, tab), line.substring(tab + 1)));
+                    }
+                }
+            }
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        return outputs;
     }
 
     /** Records a failure; after an interrupt, the killed fork's failure is not the configuration's. */
@@ -57,6 +82,18 @@ final class RunLedger {
             failures.add(Environment.FailedConfiguration.of(configuration, reason));
             save();
         }
+    }
+
+    /** The launcher stops before the next configuration; the ones not started are not failures. */
+    synchronized void stopped(String reason) {
+        if (!interrupted) {
+            stopped = reason;
+            save();
+        }
+    }
+
+    synchronized boolean wasStopped() {
+        return stopped != null;
     }
 
     synchronized void complete() {
@@ -103,6 +140,10 @@ final class RunLedger {
     /** The end-of-run line: how many configurations finished, and which failed. */
     synchronized String outcome() {
         StringBuilder s = new StringBuilder(" (" + results.size() + " of " + planned.size() + " configurations");
+        if (stopped != null) {
+            int started = results.size() + failures.size();
+            s.append("; stopped before the other ").append(planned.size() - started).append(": ").append(stopped);
+        }
         if (!failures.isEmpty()) {
             s.append("; failed: ");
             failures.forEach(f -> s.append(System.lineSeparator()).append("  ")
@@ -117,14 +158,18 @@ final class RunLedger {
                 PrintStream print = new PrintStream(out, false, StandardCharsets.UTF_8);
                 ResultFormatFactory.getInstance(ResultFormatType.JSON, print).writeOut(results);
                 print.flush();
+                // A PrintStream keeps write errors (a full disk) to itself; a short file must never replace jmh.json.
+                if (print.checkError()) {
+                    throw new IOException("writing " + JmhJson.RUN_FILE + " failed part-way (is the disk full?)");
+                }
             });
             EnvFile.write(folder, env.withRun(new Environment.RunOutcome(planned.size(), results.size(), complete, interrupted,
-                    failures)));
-            if (complete || interrupted) {
+                    failures, stopped, allocatedOutputs)));
+            if (complete || interrupted || stopped != null) {
                 Files.deleteIfExists(folder.resolve(CONFIGURATION_RESULT));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot save results in " + folder, e);
+            throw new UncheckedIOException("cannot save results in " + folder + ": " + e.getMessage(), e);
         }
     }
 }

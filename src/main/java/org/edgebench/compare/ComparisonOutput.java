@@ -1,6 +1,7 @@
 package org.edgebench.compare;
 
 import org.edgebench.report.Numbers;
+import org.edgebench.report.chart.FontSupport;
 import org.edgebench.run.AtomicFiles;
 import org.edgebench.run.RunFiles;
 import org.edgebench.stats.Median;
@@ -29,8 +30,10 @@ public final class ComparisonOutput {
         try (AtomicFiles files = AtomicFiles.in(dir)) {
             files.writeText(RunFiles.COMPARISON_CSV, out -> ComparisonCsv.write(out, comparison));
             files.writeText(RunFiles.COMPARISON_MD, out -> out.write(ComparisonMarkdown.render(comparison)));
-            byte[] png = comparison.check().paired() ? pairedChart(comparison) : chart(comparison);
-            files.write(CHART, out -> out.write(png));
+            if (FontSupport.problem().isEmpty()) {
+                byte[] png = comparison.check().paired() ? pairedChart(comparison) : chart(comparison);
+                files.write(CHART, out -> out.write(png));
+            }
             if (comparison.instructions().presence() == InstructionComparison.Presence.BOTH) {
                 files.writeText(RunFiles.INSTRUCTIONS_COMPARISON_CSV, comparison.instructions()::writeCsv);
             }

@@ -6,6 +6,7 @@ import org.edgebench.BadInputException;
 import org.edgebench.report.Markdown;
 import org.edgebench.report.Numbers;
 import org.edgebench.report.RatioText;
+import org.edgebench.report.chart.FontSupport;
 import org.edgebench.results.JmhResult;
 import org.edgebench.run.AtomicFiles;
 import org.edgebench.run.Configuration;
@@ -339,7 +340,7 @@ public final class MultiComparison {
         try (AtomicFiles files = AtomicFiles.in(dir)) {
             files.writeText(RunFiles.COMPARISON_MD, out -> out.write(markdown()));
             files.writeText(RunFiles.COMPARISON_CSV, this::writeCsv);
-            for (Metric metric : metrics) {
+            for (Metric metric : FontSupport.problem().isEmpty() ? metrics : List.<Metric>of()) {
                 byte[] png = chart(metric);
                 files.write(chartFile(metric), out -> out.write(png));
             }

@@ -6,12 +6,18 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The {@code dims} JMH parameter: values for a model's symbolic dimensions other than the batch,
- * written {@code name=value[,name=value...]}, e.g. {@code sequence_length=128}. Empty means none.
+ * written {@code name=value[,name=value...]}, e.g. {@code sequence_length=128}, or by position,
+ * {@code input[1]=512} (the input's name, the dimension's index from 0), which is the only way to
+ * set a dynamic dimension the model leaves unnamed. Empty means none.
  */
 public final class Dims {
+
+    /** {@code input[1]}: an input's (or output's) name and a dimension index. */
+    private static final Pattern POSITION = Pattern.compile("(.+)\\[(\\d+)]");
 
     private Dims() {
     }
@@ -44,6 +50,10 @@ public final class Dims {
                         + "': write name=value, e.g. -p dims=sequence_length=128");
             }
             String name = kv[0].strip();
+            if (name.contains("[") && !POSITION.matcher(name).matches()) {
+                throw new BadInputException("bad dims entry '" + entry.strip() + "': a dimension by position is"
+                        + " input[index]=value, the index from 0, e.g. -p dims=input[1]=512");
+            }
             long value;
             try {
                 value = Long.parseLong(kv[1].strip());
@@ -57,5 +67,28 @@ public final class Dims {
             dims.put(name, value);
         }
         return Collections.unmodifiableMap(dims);
+    }
+
+    /** True for a key by position ({@code input[1]}), which ONNX Runtime's options cannot set by name. */
+    public static boolean byPosition(String key) {
+        return POSITION.matcher(key).matches();
+    }
+
+    /** The key that sets dimension {@code d} of {@code tensor} by position: {@code input[1]}. */
+    public static String position(String tensor, int d) {
+        return tensor + "[" + d + "]";
+    }
+
+    /**
+     * The value {@code dims} gives dimension {@code d} of the named tensor: by position first, then
+     * by the dimension's name ({@code names[d]}, absent or empty when unnamed); null when neither.
+     */
+    public static Long valueFor(Map<String, Long> dims, String tensor, int d, String[] names) {
+        Long byPosition = dims.get(position(tensor, d));
+        if (byPosition != null) {
+            return byPosition;
+        }
+        String name = names != null && d < names.length && !names[d].isEmpty() ? names[d] : null;
+        return name == null ? null : dims.get(name);
     }
 }

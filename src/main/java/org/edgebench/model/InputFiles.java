@@ -141,7 +141,7 @@ public final class InputFiles implements InputSource {
             Loaded file = files.get(node.getName());
             TensorValues values = asDeclared(file.require(), info);
             long[] shape = shape(model, node.getName(), info, values, file.file(), batchSize, dims);
-            boolean batch = values.shape().length == info.getShape().length && isBatch(info, dims);
+            boolean batch = values.shape().length == info.getShape().length && isBatch(node.getName(), info, dims);
             matches.add(new Match(node.getName(), values, shape, batch));
         }
         if (matches.stream().noneMatch(Match::batch) && batchSize != 1 && !matches.isEmpty()) {
@@ -162,13 +162,12 @@ public final class InputFiles implements InputSource {
     }
 
     /** True when the input's first dimension is dynamic and {@code dims} does not set it: the batch. */
-    private static boolean isBatch(TensorInfo info, Map<String, Long> dims) {
+    private static boolean isBatch(String input, TensorInfo info, Map<String, Long> dims) {
         long[] declared = info.getShape();
         if (declared.length == 0 || declared[0] >= 0) {
             return false;
         }
-        String name = InputSynthesizer.dimensionName(info.getDimensionNames(), 0);
-        return name == null || !dims.containsKey(name);
+        return Dims.valueFor(dims, input, 0, info.getDimensionNames()) == null;
     }
 
     /** Each model input's file; every input has one and every file is for an input. */
@@ -242,13 +241,15 @@ public final class InputFiles implements InputSource {
         long[] shape = found.clone();
         for (int d = 0; d < declared.length; d++) {
             String name = InputSynthesizer.dimensionName(names, d);
+            Long given = Dims.valueFor(dims, input, d, names);
             if (declared[d] >= 0) {
                 if (declared[d] != found[d]) {
                     throw new BadInputException(mismatch);
                 }
-            } else if (name != null && dims.containsKey(name)) {
-                if (dims.get(name) != found[d]) {
-                    throw new BadInputException(mismatch + ", and -p dims sets " + name + "=" + dims.get(name));
+            } else if (given != null) {
+                if (given != found[d]) {
+                    String key = dims.containsKey(Dims.position(input, d)) ? Dims.position(input, d) : name;
+                    throw new BadInputException(mismatch + ", and -p dims sets " + key + "=" + given);
                 }
             } else if (d == 0) {
                 if (found[0] == 0) {

@@ -64,6 +64,7 @@ public final class InputSynthesizer {
         requireBatchSize(batchSize);
         List<InputPlan> plans = new ArrayList<>();
         List<String> unresolved = new ArrayList<>();
+        List<String> examples = new ArrayList<>();
         boolean batchApplied = false;
         for (NodeInfo node : inputs.values()) {
             TensorInfo info = tensorInfo(model, node);
@@ -75,21 +76,24 @@ public final class InputSynthesizer {
                     continue;
                 }
                 String dimName = dimensionName(names, d);
-                if (dimName != null && dims.containsKey(dimName)) {
-                    shape[d] = dims.get(dimName);
+                Long given = Dims.valueFor(dims, node.getName(), d, names);
+                if (given != null) {
+                    shape[d] = given;
                 } else if (!batchDone) {
                     shape[d] = batchSize;
                     batchDone = true;
                     batchApplied = true;
                 } else {
-                    unresolved.add(node.getName() + "[" + d + "]" + (dimName == null ? " (unnamed)" : " '" + dimName + "'"));
+                    unresolved.add(Dims.position(node.getName(), d) + (dimName == null ? " (unnamed)" : " '" + dimName + "'"));
+                    examples.add((dimName == null ? Dims.position(node.getName(), d) : dimName) + "=VALUE");
                 }
             }
             plans.add(new InputPlan(node.getName(), info.onnxType, shape));
         }
         if (!unresolved.isEmpty()) {
             throw new BadInputException(model + ": unresolved symbolic dimensions " + String.join(", ", unresolved)
-                    + "; give them with -p dims=name=value (e.g. -p dims=sequence_length=128)");
+                    + "; give each by name or by position, e.g. -p dims=" + examples.get(0)
+                    + " (several joined with ';')");
         }
         if (!batchApplied && batchSize != 1 && !plans.isEmpty()) {
             throw new BadInputException(model + ": no input has a dynamic dimension to take batchSize=" + batchSize

@@ -36,6 +36,7 @@ final class HtmlReport {
             details { margin: 0.5em 0 1.5em 0; } summary { cursor: pointer; color: #0b5394; font-weight: bold; }
             img { max-width: 100%; border: 1px solid #ddd; }
             .rule { color: #555; font-size: 0.9em; }
+            .varied { font-size: 1.1em; }
             .partial { background: #fde8e8; border: 2px solid #b00020; padding: 0.5em 0.8em; font-weight: bold; }
             """;
 
@@ -45,15 +46,24 @@ final class HtmlReport {
     private HtmlReport() {
     }
 
-    static void write(Summary summary, Charts.Drawn drawn, Optional<Environment> env, List<String> dataFiles, Writer out)
-            throws IOException {
+    /**
+     * The page leads with what the run varied ({@link Varied}); a run of one batch size shows the
+     * workload charts (providers side by side, thread scaling...) first, since it is about them.
+     */
+    static void write(Summary summary, Charts.Drawn drawn, Varied varied, Optional<Environment> env, List<String> dataFiles,
+                      Writer out) throws IOException {
         out.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         out.write("<title>EdgeBench report</title>\n<style>\n" + STYLE + "</style>\n</head>\n<body>\n");
         header(out, summary, dataFiles);
+        out.write("<p class=\"varied\">" + esc(varied.sentence()) + "</p>\n");
         List<Charts.Chart> workloadCharts = of(drawn, Charts.Kind.WORKLOAD);
         List<Charts.Chart> operatorCharts = of(drawn, Charts.Kind.OPERATORS);
-        contents(out, summary, !workloadCharts.isEmpty(), !operatorCharts.isEmpty());
+        boolean workloadsFirst = varied.varied().stream().noneMatch(v -> v.startsWith("batch size")) && !workloadCharts.isEmpty();
+        contents(out, summary, !workloadCharts.isEmpty() && !workloadsFirst, !operatorCharts.isEmpty());
         out.write("<h2 id=\"overview\">Overview</h2>\n");
+        if (workloadsFirst) {
+            figures(out, workloadCharts);
+        }
         figures(out, of(drawn, Charts.Kind.OVERVIEW));
         if (!drawn.missing().isEmpty()) {
             list(out, drawn.missing());
@@ -68,7 +78,7 @@ final class HtmlReport {
             out.write("</section>\n");
         }
         out.write("<p class=\"rule\">Verdict: " + esc(Spread.RULE) + ".</p>\n");
-        if (!workloadCharts.isEmpty()) {
+        if (!workloadCharts.isEmpty() && !workloadsFirst) {
             out.write("<h2 id=\"workloads\">Workload charts</h2>\n");
             figures(out, workloadCharts);
         }

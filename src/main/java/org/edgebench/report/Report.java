@@ -8,6 +8,7 @@ import org.edgebench.arrivals.ArrivalRow;
 import org.edgebench.arrivals.ArrivalsCsv;
 import org.edgebench.profile.Profiles;
 import org.edgebench.report.chart.Charts;
+import org.edgebench.report.chart.FontSupport;
 import org.edgebench.results.JmhJson;
 import org.edgebench.results.JmhResult;
 import org.edgebench.run.AtomicFiles;
@@ -49,8 +50,11 @@ public final class Report {
         return thread;
     };
 
-    /** The folder written and the files in it. */
-    public record Written(Path folder, List<Path> files) {
+    /**
+     * The folder written and the files in it; {@code chartsSkipped} is the one line saying why no
+     * chart was drawn and what to install, when the JVM cannot draw text.
+     */
+    public record Written(Path folder, List<Path> files, Optional<String> chartsSkipped) {
     }
 
     private Report() {
@@ -74,7 +78,9 @@ public final class Report {
         // several (classes, fonts, Java2D), so that is paid on the pool while the JSON is read.
         ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), DAEMONS);
         try {
-            pool.execute(Charts::warmUp);
+            if (FontSupport.problem().isEmpty()) {
+                pool.execute(Charts::warmUp);
+            }
             return write(json, outDir, sloMs, pool);
         } finally {
             pool.shutdownNow();
@@ -100,7 +106,9 @@ public final class Report {
         String subtitle = env.map(Environment::oneLine).orElse("");
 
         try (AtomicFiles files = AtomicFiles.in(folder)) {
-            Charts.Drawing drawing = Charts.draw(stats, profiles, arrivals, subtitle, pool);
+            Optional<String> noFonts = FontSupport.problem();
+            Charts.Drawing drawing = noFonts.isPresent() ? Charts.none(noFonts.get())
+                    : Charts.draw(stats, profiles, arrivals, subtitle, pool);
             Summary summary = withArrivals(Summary.of(json.toString(), stats, profiles, env, envProblem, agreement,
                     PlacementCsv.lines(json.toAbsolutePath().getParent()), sloMs), arrivals);
             files.writeText(LatencyCsv.FILE, out -> LatencyCsv.write(stats, out));
@@ -125,10 +133,13 @@ public final class Report {
                 data.add(PlacementCsv.FILE);
             }
             Optional<Environment> environment = env;
-            files.writeText(HtmlReport.FILE, out -> HtmlReport.write(summary, drawn, environment, data, out));
-            return new Written(folder, files.commit());
+            Varied varied = Varied.of(stats);
+            files.writeText(HtmlReport.FILE, out -> HtmlReport.write(summary, drawn, varied, environment, data, out));
+            return new Written(folder, files.commit(), noFonts);
         } catch (UncheckedIOException e) {
-            throw e.getCause();
+            throw unwritten(folder, e.getCause());
+        } catch (IOException e) {
+            throw unwritten(folder, e);
         }
     }
 
@@ -142,6 +153,15 @@ public final class Report {
         lines.addAll(f.advice());
         return summary.with(new Summary.Section(ArrivalFindings.TITLE, lines,
                 List.of(new Summary.Table("Schedules served", f.headers(), f.numeric(), f.rows())), f.notes()), f.advice());
+    }
+
+    /*
+     * A write that fails part-way (a full disk says only "No space left on device" or "File too large")
+     * is named with the folder, and that the staged files were removed, so nothing of the report is half there.
+     */
+    private static IOException unwritten(Path folder, IOException e) {
+        return new IOException("cannot write the report in " + folder + ": " + e.getMessage()
+                + "; nothing of it was written, the JMH JSON is untouched", e);
     }
 
     /**

@@ -128,7 +128,7 @@ public record Summary(String source, String environment, String run, boolean com
 
     /** True when every planned configuration finished and the launcher reached the end of the run. */
     private static boolean isWhole(Environment.RunOutcome run) {
-        return run.complete() && !run.interrupted() && run.finished() >= run.configurations();
+        return run.complete() && !run.interrupted() && run.stopped() == null && run.finished() >= run.configurations();
     }
 
     private static String runLine(Environment.RunOutcome run) {
@@ -136,7 +136,8 @@ public record Summary(String source, String environment, String run, boolean com
         if (isWhole(run)) {
             return "complete, " + counted;
         }
-        String how = run.interrupted() ? "INTERRUPTED" : run.complete() ? "INCOMPLETE" : "NOT FINISHED";
+        String how = run.interrupted() ? "INTERRUPTED" : run.stopped() != null ? "STOPPED"
+                : run.complete() ? "INCOMPLETE" : "NOT FINISHED";
         String failed = run.failed().isEmpty() ? "" : ", " + run.failed().size() + " failed";
         return how + ", " + counted + failed + " (see Warnings)";
     }
@@ -151,6 +152,8 @@ public record Summary(String source, String environment, String run, boolean com
                 + " the tables and charts show only those";
         if (run.interrupted()) {
             warnings.add("the run was interrupted: " + counted);
+        } else if (run.stopped() != null) {
+            warnings.add("the run stopped before starting every configuration (" + run.stopped() + "): " + counted);
         } else if (!run.complete()) {
             warnings.add("the run did not reach its end (still running, or the launcher was killed): " + counted);
         } else if (run.finished() < run.configurations()) {

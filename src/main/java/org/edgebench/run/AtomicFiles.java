@@ -15,9 +15,11 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -57,13 +59,17 @@ public final class AtomicFiles implements Closeable {
         }
     }
 
-    /** Writes one file in a single step: to a temporary name beside {@code target}, then renamed. */
+    /**
+     * Writes one file in a single step: to a temporary name beside {@code target}, then renamed.
+     * The temporary file is created as any other file is, so the result has the permissions the
+     * umask gives ({@code createTempFile} would make it readable by its owner only).
+     */
     public static void writeAtomically(Path target, Content<OutputStream> content) throws IOException {
         Path parent = target.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        Path temp = Files.createTempFile(parent, "." + target.getFileName(), ".tmp");
+        Path temp = parent.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
-            try (OutputStream out = Files.newOutputStream(temp)) {
+            try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 content.writeTo(out);
             }
             move(temp, target);

@@ -106,11 +106,29 @@ public record Environment(EdgeBench edgebench, OnnxRuntimeBuild onnxRuntime, Mac
      * How the run ended: configurations planned and finished, whether the launcher went through
      * the whole plan or was interrupted, and which configurations failed.
      */
+    /**
+     * How the run ended. {@code stopped} says why the launcher stopped before starting every
+     * configuration (another JMH run held JMH's lock past {@code --lock-wait}); null when it did not.
+     * {@code allocatedOutputs} lists the outputs ONNX Runtime allocated on every measured call instead
+     * of writing into pinned buffers; every other output was pinned with the shape its first call returned.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RunOutcome(Integer configurations, int finished, boolean complete, boolean interrupted,
-                             List<FailedConfiguration> failed) {
+                             List<FailedConfiguration> failed, String stopped,
+                             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<AllocatedOutput> allocatedOutputs) {
         public RunOutcome {
             configurations = configurations == null ? finished : configurations;
             failed = failed == null ? List.of() : List.copyOf(failed);
+            allocatedOutputs = allocatedOutputs == null ? List.of() : List.copyOf(allocatedOutputs);
+        }
+    }
+
+    /** An output of a configuration that ONNX Runtime allocated on every call, and why it was not pinned. */
+    public record AllocatedOutput(String benchmark, Integer threads, Map<String, String> params, String output,
+                                  String reason) {
+        public static AllocatedOutput of(Configuration configuration, String output, String reason) {
+            return new AllocatedOutput(configuration.benchmark(), configuration.threads(), configuration.params(), output,
+                    reason);
         }
     }
 

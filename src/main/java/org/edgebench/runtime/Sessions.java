@@ -6,6 +6,7 @@ import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.OrtSession.SessionOptions;
 import org.edgebench.BadInputException;
+import org.edgebench.model.Dims;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -46,7 +47,10 @@ public final class Sessions {
         try {
             provider.configureSession(options, intraOpThreads);
             for (Map.Entry<String, Long> dim : dims.entrySet()) {
-                options.setSymbolicDimensionValue(dim.getKey(), dim.getValue());
+                // A dimension by position (input[1]) has no name to give ONNX Runtime; the input tensors carry its size.
+                if (!Dims.byPosition(dim.getKey())) {
+                    options.setSymbolicDimensionValue(dim.getKey(), dim.getValue());
+                }
             }
             return options;
         } catch (OrtException | RuntimeException e) {

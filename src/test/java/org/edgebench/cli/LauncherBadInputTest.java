@@ -115,6 +115,15 @@ class LauncherBadInputTest {
     }
 
     @Test
+    void anUnnamedDimensionIsNamedByItsPosition() throws Exception {
+        Path model = TestModels.identity(dir, "vad", TestModels.FLOAT, "", "");
+        assertThat(failsWithOneLine("-p", "model=" + model, "-p", "batchSize=1"))
+                .contains("x[1] (unnamed)").contains("e.g. -p dims=x[1]=VALUE");
+        assertThat(failsWithOneLine("-p", "model=" + model, "-p", "dims=x[one]=512"))
+                .contains("a dimension by position is input[index]=value");
+    }
+
+    @Test
     void inputTypeTheJavaApiCannotCreate() throws Exception {
         Path model = TestModels.identity(dir, "unsigned", TestModels.UINT32, "batch_size", 4);
         assertThat(failsWithOneLine("-p", "model=" + model, "-p", "batchSize=1"))

@@ -34,14 +34,14 @@ class ProfileIT {
         assertThat(exit).as("exit code; output:%n%s", output).isZero();
 
         assertThat(output).contains("EdgeBench: --profile: not profiled (only OrtSessionRunBenchmark is): DjlPredictorBenchmark.predict",
-                "EdgeBench: profiling student CPU b1 t0 in one more fork (19 warm-up + 30 profiled calls, not measured)",
+                "EdgeBench: profiling student CPU b1 t0 in one more fork (18 warm-up + 30 profiled calls, not measured)",
                 "-Dedgebench.profile=" + runDir.toAbsolutePath().resolve("profile/student_CPU_b1_t0.json"),
                 "EdgeBench: wrote profile/student_CPU_b1_t0.json (ONNX Runtime's trace, ");
         Path trace = runDir.resolve("profile/student_CPU_b1_t0.json");
         try (Stream<Path> traces = Files.list(runDir.resolve("profile"))) {
             assertThat(traces.toList()).as("one trace, of the profiled benchmark only").containsExactly(trace);
         }
-        // The input state's setup call, 19 warm-up calls and 30 profiled calls; the first 20 are dropped.
+        // The input state's two setup calls, 18 warm-up calls and 30 profiled calls; the first 20 are dropped.
         OrtTrace read = OrtTrace.read(trace);
         assertThat(read.runs()).hasSize(50);
         assertThat(OperatorProfile.of(read).inferences()).isEqualTo(30);

@@ -8,6 +8,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo.OnnxTensorType;
 import org.edgebench.BadInputException;
+import org.edgebench.runtime.Provider;
 import org.edgebench.runtime.Sessions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,6 +78,43 @@ class InputSynthesizerTest {
                     .isInstanceOf(BadInputException.class)
                     .hasMessageContaining("'sequence_length'")
                     .hasMessageContaining("-p dims=");
+        }
+    }
+
+    /** As Silero VAD declares its audio input: {@code [?, (unnamed)]}, neither dimension named. */
+    @Test
+    void anUnnamedDimensionIsSetByPositionAndItsMessageShowsThatSpelling() throws Exception {
+        Path model = TestModels.identity(dir, "unnamed", TestModels.FLOAT, "", "");
+        try (OrtSession session = Sessions.openForMetadata(ENV, model)) {
+            assertThatThrownBy(() -> InputSynthesizer.plan("unnamed", session.getInputInfo(), 1, Map.of()))
+                    .isInstanceOf(BadInputException.class)
+                    .hasMessage("unnamed: unresolved symbolic dimensions x[1] (unnamed); give each by name or by position,"
+                            + " e.g. -p dims=x[1]=VALUE (several joined with ';')");
+
+            List<InputPlan> plans = InputSynthesizer.plan("unnamed", session.getInputInfo(), 2, Dims.parse("x[1]=512"));
+
+            assertThat(plans.get(0).shape()).containsExactly(2, 512);
+            Map<String, OnnxTensor> tensors = InputSynthesizer.create(ENV, plans, 7);
+            try (OrtSession.SessionOptions options = Sessions.options(Provider.CPU, 1, Dims.parse("x[1]=512"));
+                 OrtSession measured = Sessions.open(ENV, model, options);
+                 OrtSession.Result result = measured.run(tensors)) {
+                assertThat(((OnnxTensor) result.get(0)).getInfo().getShape()).containsExactly(2, 512);
+            } finally {
+                tensors.values().forEach(OnnxTensor::close);
+            }
+        }
+    }
+
+    @Test
+    void aPositionOverridesTheNameAndANamedDimensionsMessageShowsItsName() throws Exception {
+        Path model = TestModels.twoInputs(dir, "two");
+        try (OrtSession session = Sessions.openForMetadata(ENV, model)) {
+            assertThatThrownBy(() -> InputSynthesizer.plan("two", session.getInputInfo(), 1, Map.of()))
+                    .hasMessageEndingWith("give each by name or by position, e.g. -p dims=sequence_length=VALUE"
+                            + " (several joined with ';')");
+            List<InputPlan> plans = InputSynthesizer.plan("two", session.getInputInfo(), 4,
+                    Dims.parse("sequence_length=16;ids[1]=8"));
+            assertThat(plans.get(1).shape()).containsExactly(4, 8);
         }
     }
 
@@ -186,6 +224,12 @@ class InputSynthesizerTest {
         assertThatThrownBy(() -> Dims.parse("sequence_length")).isInstanceOf(BadInputException.class);
         assertThatThrownBy(() -> Dims.parse("n=x")).isInstanceOf(BadInputException.class);
         assertThatThrownBy(() -> Dims.parse("n=0")).isInstanceOf(BadInputException.class);
+        assertThat(Dims.parse("input[1]=512+sequence_length=3"))
+                .containsExactly(Map.entry("input[1]", 512L), Map.entry("sequence_length", 3L));
+        assertThatThrownBy(() -> Dims.parse("input[x]=5")).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("input[index]=value, the index from 0, e.g. -p dims=input[1]=512");
+        assertThat(Dims.byPosition("input[1]")).isTrue();
+        assertThat(Dims.byPosition("sequence_length")).isFalse();
     }
 
     private static byte[] bytes(OnnxTensor tensor) {

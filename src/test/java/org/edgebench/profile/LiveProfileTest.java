@@ -57,11 +57,11 @@ class LiveProfileTest {
                     .containsExactly(target);
         }
         OrtTrace trace = OrtTrace.read(target);
-        // The input state's setup makes one call to learn the output shapes.
-        assertThat(trace.runs()).hasSize(CALLS + 1);
+        // The input state's setup makes two calls: one to learn the output shapes, one to check them pinned.
+        assertThat(trace.runs()).hasSize(CALLS + InputBatchState.SETUP_CALLS);
         OperatorProfile profile = OperatorProfile.of(trace);
-        assertThat(profile.warmupRuns()).isEqualTo((CALLS + 1) / 2);
-        assertThat(profile.inferences()).isEqualTo(CALLS + 1 - (CALLS + 1) / 2);
+        assertThat(profile.warmupRuns()).isEqualTo((CALLS + 2) / 2);
+        assertThat(profile.inferences()).isEqualTo(CALLS + 2 - (CALLS + 2) / 2);
         List<String> types = profile.operators().stream().map(OperatorTime::opType).toList();
         assertThat(types).first().isEqualTo("Conv");
         assertThat(types).contains("Gemm", "GlobalAveragePool");

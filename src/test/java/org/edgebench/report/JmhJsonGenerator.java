@@ -17,7 +17,7 @@ import java.util.SplittableRandom;
  * {@code --suite full} on a 2-core machine, for the charts that must stay readable with many lines;
  * and a few configurations at several caller counts for the concurrent-callers report.
  */
-final class JmhJsonGenerator {
+public final class JmhJsonGenerator {
 
     static final int FORKS = 2;
     static final int ITERATIONS = 5;
@@ -71,7 +71,7 @@ final class JmhJsonGenerator {
      * WarmupCurveBenchmark (5 forks x 30 shots). The latencies differ by a factor of a thousand
      * between the smallest and the largest configuration, as they do on the real machine.
      */
-    static Path writeFullSuite(Path file, long seed) throws IOException {
+    public static Path writeFullSuite(Path file, long seed) throws IOException {
         SplittableRandom random = new SplittableRandom(seed);
         String[] models = {"student", "student-int8", "mobilenetv2-224"};
         double[] batch1Ms = {0.45, 0.25, 12};

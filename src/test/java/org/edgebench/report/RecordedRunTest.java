@@ -170,6 +170,24 @@ class RecordedRunTest {
                 .contains("- 2 of 5 configurations finished; the tables and charts show only those (3 not run)");
     }
 
+    @Test
+    void aRunStoppedForJmhsLockSaysWhyAndCountsNothingAsFailed() throws IOException {
+        Path run = Fixtures.recordedRun("fixtures/thrpt", dir.resolve("lock"));
+        editRun(run, 5, 2, false, false);
+        String why = "another JMH run holds JMH's lock /tmp/jmh.lock (pid 42) after waiting 30 min (--lock-wait sets the limit)";
+        JsonMapper json = JsonMapper.builder().build();
+        ObjectNode env = (ObjectNode) json.readTree(run.resolve("env.json").toFile());
+        ((ObjectNode) env.get("run")).put("stopped", why);
+        json.writeValue(run.resolve("env.json").toFile(), env);
+
+        Report.write(run, null, 100);
+
+        assertThat(Files.readString(run.resolve("summary.txt")))
+                .contains("Run: STOPPED, 2 of 5 configurations finished (see Warnings)")
+                .contains("- the run stopped before starting every configuration (" + why + "): 2 of 5 configurations finished;")
+                .doesNotContain("failed, so missing");
+    }
+
     private static void editRun(Path runFolder, int configurations, int finished, boolean complete, boolean interrupted)
             throws IOException {
         JsonMapper json = JsonMapper.builder().build();

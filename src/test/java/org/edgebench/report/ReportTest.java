@@ -228,4 +228,26 @@ class ReportTest {
             return parser.getRecords();
         }
     }
+
+    /** One batch size and two providers: the page opens with what varied and the providers chart, and draws no line over one x value. */
+    @Test
+    void aRunOfOneBatchSizeLeadsWithWhatItVaried() throws IOException {
+        Path run = Files.createDirectories(dir.resolve("one-batch"));
+        JmhJsonGenerator.write(run.resolve("jmh.json"), List.of(
+                new JmhJsonGenerator.Spec("student", "CPU", 1, 0, 1, 0.50),
+                new JmhJsonGenerator.Spec("student", "XNNPACK", 1, 0, 1, 0.30)), 3);
+
+        Report.write(run, null, 100);
+
+        String html = Files.readString(run.resolve("index.html"));
+        assertThat(html).contains("<p class=\"varied\">This run varied provider (CPU, XNNPACK); the same throughout:"
+                + " benchmark OrtSessionRunBenchmark.run, model student, batch size 1, intra-op threads 0, callers 1");
+        assertThat(html).contains("no latency vs batch size chart: the run has one batch size (1)")
+                .doesNotContain("latency_vs_batch.png").doesNotContain("throughput_vs_batch.png");
+        int overview = html.indexOf("<h2 id=\"overview\">");
+        assertThat(html.indexOf("providers.png")).as("the providers chart first").isGreaterThan(overview)
+                .isLessThan(html.indexOf("latency_boxplot.png"));
+        assertThat(html).doesNotContain("<h2 id=\"workloads\">");
+        assertThat(run.resolve("charts/latency_vs_batch.png")).doesNotExist();
+    }
 }

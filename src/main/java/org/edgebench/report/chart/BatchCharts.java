@@ -2,6 +2,7 @@ package org.edgebench.report.chart;
 
 import org.edgebench.analysis.ConfigurationStats;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
-import java.util.stream.Stream;
 
 /**
  * Latency and throughput against batch size: one colour per line (provider, and model,
@@ -26,9 +26,6 @@ final class BatchCharts {
 
     static final String LATENCY_FILE = "latency_vs_batch.png";
     static final String THROUGHPUT_FILE = "throughput_vs_batch.png";
-
-    /** Beyond this many entries the legend would take more room than the plot. */
-    private static final int MAX_LEGEND_ENTRIES = 24;
 
     private record Metric(String name, ToDoubleFunction<ConfigurationStats> value) {
     }
@@ -41,7 +38,7 @@ final class BatchCharts {
     private BatchCharts() {
     }
 
-    /** Empty when no configuration has a batch size. */
+    /** Empty when fewer than two batch sizes: a line over one x value says nothing. */
     static Optional<JFreeChart> latency(List<ConfigurationStats> stats, String subtitle) {
         return chart(stats, LATENCY_METRICS, "Latency per call vs batch size (lower is better)",
                 "latency per call (ms)", lineLegend(stats) + (subtitle.isBlank() ? "" : " | " + subtitle));
@@ -58,6 +55,12 @@ final class BatchCharts {
                 ? lines + " (thrpt/avgt: mean only, no distribution)" : lines;
     }
 
+    /** The batch sizes the charts would have on their x axis, in order. */
+    static List<String> batchSizes(List<ConfigurationStats> stats) {
+        return stats.stream().filter(BatchCharts::inChart).sorted(Comparator.comparingInt(s -> s.configuration().itemsPerOp()))
+                .map(s -> s.configuration().batchSize()).distinct().toList();
+    }
+
     private static boolean inChart(ConfigurationStats s) {
         return s.configuration().hasBatchSize() && !"ss".equals(s.configuration().mode());
     }
@@ -67,7 +70,7 @@ final class BatchCharts {
         List<ConfigurationStats> rows = stats.stream().filter(BatchCharts::inChart)
                 .sorted(Comparator.comparingInt(s -> s.configuration().itemsPerOp()))
                 .toList();
-        if (rows.isEmpty()) {
+        if (batchSizes(rows).size() < 2) {
             return Optional.empty();
         }
         Map<String, List<ConfigurationStats>> lines = new LinkedHashMap<>();
@@ -111,10 +114,15 @@ final class BatchCharts {
         NumberAxis y = new NumberAxis(yLabel);
         y.setAutoRangeIncludesZero(true);
         CategoryPlot plot = new CategoryPlot(dataset, x, y, renderer);
-        boolean legend = keys.size() <= MAX_LEGEND_ENTRIES;
-        JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE_FONT, plot, legend);
-        String omitted = legend ? "" : lines.size() + " lines, legend omitted (see latency.csv)";
-        return Optional.of(ChartStyle.apply(chart, String.join(" | ",
-                Stream.of(omitted, subtitle).filter(t -> !t.isBlank()).toList())));
+        // One entry per colour, not per line style: the subtitle says what solid, dashed and dotted are, and 72
+        // configurations still fit a legend the chart grows to hold (SmallMultiples.height).
+        LegendItemCollection legend = new LegendItemCollection();
+        int colour = 0;
+        for (String name : lines.keySet()) {
+            legend.add(SmallMultiples.line(name, ChartStyle.color(colour++), ChartStyle.line(0), null));
+        }
+        plot.setFixedLegendItems(legend);
+        JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE_FONT, plot, true);
+        return Optional.of(ChartStyle.apply(chart, subtitle));
     }
 }

@@ -94,6 +94,11 @@ public final class Charts {
     private Charts() {
     }
 
+    /** No chart at all, for a JVM that cannot draw text ({@link FontSupport}): the page says why. */
+    public static Drawing none(String why) {
+        return new Drawing(List.of(), List.of(why));
+    }
+
     /**
      * Starts drawing every chart on {@code pool}: the four overviews first, then the workload charts
      * the run has data for (warm-up curve, DJL vs ONNX Runtime, thread scaling, providers side by
@@ -108,12 +113,16 @@ public final class Charts {
     public static Drawing draw(List<ConfigurationStats> stats, Profiles profiles, List<ArrivalRow> arrivals, String subtitle,
                                ExecutorService pool) {
         List<Pending> pending = new ArrayList<>();
+        List<String> batchSizes = BatchCharts.batchSizes(stats);
+        String why = batchSizes.isEmpty() ? "no configuration has a batchSize parameter"
+                : "the run has one batch size (" + batchSizes.get(0) + "), so each line would be a single point;"
+                + " the box plot and the tables compare its configurations";
         start(pool, pending, Kind.OVERVIEW, "", BatchCharts.LATENCY_FILE,
                 "P50, P95 and mean latency per call against batch size.",
-                "no latency vs batch size chart: no configuration has a batchSize parameter",
+                "no latency vs batch size chart: " + why,
                 () -> BatchCharts.latency(stats, subtitle), ChartStyle.WIDTH);
         start(pool, pending, Kind.OVERVIEW, "", BatchCharts.THROUGHPUT_FILE, "Items per second against batch size.",
-                "no throughput vs batch size chart: no configuration has a batchSize parameter",
+                "no throughput vs batch size chart: " + why,
                 () -> BatchCharts.throughput(stats, subtitle), ChartStyle.WIDTH);
         start(pool, pending, Kind.OVERVIEW, "", BoxPlotChart.FILE, "Every configuration's distribution side by side.",
                 "no box plot: no distribution in this mode (use -bm sample)",

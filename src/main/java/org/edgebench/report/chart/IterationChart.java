@@ -25,9 +25,6 @@ final class IterationChart {
 
     static final String FILE = "latency_over_iterations.png";
 
-    /** Beyond this many lines a legend would cover the plot; the subtitle says so instead. */
-    private static final int MAX_LEGEND_LINES = 12;
-
     private IterationChart() {
     }
 
@@ -79,14 +76,11 @@ final class IterationChart {
                         new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[]{6f, 6f}, 0f)));
             }
         }
-        boolean legend = dataset.getSeriesCount() <= MAX_LEGEND_LINES;
+        // Every configuration in the legend: the chart grows to hold it (SmallMultiples.height), so none goes unnamed.
         JFreeChart chart = new JFreeChart("Iteration latency over the run (lower and flatter is better)",
-                ChartStyle.TITLE_FONT, plot, legend);
+                ChartStyle.TITLE_FONT, plot, true);
         List<String> parts = new ArrayList<>();
         parts.add("1.0 = the configuration's median iteration; dashed lines separate forks; warm-up is not in JMH's JSON");
-        if (!legend) {
-            parts.add(dataset.getSeriesCount() + " configurations, legend omitted");
-        }
         if (!subtitle.isBlank()) {
             parts.add(subtitle);
         }

@@ -3,6 +3,7 @@ package org.edgebench.report.chart;
 import org.edgebench.analysis.ConfigurationStats;
 import org.edgebench.analysis.Workloads;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.labels.ItemLabelAnchor;
 import org.jfree.chart.labels.ItemLabelPosition;
@@ -28,9 +29,6 @@ import java.util.function.ToDoubleFunction;
 public final class LatencyThroughputChart {
 
     public static final String FILE = "latency_vs_throughput.png";
-
-    /** Beyond this many entries the legend would take more room than the plot. */
-    private static final int MAX_LEGEND_ENTRIES = 24;
 
     private record Metric(String name, ToDoubleFunction<ConfigurationStats> value) {
     }
@@ -93,13 +91,15 @@ public final class LatencyThroughputChart {
         // Room above the highest point for its label.
         y.setUpperMargin(0.1);
         XYPlot plot = new XYPlot(dataset, x, y, renderer);
-        boolean legend = dataset.getSeriesCount() <= MAX_LEGEND_ENTRIES;
-        JFreeChart chart = new JFreeChart("Latency vs throughput by callers (JMH threads calling one session)",
-                ChartStyle.TITLE_FONT, plot, legend);
-        List<String> parts = new ArrayList<>(List.of("solid: P50, dashed: P95; the number at a point: callers"));
-        if (!legend) {
-            parts.add(lines.size() + " configurations, legend omitted (see the summary)");
+        // One entry per colour; the subtitle says which line style is which metric. The chart grows to hold a long legend.
+        LegendItemCollection legend = new LegendItemCollection();
+        for (int i = 0; i < lines.size(); i++) {
+            legend.add(SmallMultiples.line(lines.get(i).name(), ChartStyle.color(i), ChartStyle.line(0), null));
         }
+        plot.setFixedLegendItems(legend);
+        JFreeChart chart = new JFreeChart("Latency vs throughput by callers (JMH threads calling one session)",
+                ChartStyle.TITLE_FONT, plot, true);
+        List<String> parts = new ArrayList<>(List.of("solid: P50, dashed: P95; the number at a point: callers"));
         if (!subtitle.isBlank()) {
             parts.add(subtitle);
         }

@@ -12,6 +12,7 @@ import org.jfree.chart.ui.RectangleInsets;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.Paint;
 import java.awt.Shape;
@@ -19,6 +20,7 @@ import java.awt.Stroke;
 import java.awt.geom.Line2D;
 import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
 import java.util.List;
 
 /**
@@ -70,7 +72,40 @@ final class SmallMultiples {
      * there are.
      */
     static int height(JFreeChart chart) {
-        return chart.getPlot() instanceof Grid grid ? ChartStyle.HEIGHT + (grid.rows() - 1) * ROW_HEIGHT : ChartStyle.HEIGHT;
+        int plot = chart.getPlot() instanceof Grid grid ? ChartStyle.HEIGHT + (grid.rows() - 1) * ROW_HEIGHT : ChartStyle.HEIGHT;
+        return plot + Math.max(0, legendRows(chart) - LEGEND_ROWS_INCLUDED) * LEGEND_ROW_HEIGHT;
+    }
+
+    /* ChartStyle.HEIGHT leaves room for two rows of legend; each further row adds its height, so a long legend never squeezes the plot. */
+    private static final int LEGEND_ROWS_INCLUDED = 2;
+    private static final int LEGEND_ROW_HEIGHT = 22;
+
+    /** How many rows the legend wraps into at {@link ChartStyle#WIDTH}, from its labels' widths in the legend font. */
+    static int legendRows(JFreeChart chart) {
+        if (chart.getLegend() == null || chart.getPlot().getLegendItems() == null) {
+            return 0;
+        }
+        BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = scratch.createGraphics();
+        try {
+            FontMetrics metrics = g.getFontMetrics(ChartStyle.LEGEND_FONT);
+            int available = ChartStyle.WIDTH - 40;
+            int rows = 0;
+            int used = available;
+            LegendItemCollection items = chart.getPlot().getLegendItems();
+            for (int i = 0; i < items.getItemCount(); i++) {
+                LegendItem item = items.get(i);
+                int width = metrics.stringWidth(item.getLabel()) + 50;
+                if (used + width > available) {
+                    rows++;
+                    used = 0;
+                }
+                used += width;
+            }
+            return rows;
+        } finally {
+            g.dispose();
+        }
     }
 
     /** A legend entry drawn as a line, with {@code shape} on it when not null. */
