@@ -1,20 +1,16 @@
 package org.edgebench.report;
 
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.edgebench.analysis.OutputAgreement;
+import org.edgebench.run.CsvRows;
 import org.edgebench.run.RunFiles;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -97,6 +93,9 @@ public final class AgreementCsv {
         }
     }
 
+    /** Every column the file must have. */
+    private static final List<String> HEADERS = Arrays.stream(Col.values()).map(c -> c.header).toList();
+
     /**
      * The rows of {@code agreement.csv} in {@code folder}; empty when there is no such file (the
      * run had no int8 pair, or was made before the file existed).
@@ -104,38 +103,22 @@ public final class AgreementCsv {
      * @throws IOException when the file is there but cannot be read as agreement.csv, saying why
      */
     public static Optional<List<OutputAgreement>> read(Path folder) throws IOException {
-        Path file = folder.resolve(FILE);
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return Optional.of(read(in));
-        }
+        return CsvRows.read(folder, FILE, HEADERS, AgreementCsv::row);
     }
 
     /** Reads the rows; columns are found by their header, so their order does not matter. */
     public static List<OutputAgreement> read(Reader in) throws IOException {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
-        List<OutputAgreement> rows = new ArrayList<>();
-        try (CSVParser parser = CSVParser.parse(in, format)) {
-            List<String> missing = Arrays.stream(Col.values()).map(c -> c.header)
-                    .filter(h -> !parser.getHeaderNames().contains(h)).toList();
-            if (!missing.isEmpty()) {
-                throw new IOException("no column " + String.join(", ", missing) + " in its header");
-            }
-            for (CSVRecord record : parser) {
-                OutputAgreement.Twins twins = new OutputAgreement.Twins(text(record, Col.MODEL), text(record, Col.INT8_MODEL),
-                        text(record, Col.PROVIDER), text(record, Col.DIMS));
-                String inputs = text(record, Col.INPUTS);
-                rows.add(new OutputAgreement(twins, text(record, Col.OUTPUT), text(record, Col.INPUT_SOURCE),
-                        inputs.isEmpty() ? 0 : (long) number(record, Col.INPUTS), number(record, Col.MAX_ABS_DIFF),
-                        number(record, Col.MEAN_ABS_ERROR), number(record, Col.COSINE_SIMILARITY),
-                        number(record, Col.TOP1_AGREEMENT), number(record, Col.FP32_MAJORITY_SHARE), text(record, Col.ERROR)));
-            }
-        } catch (IllegalStateException | IllegalArgumentException | UncheckedIOException e) {
-            throw new IOException(Optional.ofNullable(e.getMessage()).orElse(e.getClass().getSimpleName()), e);
-        }
-        return rows;
+        return CsvRows.read(in, HEADERS, AgreementCsv::row);
+    }
+
+    private static OutputAgreement row(CSVRecord record) throws IOException {
+        OutputAgreement.Twins twins = new OutputAgreement.Twins(text(record, Col.MODEL), text(record, Col.INT8_MODEL),
+                text(record, Col.PROVIDER), text(record, Col.DIMS));
+        String inputs = text(record, Col.INPUTS);
+        return new OutputAgreement(twins, text(record, Col.OUTPUT), text(record, Col.INPUT_SOURCE),
+                inputs.isEmpty() ? 0 : (long) number(record, Col.INPUTS), number(record, Col.MAX_ABS_DIFF),
+                number(record, Col.MEAN_ABS_ERROR), number(record, Col.COSINE_SIMILARITY),
+                number(record, Col.TOP1_AGREEMENT), number(record, Col.FP32_MAJORITY_SHARE), text(record, Col.ERROR));
     }
 
     private static String text(CSVRecord record, Col column) {

@@ -1,20 +1,16 @@
 package org.edgebench.report;
 
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.edgebench.profile.Placement;
+import org.edgebench.run.CsvRows;
 import org.edgebench.run.RunFiles;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +67,9 @@ public final class PlacementCsv {
         }
     }
 
+    /** Every column the file must have. */
+    private static final List<String> HEADERS = Arrays.stream(Col.values()).map(c -> c.header).toList();
+
     /**
      * The summary's lines for {@code folder}'s placement.csv: one per row, or the one reason it
      * could not be read; empty when there is none (a run made before the file existed).
@@ -85,35 +84,19 @@ public final class PlacementCsv {
     }
 
     public static Optional<List<Placement>> read(Path folder) throws IOException {
-        Path file = folder.resolve(FILE);
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return Optional.of(read(in));
-        }
+        return CsvRows.read(folder, FILE, HEADERS, PlacementCsv::row);
     }
 
     /** Reads the rows; columns are found by their header, so their order does not matter. */
     public static List<Placement> read(Reader in) throws IOException {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
-        List<Placement> rows = new ArrayList<>();
-        try (CSVParser parser = CSVParser.parse(in, format)) {
-            List<String> missing = Arrays.stream(Col.values()).map(c -> c.header)
-                    .filter(h -> !parser.getHeaderNames().contains(h)).toList();
-            if (!missing.isEmpty()) {
-                throw new IOException("no column " + String.join(", ", missing) + " in its header");
-            }
-            for (CSVRecord record : parser) {
-                String diff = record.get(Col.MAX_ABS_DIFF_VS_CPU.header).strip();
-                rows.add(new Placement(record.get(Col.MODEL.header), record.get(Col.PROVIDER.header), record.get(Col.DIMS.header),
-                        counts(record, Col.NODES_BY_PROVIDER), counts(record, Col.CPU_OPERATORS),
-                        diff.isEmpty() ? null : Double.valueOf(diff), record.get(Col.ERROR.header)));
-            }
-        } catch (IllegalStateException | IllegalArgumentException | UncheckedIOException e) {
-            throw new IOException(Optional.ofNullable(e.getMessage()).orElse(e.getClass().getSimpleName()), e);
-        }
-        return rows;
+        return CsvRows.read(in, HEADERS, PlacementCsv::row);
+    }
+
+    private static Placement row(CSVRecord record) throws IOException {
+        String diff = record.get(Col.MAX_ABS_DIFF_VS_CPU.header).strip();
+        return new Placement(record.get(Col.MODEL.header), record.get(Col.PROVIDER.header), record.get(Col.DIMS.header),
+                counts(record, Col.NODES_BY_PROVIDER), counts(record, Col.CPU_OPERATORS),
+                diff.isEmpty() ? null : Double.valueOf(diff), record.get(Col.ERROR.header));
     }
 
     private static String counts(Map<String, Integer> counts) {
