@@ -144,7 +144,7 @@ class FaultsIT {
                     .contains("EdgeBench: wrote " + runDir + " (1 of 1 configurations)");
             try (var files = Files.list(runDir)) {
                 assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("jmh.json", "env.json",
-                        "latency.csv", "latency_samples.csv", "summary.txt", "summary.md", "index.html");
+                        "placement.csv", "latency.csv", "latency_samples.csv", "summary.txt", "summary.md", "index.html");
             }
         } finally {
             NoFontsJdk.remove(java);
@@ -241,8 +241,9 @@ class FaultsIT {
         assertThat(JSON.readTree(runDir.resolve("jmh.json").toFile())).hasSize(1);
         assertThat(JSON.readTree(runDir.resolve("env.json").toFile()).path("run").path("complete").asBoolean()).isTrue();
         try (var files = Files.list(runDir)) {
+            // placement.csv is written before the benchmarks, with the run's own files.
             assertThat(files.map(f -> f.getFileName().toString())).as("no half-written report")
-                    .containsExactlyInAnyOrder("jmh.json", "env.json");
+                    .containsExactlyInAnyOrder("jmh.json", "env.json", "placement.csv");
         }
     }
 
