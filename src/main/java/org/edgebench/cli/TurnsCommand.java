@@ -1,6 +1,8 @@
 package org.edgebench.cli;
 
 import org.edgebench.BadInputException;
+import org.edgebench.run.Folders;
+import org.edgebench.run.Programs;
 import org.edgebench.turns.Build;
 import org.edgebench.turns.Capabilities;
 import org.edgebench.turns.Cpus;
@@ -233,7 +235,7 @@ public final class TurnsCommand implements Callable<Integer> {
     }
 
     private boolean counting(Iterable<Build> builds, Map<String, Capabilities> abilities) {
-        if (Cpus.onPath("valgrind").isEmpty()) {
+        if (Programs.onPath("valgrind").isEmpty()) {
             if ("true".equals(System.getenv("CI"))) {
                 throw new BadInputException("valgrind not found, and CI=true needs the instruction counts: install it "
                         + "(Debian: apt-get install valgrind; .ci/run does), or count nothing");
@@ -355,7 +357,7 @@ public final class TurnsCommand implements Callable<Integer> {
             Files.move(log, firstTry, StandardCopyOption.REPLACE_EXISTING);
             say(build.name() + "-count failed (exit " + exit + "); counting again, try " + (attempt + 1) + " of " + tries
                     + " (the failed try's log: " + firstTry + ")");
-            deleteTree(countDir);
+            Folders.deleteTree(countDir);
         }
     }
 
@@ -446,16 +448,6 @@ public final class TurnsCommand implements Callable<Integer> {
             return all.subList(Math.max(0, all.size() - lines), all.size());
         } catch (IOException | java.io.UncheckedIOException e) {
             return List.of("(no log: " + e.getMessage() + ")");
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (var files = Files.walk(dir)) {
-                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
         }
     }
 

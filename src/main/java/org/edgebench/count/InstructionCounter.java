@@ -2,9 +2,10 @@ package org.edgebench.count;
 
 import org.edgebench.BadInputException;
 import org.edgebench.model.ModelCatalog;
+import org.edgebench.run.Folders;
+import org.edgebench.run.Programs;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -13,12 +14,10 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * Counts a plan's instructions: one JVM (this one's java, this one's class path) runs
@@ -61,8 +60,7 @@ public final class InstructionCounter {
 
     /** The first executable {@code valgrind} in the folders of {@code path} (a PATH value). */
     static Optional<Path> find(String path) {
-        return Stream.of(path.split(File.pathSeparator)).filter(dir -> !dir.isBlank())
-                .map(dir -> Paths.get(dir, "valgrind")).filter(Files::isExecutable).findFirst();
+        return Programs.in(path, "valgrind");
     }
 
     /** {@code 3.19.0} from {@code valgrind --version}'s {@code valgrind-3.19.0}. */
@@ -118,7 +116,7 @@ public final class InstructionCounter {
             }
         }
         List<InstructionCount> counts = counts(plan, CallgrindDump.readAll(work), log);
-        deleteAll(work);
+        Folders.deleteTree(work);
         return counts;
     }
 
@@ -167,14 +165,6 @@ public final class InstructionCounter {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException e) {
             // Already shutting down: the hook stops the counting JVM.
-        }
-    }
-
-    private static void deleteAll(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.edgebench.turns;
 
 import org.edgebench.BadInputException;
+import org.edgebench.run.Programs;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Which CPUs the runs taking turns use, and which the instruction counts (taskset). */
@@ -49,7 +49,7 @@ public final class Cpus {
         if ("all".equals(option)) {
             return new Plan(null, null, false);
         }
-        boolean taskset = onPath("taskset").isPresent();
+        boolean taskset = Programs.onPath("taskset").isPresent();
         if (option != null) {
             if (!taskset || !accepts(option)) {
                 throw new BadInputException("--cpus '" + option + "' is not a CPU list taskset accepts here (CPUs: "
@@ -104,20 +104,5 @@ public final class Cpus {
             Thread.currentThread().interrupt();
             return false;
         }
-    }
-
-    /** A program on the PATH. */
-    public static Optional<Path> onPath(String program) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return Optional.empty();
-        }
-        for (String dir : path.split(java.io.File.pathSeparator)) {
-            Path candidate = Path.of(dir, program);
-            if (Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
     }
 }
