@@ -163,14 +163,15 @@ public final class TurnTaking implements Closeable {
 
     /** One turn of {@code member}: a token to its fork, and the wait until the fork hands it back, ends or the side ends. */
     private void turn(Member member) throws IOException, InterruptedException {
-        if (member.goPending.available() == 0) {
-            member.go.write('t');
-        }
+        giveToken(member);
         while (true) {
             int token = member.done.read();
             if (token == Turns.LAST) {
-                // The fork's last turn: keep the turn with this build while the fork exits and the next one starts.
-                if (!nextFork(member)) {
+                // The fork's last turn: the turn stays with this build while the fork exits and the
+                // next one starts. The next token goes at once: waiting for the ending fork's end of
+                // the pipe to close would race with the next fork opening it.
+                giveToken(member);
+                if (!awaitTaken(member)) {
                     return;
                 }
                 continue;
@@ -179,31 +180,23 @@ public final class TurnTaking implements Closeable {
                 return;
             }
             // No fork holds the done pipe. If the token was taken, the fork that took it has ended
-            // without handing it back (a crash): its turn is over.
-            if (member.goPending.available() == 0) {
+            // without handing it back (a crash): its turn is over. Otherwise the side is between two
+            // forks, or finished: wait for a fork to take it (then read again) or for the side's end.
+            if (member.goPending.available() == 0 || !awaitTaken(member)) {
                 return;
-            }
-            // The token waits: the side is between two forks, or finished. Wait for a fork to take
-            // it (then read again) or for the side's process to end.
-            while (member.goPending.available() > 0) {
-                if (!member.process.isAlive()) {
-                    member.running = false;
-                    return;
-                }
-                Thread.sleep(POLL_MILLIS);
             }
         }
     }
 
-    /**
-     * After a fork's last turn: gives its build the next token at once and waits for the next fork
-     * to take it, while the ending fork exits; false when the build's run ended instead. (Waiting
-     * for the ending fork's end of the pipe to close would race with the next fork opening it.)
-     */
-    private boolean nextFork(Member member) throws IOException, InterruptedException {
+    /** A token for {@code member}'s forks, unless one already waits in its pipe. */
+    private static void giveToken(Member member) throws IOException {
         if (member.goPending.available() == 0) {
             member.go.write('t');
         }
+    }
+
+    /** Waits until a fork of {@code member} takes the waiting token; false (and out of the rotation) when the side's run ended first. */
+    private static boolean awaitTaken(Member member) throws IOException, InterruptedException {
         while (member.goPending.available() > 0) {
             if (!member.process.isAlive()) {
                 member.running = false;
