@@ -19,7 +19,10 @@ arm_java="${EDGEBENCH_ARM64_JAVA:-/usr/lib/jvm/java-17-openjdk-arm64/bin/java}"
 core="${EDGEBENCH_ARM_CPU:-cortex-a76}"
 fail() { echo "arm64-emulated: $1" >&2; exit "${2:-2}"; }
 
-bash scripts/arm-cpuinfo.sh "$core" /dev/null || exit 2
+# The prefix holds only proc/cpuinfo (written first: an unknown core is refused before anything is
+# installed); every other path falls through to the host's, where the arm64 JDK and dynamic loader are.
+prefix="$(pwd)/target/arm64/$core"
+bash scripts/arm-cpuinfo.sh "$core" "$prefix/proc/cpuinfo" || exit 2
 qemu="$(command -v qemu-aarch64-static || true)"
 missing=()
 [ -n "$qemu" ] || missing+=(qemu-user-static)
@@ -38,10 +41,6 @@ cores="$( ("$qemu" -cpu help || true) | sed -n 's/^ \+\([a-z0-9-]\+\)$/\1/p' | t
 [[ " $cores" == *" $core "* ]] || fail "this qemu cannot emulate $core; it knows: $cores"
 emulator="qemu $("$qemu" --version | sed -n '1s/.*version \([0-9.]*\).*/\1/p')"
 
-# The prefix holds only proc/cpuinfo: every other path falls through to the host's, where the
-# arm64 JDK and dynamic loader are.
-prefix="$(pwd)/target/arm64/$core"
-bash scripts/arm-cpuinfo.sh "$core" "$prefix/proc/cpuinfo"
 # JMH starts each fork with the JVM it is given; without binfmt_misc that must be qemu itself. The
 # JDK's default process launch goes through an aarch64 helper that cannot be executed; vfork can.
 wrapper="$prefix/java"
