@@ -1,6 +1,6 @@
 package org.edgebench.analysis;
 
-import org.edgebench.report.Numbers;
+import org.edgebench.text.Numbers;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -54,7 +54,7 @@ public record ConfigurationStats(
     public static final String TENSOR_METRIC = "mem.tensors";
 
     public static ConfigurationStats of(JmhResult result, String label, String fileLabel) {
-        Configuration configuration = Configuration.of(result);
+        Configuration configuration = result.configuration();
         Distribution distribution = switch (result.mode()) {
             case "sample" -> Distribution.ofHistograms(result);
             case "ss" -> Distribution.ofRawData(result);

@@ -6,6 +6,7 @@ import org.edgebench.model.ModelCatalog;
 import org.edgebench.report.AgreementCsv;
 import org.edgebench.report.WorkloadSections;
 import org.edgebench.results.JmhJson;
+import org.edgebench.results.JmhResult;
 import org.edgebench.run.AtomicFiles;
 import org.edgebench.run.Configuration;
 import org.edgebench.runtime.OutputComparison;
@@ -31,7 +32,7 @@ final class AgreementStep {
 
     static void run(Path folder, ModelCatalog catalog, PrintStream out) {
         try {
-            List<Configuration> finished = JmhJson.read(folder).stream().map(Configuration::of).toList();
+            List<Configuration> finished = JmhJson.read(folder).stream().map(JmhResult::configuration).toList();
             List<Workloads.Int8Twin> twins = Workloads.int8Twins(finished);
             if (twins.isEmpty()) {
                 return;

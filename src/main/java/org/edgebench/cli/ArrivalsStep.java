@@ -45,7 +45,7 @@ final class ArrivalsStep {
             Map<Configuration.Key, Configuration> configurations = new LinkedHashMap<>();
             Map<Configuration.Key, Double> closedLoop = new LinkedHashMap<>();
             for (JmhResult result : JmhJson.read(folder)) {
-                Configuration c = Configuration.of(result);
+                Configuration c = result.configuration();
                 if (!c.benchmark().equals(BENCHMARK)) {
                     continue;
                 }

@@ -15,9 +15,8 @@ import org.edgebench.compare.Run;
 import org.edgebench.compare.Verdict;
 import org.edgebench.count.InstructionCount;
 import org.edgebench.count.InstructionsCsv;
-import org.edgebench.report.Numbers;
+import org.edgebench.text.Numbers;
 import org.edgebench.report.chart.FontSupport;
-import org.edgebench.results.JmhJson;
 import org.edgebench.run.AtomicFiles;
 import org.edgebench.run.EnvFile;
 import org.edgebench.run.Environment;
@@ -255,7 +254,7 @@ public final class CompareCommand implements Callable<Integer> {
     /** A folder without a timed run whose count {@code compare} can still read. */
     private static boolean countsOnly(List<Path> side) {
         Path first = side.get(0);
-        return side.size() == 1 && Files.isDirectory(first) && !Files.exists(first.resolve(JmhJson.RUN_FILE))
+        return side.size() == 1 && Files.isDirectory(first) && !Files.exists(first.resolve(RunFiles.JMH_JSON))
                 && Files.isRegularFile(first.resolve(RunFiles.INSTRUCTIONS_CSV));
     }
 

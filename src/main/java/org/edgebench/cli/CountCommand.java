@@ -6,7 +6,7 @@ import org.edgebench.count.CountPlan;
 import org.edgebench.count.InstructionCount;
 import org.edgebench.count.InstructionCounter;
 import org.edgebench.count.InstructionsCsv;
-import org.edgebench.report.Numbers;
+import org.edgebench.text.Numbers;
 import org.edgebench.run.AtomicFiles;
 import org.edgebench.run.Configuration;
 import org.edgebench.run.EnvFile;

@@ -1,6 +1,6 @@
 package org.edgebench.cli;
 
-import org.edgebench.results.JmhJson;
+import org.edgebench.run.RunFiles;
 import org.edgebench.run.AtomicFiles;
 import org.edgebench.run.Configuration;
 import org.edgebench.run.EnvFile;
@@ -154,13 +154,13 @@ final class RunLedger {
 
     private void save() {
         try {
-            AtomicFiles.writeAtomically(folder.resolve(JmhJson.RUN_FILE), out -> {
+            AtomicFiles.writeAtomically(folder.resolve(RunFiles.JMH_JSON), out -> {
                 PrintStream print = new PrintStream(out, false, StandardCharsets.UTF_8);
                 ResultFormatFactory.getInstance(ResultFormatType.JSON, print).writeOut(results);
                 print.flush();
                 // A PrintStream keeps write errors (a full disk) to itself; a short file must never replace jmh.json.
                 if (print.checkError()) {
-                    throw new IOException("writing " + JmhJson.RUN_FILE + " failed part-way (is the disk full?)");
+                    throw new IOException("writing " + RunFiles.JMH_JSON + " failed part-way (is the disk full?)");
                 }
             });
             EnvFile.write(folder, env.withRun(new Environment.RunOutcome(planned.size(), results.size(), complete, interrupted,

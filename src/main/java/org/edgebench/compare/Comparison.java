@@ -126,7 +126,7 @@ public record Comparison(Run baseline, Run candidate, Metric metric, RegressionC
         boolean qualified = results.stream().map(r -> r.benchmark() + " " + r.mode()).distinct().count() > 1;
         Map<Configuration.Key, String> labels = new LinkedHashMap<>();
         for (JmhResult r : results) {
-            Configuration c = Configuration.of(r);
+            Configuration c = r.configuration();
             labels.putIfAbsent(c.key(), c.label(qualified));
         }
         return labels;

@@ -2,7 +2,7 @@ package org.edgebench.compare;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.edgebench.report.Numbers;
+import org.edgebench.text.Numbers;
 
 import java.io.IOException;
 import java.io.Writer;

@@ -1,7 +1,7 @@
 package org.edgebench.compare;
 
-import org.edgebench.report.Markdown;
-import org.edgebench.report.Numbers;
+import org.edgebench.text.Markdown;
+import org.edgebench.text.Numbers;
 
 import java.util.List;
 

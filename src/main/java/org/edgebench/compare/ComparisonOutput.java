@@ -1,6 +1,6 @@
 package org.edgebench.compare;
 
-import org.edgebench.report.Numbers;
+import org.edgebench.text.Numbers;
 import org.edgebench.report.chart.FontSupport;
 import org.edgebench.run.AtomicFiles;
 import org.edgebench.run.RunFiles;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.edgebench.report.Numbers;
+import org.edgebench.text.Numbers;
 import org.edgebench.results.JmhResult;
 import org.edgebench.stats.ForkValues;
 import org.edgebench.stats.Median;

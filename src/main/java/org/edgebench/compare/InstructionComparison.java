@@ -3,8 +3,8 @@ package org.edgebench.compare;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.edgebench.count.InstructionCount;
-import org.edgebench.report.Markdown;
-import org.edgebench.report.Numbers;
+import org.edgebench.text.Markdown;
+import org.edgebench.text.Numbers;
 import org.edgebench.run.Configuration;
 import org.edgebench.run.Environment;
 

@@ -3,9 +3,9 @@ package org.edgebench.compare;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.edgebench.BadInputException;
-import org.edgebench.report.Markdown;
-import org.edgebench.report.Numbers;
-import org.edgebench.report.RatioText;
+import org.edgebench.text.Markdown;
+import org.edgebench.text.Numbers;
+import org.edgebench.text.RatioText;
 import org.edgebench.report.chart.FontSupport;
 import org.edgebench.results.JmhResult;
 import org.edgebench.run.AtomicFiles;
@@ -129,7 +129,7 @@ public final class MultiComparison {
         for (Run run : runs) {
             Map<String, Map<Configuration.Key, JmhResult>> byProvider = new LinkedHashMap<>();
             for (JmhResult result : run.results().values()) {
-                Configuration c = Configuration.of(result);
+                Configuration c = result.configuration();
                 Configuration.Key row = c.key().without(Configuration.PROVIDER);
                 labels.putIfAbsent(row, withoutProvider(c).label(qualified));
                 byProvider.computeIfAbsent(c.provider(), p -> new LinkedHashMap<>()).put(row, result);

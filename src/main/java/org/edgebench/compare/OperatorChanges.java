@@ -1,8 +1,8 @@
 package org.edgebench.compare;
 
 import org.edgebench.profile.OperatorProfile;
-import org.edgebench.report.Markdown;
-import org.edgebench.report.Numbers;
+import org.edgebench.text.Markdown;
+import org.edgebench.text.Numbers;
 import org.edgebench.run.Configuration;
 
 import java.util.ArrayList;

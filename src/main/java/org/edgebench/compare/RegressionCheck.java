@@ -1,6 +1,6 @@
 package org.edgebench.compare;
 
-import org.edgebench.report.Numbers;
+import org.edgebench.text.Numbers;
 import org.edgebench.stats.Bootstrap;
 import org.edgebench.stats.Holm;
 import org.edgebench.stats.MannWhitney;

@@ -41,9 +41,9 @@ public record Run(String name, Path file, int runs, Map<Configuration.Key, JmhRe
         List<JmhResult> all = JmhJson.read(file);
         Map<Configuration.Key, JmhResult> byKey = new LinkedHashMap<>();
         for (JmhResult r : all) {
-            byKey.put(Configuration.of(r).key(), r);
+            byKey.put(r.configuration().key(), r);
         }
-        Profiles profiles = Profiles.read(file.toAbsolutePath().getParent(), all.stream().map(Configuration::of).toList());
+        Profiles profiles = Profiles.read(file.toAbsolutePath().getParent(), all.stream().map(JmhResult::configuration).toList());
         return new Run(name, file, 1, byKey, environmentBesides(file), profiles.byKey(), profiles.problems(),
                 instructionsBesides(file));
     }
@@ -67,7 +67,7 @@ public record Run(String name, Path file, int runs, Map<Configuration.Key, JmhRe
         for (Path path : runs.subList(1, runs.size())) {
             Run next = load(name, path);
             for (JmhResult r : next.results().values()) {
-                merged.merge(Configuration.of(r).key(), r, (a, b) -> pooled(a, b, path));
+                merged.merge(r.configuration().key(), r, (a, b) -> pooled(a, b, path));
             }
             next.profiles().forEach((key, profile) -> profiles.merge(key, profile, OperatorProfile::pooled));
             problems.addAll(next.profileProblems());
@@ -108,7 +108,7 @@ public record Run(String name, Path file, int runs, Map<Configuration.Key, JmhRe
 
     private static JmhResult pooled(JmhResult a, JmhResult b, Path from) {
         if (!a.scoreUnit().equals(b.scoreUnit())) {
-            throw new BadInputException(from + " measures " + Configuration.of(a).key() + " in " + b.scoreUnit()
+            throw new BadInputException(from + " measures " + a.configuration().key() + " in " + b.scoreUnit()
                     + ", another run of the same side in " + a.scoreUnit() + "; pool runs with the same unit");
         }
         List<List<Histogram>> histograms = new ArrayList<>(a.rawDataHistogram());

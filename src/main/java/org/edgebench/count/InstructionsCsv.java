@@ -4,7 +4,6 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
-import org.edgebench.results.JmhJson;
 import org.edgebench.run.Configuration;
 import org.edgebench.run.RunFiles;
 
@@ -112,7 +111,7 @@ public final class InstructionsCsv {
             Path dir = runOrJmhFile.toAbsolutePath().getParent();
             String name = runOrJmhFile.getFileName().toString();
             String stem = name.endsWith(".json") ? name.substring(0, name.length() - ".json".length()) : name;
-            file = name.equals(JmhJson.RUN_FILE) ? dir.resolve(FILE) : dir.resolve(stem + "." + FILE);
+            file = name.equals(RunFiles.JMH_JSON) ? dir.resolve(FILE) : dir.resolve(stem + "." + FILE);
         }
         return Files.isRegularFile(file) ? Optional.of(read(file)) : Optional.empty();
     }

@@ -6,6 +6,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.edgebench.analysis.OutputAgreement;
 import org.edgebench.run.CsvRows;
 import org.edgebench.run.RunFiles;
+import org.edgebench.text.Numbers;
 
 import java.io.IOException;
 import java.io.Reader;

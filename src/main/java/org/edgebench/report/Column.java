@@ -2,6 +2,7 @@ package org.edgebench.report;
 
 import org.edgebench.analysis.ConfigurationStats;
 import org.edgebench.run.Configuration;
+import org.edgebench.text.Numbers;
 
 import java.util.ArrayList;
 import java.util.List;

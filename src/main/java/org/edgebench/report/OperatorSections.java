@@ -7,6 +7,7 @@ import org.edgebench.profile.Profiles;
 import org.edgebench.report.chart.OperatorsChart;
 import org.edgebench.run.Configuration;
 import org.edgebench.stats.Ratio;
+import org.edgebench.text.Numbers;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

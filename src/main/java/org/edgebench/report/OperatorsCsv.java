@@ -5,6 +5,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.edgebench.profile.OperatorTime;
 import org.edgebench.profile.Profiles;
 import org.edgebench.run.RunFiles;
+import org.edgebench.text.Numbers;
 
 import java.io.IOException;
 import java.io.Writer;

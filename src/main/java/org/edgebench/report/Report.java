@@ -171,7 +171,7 @@ public final class Report {
      * are computed on {@code pool}.
      */
     static List<ConfigurationStats> stats(List<JmhResult> results, ExecutorService pool) throws IOException {
-        List<Configuration> configurations = results.stream().map(Configuration::of).toList();
+        List<Configuration> configurations = results.stream().map(JmhResult::configuration).toList();
         Set<String> plain = new HashSet<>();
         boolean qualified = false;
         for (Configuration c : configurations) {

@@ -3,6 +3,7 @@ package org.edgebench.report;
 import org.apache.commons.csv.CSVFormat;
 import org.edgebench.analysis.ConfigurationStats;
 import org.edgebench.run.RunFiles;
+import org.edgebench.text.Numbers;
 
 import java.io.IOException;
 import java.io.Writer;

@@ -5,6 +5,8 @@ import org.edgebench.analysis.ConfigurationStats;
 import org.edgebench.analysis.Spread;
 import org.edgebench.profile.Profiles;
 import org.edgebench.run.Environment;
+import org.edgebench.text.Markdown;
+import org.edgebench.text.Numbers;
 
 import java.util.ArrayList;
 import java.util.Comparator;

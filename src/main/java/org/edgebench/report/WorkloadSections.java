@@ -8,6 +8,8 @@ import org.edgebench.analysis.Workloads;
 import org.edgebench.run.Configuration;
 import org.edgebench.stats.Metric;
 import org.edgebench.stats.Ratio;
+import org.edgebench.text.Numbers;
+import org.edgebench.text.RatioText;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.edgebench.BadInputException;
+import org.edgebench.run.RunFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,9 +28,6 @@ import java.util.Map;
  */
 public final class JmhJson {
 
-    /** The file a run folder holds JMH's JSON in. */
-    public static final String RUN_FILE = "jmh.json";
-
     private static final String NOT_JMH = " is not JMH JSON: expected an array of results with 'benchmark', 'mode' and 'primaryMetric'";
 
     /* Tolerates bare NaN/Infinity, which some JMH front ends (Gradle plugins, hand edits) write. */
@@ -44,9 +42,9 @@ public final class JmhJson {
     /** The JMH JSON file for {@code fileOrRunDir}: the file itself, or {@code jmh.json} inside a run folder. */
     public static Path resolve(Path fileOrRunDir) {
         if (Files.isDirectory(fileOrRunDir)) {
-            Path file = fileOrRunDir.resolve(RUN_FILE);
+            Path file = fileOrRunDir.resolve(RunFiles.JMH_JSON);
             if (!Files.isRegularFile(file)) {
-                throw new BadInputException(fileOrRunDir + " is a folder without " + RUN_FILE + ": pass a run folder or a JMH JSON file (-rf json)");
+                throw new BadInputException(fileOrRunDir + " is a folder without " + RunFiles.JMH_JSON + ": pass a run folder or a JMH JSON file (-rf json)");
             }
             return file;
         }

@@ -1,5 +1,7 @@
 package org.edgebench.results;
 
+import org.edgebench.run.Configuration;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,5 +60,10 @@ public record JmhResult(
      */
     public double toMillis(double value) {
         return TimeUnits.toMillisPerOp(scoreUnit, value);
+    }
+
+    /** What this result measured, with which parameters and how many callers. */
+    public Configuration configuration() {
+        return new Configuration(benchmark, mode, threads, params);
     }
 }

@@ -1,6 +1,5 @@
 package org.edgebench.run;
 
-import org.edgebench.results.JmhResult;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -93,10 +92,6 @@ public record Configuration(String benchmark, String mode, int threads, Map<Stri
             return benchmark + " [" + mode + (threads == 1 ? "" : ", " + threads + " callers") + "]"
                     + (sorted.isEmpty() ? "" : " " + sorted);
         }
-    }
-
-    public static Configuration of(JmhResult result) {
-        return new Configuration(result.benchmark(), result.mode(), result.threads(), result.params());
     }
 
     /** A configuration the launcher plans, before JMH has chosen the mode. */

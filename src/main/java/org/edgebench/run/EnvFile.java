@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import org.edgebench.results.JmhJson;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +62,7 @@ public final class EnvFile {
         if (Files.isRegularFile(own)) {
             return readFile(own);
         }
-        return name.equals(JmhJson.RUN_FILE) ? read(dir) : Optional.empty();
+        return name.equals(RunFiles.JMH_JSON) ? read(dir) : Optional.empty();
     }
 
     private static Optional<Environment> readFile(Path file) throws IOException {

@@ -1,10 +1,10 @@
 package org.edgebench.run;
 
-/**
- * The names of the files a run folder holds besides JMH's own {@code jmh.json}
- * ({@link org.edgebench.results.JmhJson#RUN_FILE}); docs/report.md lists what each contains.
- */
+/** The names of the files a run folder holds; docs/report.md lists what each contains. */
 public final class RunFiles {
+
+    /** JMH's own JSON, untouched. */
+    public static final String JMH_JSON = "jmh.json";
 
     public static final String ENV_JSON = "env.json";
     public static final String LATENCY_CSV = "latency.csv";

@@ -1,7 +1,6 @@
 package org.edgebench.run;
 
 import org.edgebench.BadInputException;
-import org.edgebench.results.JmhJson;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -29,7 +28,7 @@ public final class RunFolder {
         Path folder;
         if (out != null) {
             folder = out;
-            if (Files.exists(folder.resolve(JmhJson.RUN_FILE))) {
+            if (Files.exists(folder.resolve(RunFiles.JMH_JSON))) {
                 throw new BadInputException("--out " + out + " already holds a run (jmh.json); choose a new folder");
             }
         } else {

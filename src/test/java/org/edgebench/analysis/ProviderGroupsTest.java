@@ -151,7 +151,7 @@ class ProviderGroupsTest {
     }
 
     private static ConfigurationStats stats(JmhResult result) {
-        Configuration c = Configuration.of(result);
+        Configuration c = result.configuration();
         return ConfigurationStats.of(result, c.label(true), c.fileLabel(true));
     }
 }

@@ -321,7 +321,7 @@ class WorkloadsTest {
     }
 
     private static ConfigurationStats stats(JmhResult result) {
-        Configuration c = Configuration.of(result);
+        Configuration c = result.configuration();
         return ConfigurationStats.of(result, c.label(true), c.fileLabel(true));
     }
 }

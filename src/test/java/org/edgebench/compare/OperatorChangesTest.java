@@ -4,7 +4,7 @@ import org.edgebench.profile.OperatorProfile;
 import org.edgebench.profile.OrtTrace;
 import org.edgebench.profile.TraceFixtures;
 import org.edgebench.report.Fixtures;
-import org.edgebench.report.Numbers;
+import org.edgebench.text.Numbers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -5,6 +5,7 @@ import org.edgebench.analysis.ConfigurationStats;
 import org.edgebench.report.chart.LatencyThroughputChart;
 import org.edgebench.results.JmhJson;
 import org.edgebench.stats.Ratio;
+import org.edgebench.text.Numbers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -10,6 +10,8 @@ import org.edgebench.profile.TraceFixtures;
 import org.edgebench.results.JmhJson;
 import org.edgebench.run.Configuration;
 import org.edgebench.run.RunFiles;
+import org.edgebench.text.Markdown;
+import org.edgebench.text.Numbers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

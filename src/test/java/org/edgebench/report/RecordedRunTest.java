@@ -8,6 +8,7 @@ import org.edgebench.report.chart.ChartStyle;
 import org.edgebench.results.Histogram;
 import org.edgebench.results.JmhJson;
 import org.edgebench.results.JmhResult;
+import org.edgebench.text.Numbers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -14,6 +14,8 @@ import org.edgebench.stats.ForkValues;
 import org.edgebench.stats.Median;
 import org.edgebench.stats.Metric;
 import org.edgebench.stats.Ratio;
+import org.edgebench.text.Numbers;
+import org.edgebench.text.RatioText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

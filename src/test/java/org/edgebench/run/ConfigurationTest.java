@@ -31,7 +31,7 @@ class ConfigurationTest {
     @Test
     void keyOfARecordedResultNamesBenchmarkModeAndSortedParameters() {
         JmhResult first = JmhJson.read(Fixtures.copy(Fixtures.SAMPLE, dir, "s.json")).get(0);
-        assertThat(Configuration.of(first).key()).hasToString(
+        assertThat(first.configuration().key()).hasToString(
                 "fixture.SimulatedInferenceBenchmark.run [sample] batchSize=1,intraOpThreads=0,model=student,provider=CPU");
     }
 

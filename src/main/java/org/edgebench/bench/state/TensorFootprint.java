@@ -1,12 +1,10 @@
 package org.edgebench.bench.state;
 
-import org.edgebench.bench.MemoryProfiler;
-
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The bytes of the tensors the current trial holds (every caller's inputs and pinned outputs),
- * published by the states that build them for {@link MemoryProfiler}, which runs in the same fork
+ * published by the states that build them for {@code bench.MemoryProfiler}, which runs in the same fork
  * but cannot see the benchmark's states. The shared session starts each trial from zero and each
  * caller adds its own; nothing is taken off at tear-down, which JMH runs before the profiler reads
  * the last iteration.

@@ -1,7 +1,7 @@
 package org.edgebench.report.chart;
 
 import org.edgebench.analysis.Workloads;
-import org.edgebench.report.Numbers;
+import org.edgebench.text.Numbers;
 import org.edgebench.run.Configuration;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItemCollection;

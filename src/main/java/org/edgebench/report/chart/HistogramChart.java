@@ -1,7 +1,7 @@
 package org.edgebench.report.chart;
 
 import org.edgebench.analysis.ConfigurationStats;
-import org.edgebench.report.Numbers;
+import org.edgebench.text.Numbers;
 import org.edgebench.stats.Distribution;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;

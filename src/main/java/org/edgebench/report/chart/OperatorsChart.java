@@ -3,7 +3,7 @@ package org.edgebench.report.chart;
 import org.edgebench.profile.OperatorProfile;
 import org.edgebench.profile.OperatorTime;
 import org.edgebench.profile.Profiles;
-import org.edgebench.report.Numbers;
+import org.edgebench.text.Numbers;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;

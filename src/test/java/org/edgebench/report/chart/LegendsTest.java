@@ -36,7 +36,7 @@ class LegendsTest {
         List<JmhResult> results = JmhJson.read(JmhJsonGenerator.writeFullSuite(dir.resolve("jmh.json"), 7));
         List<ConfigurationStats> stats = new ArrayList<>();
         for (JmhResult r : results) {
-            Configuration c = Configuration.of(r);
+            Configuration c = r.configuration();
             stats.add(ConfigurationStats.of(r, c.label(true), c.fileLabel(true)));
         }
         full = List.copyOf(stats);

@@ -1,4 +1,4 @@
-package org.edgebench.report;
+package org.edgebench.text;
 
 import org.edgebench.stats.Ratio;
 
@@ -71,7 +71,7 @@ public final class RatioText {
      * How many of the ratios are within noise, for a line under a table: {@code none within noise},
      * {@code within noise: student CPU b1 t1}, or that one fork gave no interval.
      */
-    static String noise(List<Ratio> ratios, List<String> labels) {
+    public static String noise(List<Ratio> ratios, List<String> labels) {
         List<String> noisy = new ArrayList<>();
         int withInterval = 0;
         int fewestForks = Integer.MAX_VALUE;

@@ -1,4 +1,4 @@
-package org.edgebench.report;
+package org.edgebench.text;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.edgebench.report;
+package org.edgebench.text;
 
 /** Markdown shared by the report's summary and the comparison's tables. */
 public final class Markdown {
