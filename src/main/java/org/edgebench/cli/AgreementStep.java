@@ -1,15 +1,15 @@
 package org.edgebench.cli;
 
-import org.edgebench.analysis.OutputAgreement;
+import org.edgebench.agreement.OutputAgreement;
 import org.edgebench.analysis.Workloads;
 import org.edgebench.model.ModelCatalog;
-import org.edgebench.report.AgreementCsv;
+import org.edgebench.agreement.AgreementCsv;
 import org.edgebench.report.WorkloadSections;
 import org.edgebench.results.JmhJson;
 import org.edgebench.results.JmhResult;
 import org.edgebench.run.AtomicFiles;
 import org.edgebench.run.Configuration;
-import org.edgebench.runtime.OutputComparison;
+import org.edgebench.agreement.OutputComparison;
 
 import java.io.IOException;
 import java.io.PrintStream;

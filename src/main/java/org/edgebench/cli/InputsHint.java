@@ -1,7 +1,7 @@
 package org.edgebench.cli;
 
 import org.edgebench.BadInputException;
-import org.edgebench.model.InputSource;
+import org.edgebench.model.inputs.InputSource;
 import org.edgebench.model.ModelCatalog;
 import org.edgebench.run.Configuration;
 import org.edgebench.runtime.OperatorFailure;

@@ -1,10 +1,10 @@
 package org.edgebench.cli;
 
-import org.edgebench.model.InputSource;
+import org.edgebench.model.inputs.InputSource;
 import org.edgebench.model.ModelCatalog;
-import org.edgebench.model.ModelGenerator;
-import org.edgebench.model.ModelInspector;
-import org.edgebench.model.ModelInspector.ModelDescription;
+import org.edgebench.model.generator.ModelGenerator;
+import org.edgebench.runtime.ModelInspector;
+import org.edgebench.runtime.ModelInspector.ModelDescription;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

@@ -2,7 +2,7 @@ package org.edgebench.cli;
 
 import org.edgebench.model.ModelCatalog;
 import org.edgebench.profile.Placement;
-import org.edgebench.report.PlacementCsv;
+import org.edgebench.report.csv.PlacementCsv;
 import org.edgebench.run.AtomicFiles;
 import org.edgebench.run.Configuration;
 import org.edgebench.runtime.Provider;

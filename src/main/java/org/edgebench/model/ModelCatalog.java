@@ -1,6 +1,7 @@
 package org.edgebench.model;
 
 import org.edgebench.BadInputException;
+import org.edgebench.model.generator.ModelGenerator;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

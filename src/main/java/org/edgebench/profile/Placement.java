@@ -7,10 +7,10 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.OrtSession.SessionOptions;
 import org.edgebench.model.Dims;
-import org.edgebench.model.InputPlan;
-import org.edgebench.model.InputSynthesizer;
+import org.edgebench.model.inputs.InputPlan;
+import org.edgebench.model.inputs.InputSynthesizer;
 import org.edgebench.model.ModelCatalog;
-import org.edgebench.runtime.OutputComparison;
+import org.edgebench.runtime.OutputValues;
 import org.edgebench.runtime.Provider;
 import org.edgebench.runtime.SessionProfile;
 import org.edgebench.runtime.Sessions;
@@ -171,7 +171,7 @@ public record Placement(String model, String provider, String dims, Map<String, 
         try (OrtSession.Result result = session.run(inputs)) {
             for (Map.Entry<String, OnnxValue> output : result) {
                 if (output.getValue() instanceof OnnxTensor tensor) {
-                    OutputComparison.values(tensor).ifPresent(v -> values.put(output.getKey(), v));
+                    OutputValues.of(tensor).ifPresent(v -> values.put(output.getKey(), v));
                 }
             }
         }

@@ -2,6 +2,7 @@ package org.edgebench.report;
 
 import org.edgebench.BadInputException;
 import org.edgebench.Tasks;
+import org.edgebench.agreement.AgreementCsv;
 import org.edgebench.analysis.ConfigurationStats;
 import org.edgebench.arrivals.ArrivalFindings;
 import org.edgebench.arrivals.ArrivalRow;
@@ -9,6 +10,10 @@ import org.edgebench.arrivals.ArrivalsCsv;
 import org.edgebench.profile.Profiles;
 import org.edgebench.report.chart.Charts;
 import org.edgebench.report.chart.FontSupport;
+import org.edgebench.report.csv.LatencyCsv;
+import org.edgebench.report.csv.OperatorsCsv;
+import org.edgebench.report.csv.PlacementCsv;
+import org.edgebench.report.csv.SamplesCsv;
 import org.edgebench.results.JmhJson;
 import org.edgebench.results.JmhResult;
 import org.edgebench.run.AtomicFiles;

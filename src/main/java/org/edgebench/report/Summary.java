@@ -1,9 +1,11 @@
 package org.edgebench.report;
 
+import org.edgebench.agreement.AgreementCsv;
 import org.edgebench.analysis.BatchAdvisor;
 import org.edgebench.analysis.ConfigurationStats;
 import org.edgebench.analysis.Spread;
 import org.edgebench.profile.Profiles;
+import org.edgebench.report.csv.PlacementCsv;
 import org.edgebench.run.Environment;
 import org.edgebench.text.Markdown;
 import org.edgebench.text.Numbers;

@@ -1,8 +1,9 @@
 package org.edgebench.report;
 
+import org.edgebench.agreement.AgreementCsv;
 import org.edgebench.analysis.ConfigurationStats;
 import org.edgebench.analysis.ForkRatios;
-import org.edgebench.analysis.OutputAgreement;
+import org.edgebench.agreement.OutputAgreement;
 import org.edgebench.analysis.WarmupCurve;
 import org.edgebench.analysis.Workloads;
 import org.edgebench.run.Configuration;

@@ -69,7 +69,7 @@ public final class Sessions {
         }
     }
 
-    static String oneLine(String message) {
+    public static String oneLine(String message) {
         return message == null ? "unknown error" : message.replaceAll("\\s+", " ").strip();
     }
 }

@@ -5,7 +5,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtSession;
 import org.edgebench.bench.state.InputBatchState;
 import org.edgebench.bench.state.OrtSessionState;
-import org.edgebench.model.InputSynthesizer;
+import org.edgebench.model.inputs.InputSynthesizer;
 import org.edgebench.runtime.Provider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,7 +1,7 @@
 package org.edgebench.cli;
 
 import org.edgebench.model.ModelCatalog;
-import org.edgebench.model.TestModels;
+import org.edgebench.model.generator.TestModels;
 import org.edgebench.run.Configuration;
 import org.edgebench.runtime.OperatorFailure;
 import org.junit.jupiter.api.Test;

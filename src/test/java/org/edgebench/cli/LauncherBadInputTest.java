@@ -1,8 +1,8 @@
 package org.edgebench.cli;
 
 import org.edgebench.model.ModelCatalog;
-import org.edgebench.model.NpyFiles;
-import org.edgebench.model.TestModels;
+import org.edgebench.model.inputs.NpyFiles;
+import org.edgebench.model.generator.TestModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,6 +1,6 @@
 package org.edgebench.cli;
 
-import org.edgebench.model.TestModels;
+import org.edgebench.model.generator.TestModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

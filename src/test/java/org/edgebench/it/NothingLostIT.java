@@ -2,7 +2,7 @@ package org.edgebench.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.edgebench.model.TestModels;
+import org.edgebench.model.generator.TestModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,7 +1,7 @@
 package org.edgebench.profile;
 
 import org.edgebench.model.ModelCatalog;
-import org.edgebench.report.PlacementCsv;
+import org.edgebench.report.csv.PlacementCsv;
 import org.edgebench.runtime.Provider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,7 +1,9 @@
 package org.edgebench.report;
 
+import org.edgebench.agreement.AgreementCsv;
+import org.edgebench.agreement.AgreementCsvTest;
 import org.edgebench.analysis.BatchAdvisor;
-import org.edgebench.analysis.OutputAgreement;
+import org.edgebench.agreement.OutputAgreement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -5,7 +5,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.OrtSession.SessionOptions;
-import org.edgebench.model.InputSource;
+import org.edgebench.model.inputs.InputSource;
 import org.edgebench.model.ModelCatalog;
 import org.edgebench.runtime.ProviderCheck;
 import org.edgebench.runtime.Sessions;

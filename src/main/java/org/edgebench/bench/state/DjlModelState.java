@@ -7,7 +7,7 @@ import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.NoopTranslator;
-import org.edgebench.model.InputSource;
+import org.edgebench.model.inputs.InputSource;
 import org.edgebench.model.ModelCatalog;
 import org.edgebench.runtime.Provider;
 import org.edgebench.runtime.ProviderCheck;

@@ -7,7 +7,7 @@ import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
-import org.edgebench.model.TensorValues;
+import org.edgebench.model.inputs.TensorValues;
 import org.edgebench.runtime.OperatorFailure;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;

@@ -1,7 +1,7 @@
 package org.edgebench.bench.state;
 
 import org.edgebench.model.Dims;
-import org.edgebench.model.InputSource;
+import org.edgebench.model.inputs.InputSource;
 import org.edgebench.model.ModelCatalog;
 import org.edgebench.runtime.Provider;
 import org.openjdk.jmh.annotations.Param;
