@@ -2,8 +2,6 @@ package org.edgebench.arrivals;
 
 import org.edgebench.run.Configuration;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 

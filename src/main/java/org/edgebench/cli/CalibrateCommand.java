@@ -5,6 +5,8 @@ import org.edgebench.BadInputException;
 import org.edgebench.bench.OrtSessionRunBenchmark;
 import org.edgebench.bench.state.InputBatchState;
 import org.edgebench.bench.state.OrtSessionState;
+import org.edgebench.launch.ExitCodes;
+import org.edgebench.plan.Preflight;
 import org.edgebench.model.ModelCatalog;
 import org.edgebench.run.Configuration;
 import org.edgebench.runtime.Provider;

@@ -1,5 +1,6 @@
 package org.edgebench.cli;
 
+import org.edgebench.launch.ExitCodes;
 import org.edgebench.turns.Capabilities;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

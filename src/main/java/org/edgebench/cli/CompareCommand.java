@@ -9,12 +9,15 @@ import org.edgebench.compare.Looks;
 import org.edgebench.arrivals.ArrivalComparison;
 import org.edgebench.arrivals.ArrivalsCsv;
 import org.edgebench.compare.InstructionComparison;
-import org.edgebench.compare.MultiComparison;
+import org.edgebench.compare.side.MultiComparison;
+import org.edgebench.compare.side.MultiComparisonMarkdown;
+import org.edgebench.compare.side.MultiComparisonOutput;
 import org.edgebench.compare.RegressionCheck;
 import org.edgebench.compare.Run;
 import org.edgebench.compare.Verdict;
 import org.edgebench.count.InstructionCount;
 import org.edgebench.count.InstructionsCsv;
+import org.edgebench.launch.ExitCodes;
 import org.edgebench.text.Numbers;
 import org.edgebench.report.chart.FontSupport;
 import org.edgebench.run.AtomicFiles;
@@ -305,11 +308,11 @@ public final class CompareCommand implements Callable<Integer> {
         List<Metric> metrics = metric == null ? Arrays.asList(Metric.values()) : List.of(Metric.parse(metric));
         MultiComparison comparison = MultiComparison.of(loaded, metrics, check);
         Path dir = RunFolder.create(out, "compare", LocalDateTime.now());
-        comparison.write(dir);
-        stdout.print(comparison.markdown());
+        MultiComparisonOutput.write(dir, comparison);
+        stdout.print(MultiComparisonMarkdown.render(comparison));
         stdout.flush();
         stderr.println("EdgeBench: wrote " + dir + " (comparison.csv, comparison.md"
-                + (FontSupport.problem().isEmpty() ? ", " + String.join(", ", metrics.stream().map(MultiComparison::chartFile).toList()) : "")
+                + (FontSupport.problem().isEmpty() ? ", " + String.join(", ", metrics.stream().map(MultiComparisonOutput::chartFile).toList()) : "")
                 + ")");
         FontSupport.problem().ifPresent(line -> stderr.println("EdgeBench: " + line));
         return ExitCodes.OK;

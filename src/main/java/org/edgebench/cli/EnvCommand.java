@@ -1,5 +1,6 @@
 package org.edgebench.cli;
 
+import org.edgebench.launch.ExitCodes;
 import org.edgebench.run.EnvFile;
 import org.edgebench.runtime.ThisMachine;
 import picocli.CommandLine.Command;

@@ -1,5 +1,8 @@
 package org.edgebench.cli;
 
+import org.edgebench.launch.BenchmarkRun;
+import org.edgebench.launch.ExitCodes;
+import org.edgebench.text.OneLine;
 import org.edgebench.BadInputException;
 
 import java.util.Arrays;
@@ -11,45 +14,6 @@ import java.util.Arrays;
  * run with JMH's own options.
  */
 public final class Launcher {
-
-    static final String USAGE = """
-            EdgeBench: JMH benchmarks of ONNX model inference.
-
-              java -jar benchmarks.jar [--suite NAME] [--out DIR] [--label NAME] [--slo-ms N] [--callers N,N...] [--force]
-                                       [--profile] [--require-full-delegation] [--no-report] [--lock-wait TIME] [--verbose] [JMH options] [regexp]
-                                       [--arrivals RATE,...|sweep [--arrivals-for 30s] [--workers N] [--max-batch B,...]
-                                        [--max-wait-ms T,...] [--slo-percentile 99]]
-              java -jar benchmarks.jar report RUN_DIR|jmh.json [--out DIR] [--slo-ms N]
-              java -jar benchmarks.jar compare BASELINE CANDIDATE [--metric p50|p90|p95|p99|mean] [--threshold PCT] [--out DIR]
-              java -jar benchmarks.jar compare --label NAME=RUN --label NAME=RUN ...
-              java -jar benchmarks.jar turns NAME=BUILD NAME=BUILD... [--suite NAME] [--rounds R] [--block B] [--forks F]
-                                       [--count] [--no-turns] [--cpus LIST|all] [--out DIR] [compare options] [-- run options]
-              java -jar benchmarks.jar capabilities [--json]
-              java -jar benchmarks.jar env [--json]
-              java -jar benchmarks.jar models [MODEL...]
-              java -jar benchmarks.jar calibrate [--model M] [--batch-size N] [--threads T] [--rounds R]
-              java -jar benchmarks.jar count [--suite NAME] [-p NAME=VALUES] [--out DIR] [--label NAME] [--into RUN_DIR]
-                                       [--warmup N] [--calls LOW,HIGH]
-
-            Suites: quick, default, ci, full (benchmarks/*.properties). JMH parameters: model, batchSize,
-            provider, intraOpThreads, dims, e.g. -p batchSize=1,8 -p provider=CPU,XNNPACK.
-            Two kinds of threads: callers are JMH threads calling one session at once (--callers 1,2,4 runs
-            each configuration with 1, 2 and 4; -t N for one count, not both; --force allows more than
-            4 per core); intra-op threads (-p intraOpThreads=N) are ONNX Runtime's pool inside one call,
-            0 = ONNX Runtime's default. --profile adds one unmeasured fork per OrtSessionRunBenchmark
-            configuration with ONNX Runtime's profiler on: operators.csv, profile/, charts/operators_*.png.
-            Before the benchmarks, each model and provider's node placement (which nodes the provider ran,
-            which it left to CPU) is printed and kept in placement.csv; --require-full-delegation fails,
-            unrun, a configuration whose provider left nodes to CPU.
-            --arrivals serves each OrtSessionRunBenchmark configuration requests at a rate after its benchmark: 30/s
-            (a fixed interval), poisson:500/s, poisson:80% (of the closed-loop maximum), sweep (the highest Poisson rate
-            whose P99 stays within --slo-ms); arrivals.csv, docs/arrivals.md.
-            --lock-wait 15m waits that long (default 30m) while another JMH run holds JMH's lock; 0 refuses at once.
-            -h and --help print this.
-            Exit codes: 0 ok, 1 a benchmark failed or a regression, 2 bad usage or input.
-
-            JMH's options follow.
-            """;
 
     private Launcher() {
     }
@@ -74,13 +38,13 @@ public final class Launcher {
                 default -> new BenchmarkRun(System.out).run(args);
             };
         } catch (BadInputException e) {
-            System.err.println("edgebench: " + Subcommands.oneLine(e));
+            System.err.println("edgebench: " + OneLine.of(e));
             if (Boolean.getBoolean("edgebench.verbose")) {
                 e.printStackTrace();
             }
             return ExitCodes.BAD_INPUT;
         } catch (Exception e) {
-            System.err.println("edgebench: " + Subcommands.oneLine(e) + " (rerun with --verbose for the stack trace)");
+            System.err.println("edgebench: " + OneLine.of(e) + " (rerun with --verbose for the stack trace)");
             if (Boolean.getBoolean("edgebench.verbose")) {
                 e.printStackTrace();
             }

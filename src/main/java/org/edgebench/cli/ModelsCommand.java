@@ -1,5 +1,6 @@
 package org.edgebench.cli;
 
+import org.edgebench.launch.ExitCodes;
 import org.edgebench.model.inputs.InputSource;
 import org.edgebench.model.ModelCatalog;
 import org.edgebench.model.generator.ModelGenerator;
@@ -8,7 +9,6 @@ import org.edgebench.runtime.ModelInspector.ModelDescription;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

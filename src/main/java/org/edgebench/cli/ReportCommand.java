@@ -2,6 +2,7 @@ package org.edgebench.cli;
 
 import org.edgebench.BadInputException;
 import org.edgebench.analysis.BatchAdvisor;
+import org.edgebench.launch.ExitCodes;
 import org.edgebench.report.Report;
 import org.edgebench.run.RunFiles;
 import picocli.CommandLine.Command;

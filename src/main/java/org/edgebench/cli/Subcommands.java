@@ -1,6 +1,8 @@
 package org.edgebench.cli;
 
 import org.edgebench.BadInputException;
+import org.edgebench.launch.ExitCodes;
+import org.edgebench.text.OneLine;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -25,21 +27,12 @@ public final class Subcommands {
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
-            err.println("edgebench: " + oneLine(ex));
+            err.println("edgebench: " + OneLine.of(ex));
             if (Boolean.getBoolean("edgebench.verbose")) {
                 ex.printStackTrace(err);
             }
             return ex instanceof BadInputException ? ExitCodes.BAD_INPUT : ExitCodes.FAILURE;
         });
         return cli.execute(args);
-    }
-
-    /** The message of {@code e} on one line, or its class name when it has none. */
-    public static String oneLine(Throwable e) {
-        String message = e.getMessage();
-        if (message == null || message.isBlank()) {
-            return e.getClass().getSimpleName();
-        }
-        return message.replaceAll("\\s*\\R\\s*", " ").strip();
     }
 }

@@ -1,6 +1,7 @@
 package org.edgebench.cli;
 
 import org.edgebench.BadInputException;
+import org.edgebench.launch.ExitCodes;
 import org.edgebench.run.Folders;
 import org.edgebench.run.Programs;
 import org.edgebench.turns.Build;

@@ -1,5 +1,6 @@
 package org.edgebench.compare;
 
+import org.edgebench.report.chart.IntervalChart;
 import org.edgebench.text.Numbers;
 import org.edgebench.report.chart.FontSupport;
 import org.edgebench.run.AtomicFiles;

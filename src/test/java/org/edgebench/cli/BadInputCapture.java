@@ -1,5 +1,6 @@
 package org.edgebench.cli;
 
+import org.edgebench.launch.ExitCodes;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;

@@ -1,5 +1,7 @@
 package org.edgebench.cli;
 
+import org.edgebench.launch.ExitCodes;
+import org.edgebench.launch.BenchmarkRun;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -17,7 +19,7 @@ class LauncherHelpTest {
         String longHelp = help("--help");
 
         assertThat(longHelp).isEqualTo(shortHelp);
-        assertThat(shortHelp).startsWith(Launcher.USAGE)
+        assertThat(shortHelp).startsWith(BenchmarkRun.USAGE)
                 .contains("[--callers N,N...] [--force]", "[--profile]", "--callers 1,2,4", "intra-op threads (-p intraOpThreads=N)")
                 .contains("-wi <int>", "-t <int>");
     }

@@ -8,9 +8,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /** One {@code compare} invocation as the launcher runs it, with what it printed. */
-record CompareRun(int exit, String stdout, String stderr) {
+public record CompareRun(int exit, String stdout, String stderr) {
 
-    static CompareRun of(String... args) {
+    public static CompareRun of(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream oldOut = System.out;

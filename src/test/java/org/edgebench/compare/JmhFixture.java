@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Writes JMH 1.37-shaped JSON (and env.json) for tests, from synthetic fork histograms. */
-final class JmhFixture {
+public final class JmhFixture {
 
     static final String BENCHMARK = "org.edgebench.bench.OrtSessionRunBenchmark.run";
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -22,7 +22,7 @@ final class JmhFixture {
     private final ArrayNode entries = JSON.createArrayNode();
 
     /** A SampleTime entry; each fork's histogram is split into two measurement iterations. */
-    JmhFixture sample(Map<String, String> params, String unit, double scale, List<SyntheticForks.Histogram> forks) {
+    public JmhFixture sample(Map<String, String> params, String unit, double scale, List<SyntheticForks.Histogram> forks) {
         ObjectNode primary = entry("sample", params, unit);
         ArrayNode raw = primary.putArray("rawDataHistogram");
         for (SyntheticForks.Histogram fork : forks) {
@@ -44,7 +44,7 @@ final class JmhFixture {
     }
 
     /** A Throughput entry with the given iteration scores per fork. */
-    JmhFixture throughput(Map<String, String> params, double[][] forks) {
+    public JmhFixture throughput(Map<String, String> params, double[][] forks) {
         ObjectNode primary = entry("thrpt", params, "ops/s");
         ArrayNode raw = primary.putArray("rawData");
         for (double[] fork : forks) {
@@ -74,7 +74,7 @@ final class JmhFixture {
     }
 
     /** Writes {@code dir/jmh.json} (and env.json when {@code arch} is not null) and returns {@code dir}. */
-    Path writeRun(Path dir, String arch, String host) {
+    public Path writeRun(Path dir, String arch, String host) {
         try {
             Files.createDirectories(dir);
             Files.writeString(dir.resolve("jmh.json"), JSON.writeValueAsString(entries));
@@ -96,7 +96,7 @@ final class JmhFixture {
         }
     }
 
-    static Map<String, String> params(int batchSize) {
+    public static Map<String, String> params(int batchSize) {
         return Map.of("model", "student", "provider", "CPU", "batchSize", Integer.toString(batchSize),
                 "intraOpThreads", "1", "dims", "");
     }

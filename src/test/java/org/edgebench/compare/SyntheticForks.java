@@ -31,7 +31,7 @@ public final class SyntheticForks {
         return values(metric, forkHistograms(forks, samplesPerFork, medianMs, withinSigma, betweenSigma));
     }
 
-    List<Histogram> forkHistograms(int forks, int samplesPerFork, double medianMs, double withinSigma,
+    public List<Histogram> forkHistograms(int forks, int samplesPerFork, double medianMs, double withinSigma,
                                    double betweenSigma) {
         List<Histogram> histograms = new ArrayList<>();
         for (int f = 0; f < forks; f++) {

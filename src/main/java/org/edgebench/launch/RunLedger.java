@@ -1,4 +1,4 @@
-package org.edgebench.cli;
+package org.edgebench.launch;
 
 import org.edgebench.run.RunFiles;
 import org.edgebench.run.AtomicFiles;

@@ -1,4 +1,4 @@
-package org.edgebench.cli;
+package org.edgebench.launch;
 
 import org.edgebench.bench.state.InputBatchState;
 import org.edgebench.profile.OperatorProfile;

@@ -1,4 +1,4 @@
-package org.edgebench.cli;
+package org.edgebench.launch;
 
 import java.io.BufferedReader;
 import java.io.IOException;

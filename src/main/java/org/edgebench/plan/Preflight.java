@@ -1,4 +1,4 @@
-package org.edgebench.cli;
+package org.edgebench.plan;
 
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OrtException;

@@ -1,30 +1,24 @@
-package org.edgebench.compare;
+package org.edgebench.compare.side;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.edgebench.BadInputException;
-import org.edgebench.text.Markdown;
-import org.edgebench.text.Numbers;
+import org.edgebench.compare.Direction;
+import org.edgebench.compare.Finding;
+import org.edgebench.compare.ForkSamples;
+import org.edgebench.compare.RegressionCheck;
+import org.edgebench.compare.Run;
 import org.edgebench.text.RatioText;
-import org.edgebench.report.chart.FontSupport;
 import org.edgebench.results.JmhResult;
-import org.edgebench.run.AtomicFiles;
 import org.edgebench.run.Configuration;
-import org.edgebench.run.RunFiles;
 import org.edgebench.stats.ForkValues;
 import org.edgebench.stats.Median;
 import org.edgebench.stats.Metric;
 import org.edgebench.stats.Ratio;
 
-import java.io.IOException;
-import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -247,7 +241,7 @@ public final class MultiComparison {
     }
 
     /** An emulator's timings are never judged, not even against another emulated run. */
-    private static boolean verdictApplies(Column reference, Column column) {
+    public static boolean verdictApplies(Column reference, Column column) {
         return reference.provider().equals(column.provider())
                 && !reference.run().environment().emulated() && !column.run().environment().emulated()
                 && reference.run().environment().machineDifferences(column.run().environment()).isEmpty();
@@ -282,133 +276,11 @@ public final class MultiComparison {
         return differences;
     }
 
-    public String markdown() {
-        StringBuilder md = new StringBuilder("### EdgeBench runs side by side\n\n");
-        md.append("| Column | Source | Environment | Compared with ").append(Markdown.escape(reference().name())).append(" |\n");
-        md.append("|---|---|---|---|\n");
-        for (Column column : columns) {
-            String versus;
-            if (column == reference()) {
-                versus = "reference";
-            } else if (verdictApplies(reference(), column)) {
-                versus = "same machine and provider: verdicts apply"
-                        + (differences(column).isEmpty() ? "" : " (" + String.join("; ", differences(column)) + ")");
-            } else {
-                versus = "**" + String.join("; ", differences(column)) + "**: ratio only, no verdict";
-            }
-            md.append("| ").append(Markdown.escape(column.name())).append(" | `").append(column.run().file())
-                    .append("` | ").append(Markdown.escape(column.run().environment().header()))
-                    .append(" | ").append(versus).append(" |\n");
-        }
-        for (Metric metric : metrics) {
-            md.append("\n#### ").append(metric.label()).append("\n\n| Configuration |");
-            for (Column column : columns) {
-                md.append(' ').append(Markdown.escape(column.name())).append(" |");
-            }
-            md.append("\n|---|").append("---:|".repeat(columns.size())).append('\n');
-            List<Cell[]> table = cells(metric);
-            for (int i = 0; i < rows.size(); i++) {
-                md.append("| ").append(Markdown.escape(rows.get(i).label())).append(" |");
-                for (Cell cell : table.get(i)) {
-                    md.append(' ').append(cellText(cell)).append(" |");
-                }
-                md.append('\n');
-            }
-        }
-        md.append("\nValues are medians over forks; each ratio is to ").append(Markdown.escape(reference().name()))
-                .append(" with its 95% bootstrap interval over forks (\"same within noise\" when it holds 1). "
-                        + "Verdicts only where the column is the reference's provider on the reference's machine, "
-                        + "following docs/compare.md (threshold ")
-                .append(Numbers.percent(check.threshold())).append(").\n");
-        return md.toString();
+    public List<Metric> metrics() {
+        return metrics;
     }
 
-    private static String cellText(Cell cell) {
-        if (cell == null) {
-            return "-";
-        }
-        String value = Numbers.value(cell.value(), cell.unit()) + ' ' + cell.unit() + (cell.metricApplies() ? "" : " (mean)");
-        if (cell.ratio() == null) {
-            return value;
-        }
-        String verdict = cell.finding() == null ? "" : "; " + cell.finding().verdict().label();
-        return value + ", " + cell.ratioText() + verdict;
-    }
-
-    /** comparison.csv, comparison.md and one chart per metric, staged and moved into place together. */
-    public void write(Path dir) throws IOException {
-        try (AtomicFiles files = AtomicFiles.in(dir)) {
-            files.writeText(RunFiles.COMPARISON_MD, out -> out.write(markdown()));
-            files.writeText(RunFiles.COMPARISON_CSV, this::writeCsv);
-            for (Metric metric : FontSupport.problem().isEmpty() ? metrics : List.<Metric>of()) {
-                byte[] png = chart(metric);
-                files.write(chartFile(metric), out -> out.write(png));
-            }
-            files.commit();
-        }
-    }
-
-    /** {@code charts/comparison_p50.png}. */
-    public static String chartFile(Metric metric) {
-        return RunFiles.CHARTS + "/comparison_" + metric.label() + ".png";
-    }
-
-    private void writeCsv(Writer out) throws IOException {
-        CSVFormat format = CSVFormat.DEFAULT.builder()
-                .setHeader("configuration", "metric", "column", "run", "provider", "unit", "forks", "value", "ratio",
-                        "ratio_ci_low", "ratio_ci_high", "versus_reference", "p_holm", "verdict", "same_machine_as_reference")
-                .get();
-        try (CSVPrinter csv = new CSVPrinter(out, format)) {
-            for (Metric metric : metrics) {
-                List<Cell[]> table = cells(metric);
-                for (int i = 0; i < rows.size(); i++) {
-                    for (int c = 0; c < columns.size(); c++) {
-                        Cell cell = table.get(i)[c];
-                        if (cell == null) {
-                            continue;
-                        }
-                        Column column = columns.get(c);
-                        Ratio r = cell.ratio();
-                        Finding f = cell.finding();
-                        csv.printRecord(rows.get(i).label(), cell.metricApplies() ? metric.label() : "mean", column.name(),
-                                column.run().name(), column.provider(), cell.unit(), cell.forks().length,
-                                Numbers.csv(cell.value()),
-                                r == null ? "" : Numbers.csv(r.value()),
-                                r == null ? "" : Numbers.csv(r.low()),
-                                r == null ? "" : Numbers.csv(r.high()),
-                                cell.versus(),
-                                f == null ? "" : Numbers.csv(f.adjustedPValue()),
-                                f == null ? "" : f.verdict().label(),
-                                reference().run().environment().machineDifferences(column.run().environment()).isEmpty());
-                    }
-                }
-            }
-        }
-    }
-
-    /** Each column's ratio to the reference with its interval; the reference is the line at 1. */
-    private byte[] chart(Metric metric) {
-        List<Cell[]> table = cells(metric);
-        List<String> categories = rows.stream().map(Row::label).toList();
-        List<IntervalChart.Series> series = new ArrayList<>();
-        for (int c = 1; c < columns.size(); c++) {
-            double[][] points = new double[3][rows.size()];
-            for (double[] p : points) {
-                Arrays.fill(p, Double.NaN);
-            }
-            for (int i = 0; i < rows.size(); i++) {
-                Cell cell = table.get(i)[c];
-                if (cell != null && cell.ratio() != null) {
-                    points[0][i] = cell.ratio().value();
-                    points[1][i] = cell.ratio().hasInterval() ? cell.ratio().low() : cell.ratio().value();
-                    points[2][i] = cell.ratio().hasInterval() ? cell.ratio().high() : cell.ratio().value();
-                }
-            }
-            series.add(new IntervalChart.Series(columns.get(c).name(), points[0], points[1], points[2]));
-        }
-        return IntervalChart.png(String.format(Locale.ROOT, "%s relative to %s (latency: lower is better)",
-                        metric.label(), reference().name()),
-                "dot: ratio of fork medians; whisker: 95% interval over forks (none with a single fork)",
-                "ratio to " + reference().name(), categories, series);
+    public RegressionCheck check() {
+        return check;
     }
 }

@@ -1,4 +1,4 @@
-package org.edgebench.cli;
+package org.edgebench.launch;
 
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;

@@ -1,5 +1,6 @@
-package org.edgebench.cli;
+package org.edgebench.launch;
 
+import org.edgebench.plan.Suite;
 import org.edgebench.run.Configuration;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.runner.options.CommandLineOptions;

@@ -1,4 +1,4 @@
-package org.edgebench.cli;
+package org.edgebench.launch;
 
 import org.edgebench.BadInputException;
 import org.edgebench.model.inputs.InputSource;

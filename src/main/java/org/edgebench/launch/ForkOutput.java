@@ -1,4 +1,4 @@
-package org.edgebench.cli;
+package org.edgebench.launch;
 
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;

@@ -1,5 +1,6 @@
-package org.edgebench.cli;
+package org.edgebench.launch;
 
+import org.edgebench.text.OneLine;
 import org.edgebench.model.ModelCatalog;
 import org.edgebench.profile.Placement;
 import org.edgebench.report.csv.PlacementCsv;
@@ -50,7 +51,7 @@ final class PlacementStep {
                 files.writeText(PlacementCsv.FILE, w -> PlacementCsv.write(rows, w));
                 files.commit();
             } catch (IOException | RuntimeException e) {
-                out.println("EdgeBench: warning: " + PlacementCsv.FILE + " could not be written (" + Subcommands.oneLine(e) + ")");
+                out.println("EdgeBench: warning: " + PlacementCsv.FILE + " could not be written (" + OneLine.of(e) + ")");
             }
         }
         return new PlacementStep(byKey);

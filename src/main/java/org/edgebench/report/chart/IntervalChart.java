@@ -1,6 +1,5 @@
-package org.edgebench.compare;
+package org.edgebench.report.chart;
 
-import org.edgebench.report.chart.ChartStyle;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
@@ -24,21 +23,21 @@ import java.util.List;
  * with a whisker from the slowest to the fastest fork. Values are relative to the reference run's
  * median, so configurations of any size and unit share one axis and the change reads directly.
  */
-final class IntervalChart {
+public final class IntervalChart {
 
     /** One run's points, relative to the reference: {@code y[i]} in {@code [low[i], high[i]]}. */
-    record Series(String name, double[] y, double[] low, double[] high) {
+    public record Series(String name, double[] y, double[] low, double[] high) {
     }
 
     private IntervalChart() {
     }
 
-    static byte[] png(String title, String subtitle, String yLabel, List<String> categories, List<Series> series) {
+    public static byte[] png(String title, String subtitle, String yLabel, List<String> categories, List<Series> series) {
         return png(title, subtitle, yLabel, categories, series, Double.NaN);
     }
 
     /** As above, with dashed lines at 1 - threshold and 1 + threshold unless {@code threshold} is NaN. */
-    static byte[] png(String title, String subtitle, String yLabel, List<String> categories,
+    public static byte[] png(String title, String subtitle, String yLabel, List<String> categories,
                       List<Series> series, double threshold) {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         double spread = 0.3;

@@ -1,4 +1,4 @@
-package org.edgebench.cli;
+package org.edgebench.plan;
 
 import org.edgebench.BadInputException;
 import org.edgebench.model.ModelCatalog;
@@ -23,7 +23,7 @@ import java.util.function.Function;
  * The configurations a run will hand JMH one at a time, so that each finished configuration is
  * saved before the next starts and a crash or Ctrl-C loses only the configuration that was running.
  */
-final class Plan {
+public final class Plan {
 
     private Plan() {
     }
@@ -33,10 +33,10 @@ final class Plan {
      *
      * @param requested each suite parameter's values as asked for, before the providers this build lacks are dropped
      */
-    record Planned(Map<String, List<String>> requested, Preflight.Checked checked, List<Configuration> configurations) {
+    public record Planned(Map<String, List<String>> requested, Preflight.Checked checked, List<Configuration> configurations) {
 
         /** {@code machine} with this plan's facts: what was asked, what was skipped, the models. */
-        Environment environment(Environment machine, String suite, String label, String commandLine) {
+        public Environment environment(Environment machine, String suite, String label, String commandLine) {
             List<Environment.SkippedProvider> skipped = checked.skipped().stream()
                     .map(s -> new Environment.SkippedProvider(s.provider().name(), s.reason())).toList();
             Environment.Providers providers = new Environment.Providers(requested.get(Configuration.PROVIDER),
@@ -54,7 +54,7 @@ final class Plan {
      *
      * @throws BadInputException for a bad value, or when no benchmark matches {@code includes}
      */
-    static Planned resolve(OutputFormat out, List<String> includes, List<String> excludes, Suite suite, List<Integer> callers,
+    public static Planned resolve(OutputFormat out, List<String> includes, List<String> excludes, Suite suite, List<Integer> callers,
                            Function<String, List<String>> commandLine) {
         Map<String, List<String>> requested = new LinkedHashMap<>();
         for (String param : Configuration.SUITE_PARAMS) {
@@ -114,7 +114,7 @@ final class Plan {
      * The {@code @Param} defaults of {@code param} over the selected benchmarks, in declaration
      * order and without repeats: what a run uses when neither the command line nor the suite sets it.
      */
-    static List<String> declaredDefaults(OutputFormat out, List<String> includes, List<String> excludes, String param) {
+    public static List<String> declaredDefaults(OutputFormat out, List<String> includes, List<String> excludes, String param) {
         Set<String> defaults = new LinkedHashSet<>();
         for (BenchmarkListEntry entry : benchmarks(out, includes, excludes)) {
             String[] declared = entry.getParams().orElse(Map.of()).get(param);

@@ -1,4 +1,4 @@
-package org.edgebench.cli;
+package org.edgebench.launch;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package org.edgebench.cli;
+package org.edgebench.plan;
 
 import org.edgebench.BadInputException;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.edgebench.cli;
+package org.edgebench.plan;
 
 import org.edgebench.BadInputException;
 import org.edgebench.run.Configuration;
@@ -127,7 +127,7 @@ public record Suite(String name, String include, Map<String, List<String>> param
      * {@code include} selects, so the cold-start and warm-up benchmarks, run by a regexp beside
      * the default suite, keep their own (no warm-up, single shots).
      */
-    Suite forBenchmark(String benchmark) {
+    public Suite forBenchmark(String benchmark) {
         if (Pattern.compile(include).matcher(benchmark).find()) {
             return this;
         }

@@ -1,5 +1,8 @@
-package org.edgebench.cli;
+package org.edgebench.launch;
 
+import org.edgebench.plan.Plan;
+import org.edgebench.plan.Suite;
+import org.edgebench.text.OneLine;
 import org.edgebench.BadInputException;
 import org.edgebench.analysis.BatchAdvisor;
 import org.edgebench.arrivals.ArrivalPlan;
@@ -14,7 +17,6 @@ import org.edgebench.run.Environment;
 import org.edgebench.run.RunFiles;
 import org.edgebench.run.RunFolder;
 import org.edgebench.runtime.OperatorFailure;
-import org.edgebench.runtime.ProviderCheck;
 import org.edgebench.runtime.ThisMachine;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;
@@ -55,6 +57,46 @@ import java.util.regex.Pattern;
  * {@code profile/}, its timings nowhere.
  */
 public final class BenchmarkRun {
+
+    /** The launcher's usage, printed for {@code -h} before JMH's options. */
+    public static final String USAGE = """
+            EdgeBench: JMH benchmarks of ONNX model inference.
+
+              java -jar benchmarks.jar [--suite NAME] [--out DIR] [--label NAME] [--slo-ms N] [--callers N,N...] [--force]
+                                       [--profile] [--require-full-delegation] [--no-report] [--lock-wait TIME] [--verbose] [JMH options] [regexp]
+                                       [--arrivals RATE,...|sweep [--arrivals-for 30s] [--workers N] [--max-batch B,...]
+                                        [--max-wait-ms T,...] [--slo-percentile 99]]
+              java -jar benchmarks.jar report RUN_DIR|jmh.json [--out DIR] [--slo-ms N]
+              java -jar benchmarks.jar compare BASELINE CANDIDATE [--metric p50|p90|p95|p99|mean] [--threshold PCT] [--out DIR]
+              java -jar benchmarks.jar compare --label NAME=RUN --label NAME=RUN ...
+              java -jar benchmarks.jar turns NAME=BUILD NAME=BUILD... [--suite NAME] [--rounds R] [--block B] [--forks F]
+                                       [--count] [--no-turns] [--cpus LIST|all] [--out DIR] [compare options] [-- run options]
+              java -jar benchmarks.jar capabilities [--json]
+              java -jar benchmarks.jar env [--json]
+              java -jar benchmarks.jar models [MODEL...]
+              java -jar benchmarks.jar calibrate [--model M] [--batch-size N] [--threads T] [--rounds R]
+              java -jar benchmarks.jar count [--suite NAME] [-p NAME=VALUES] [--out DIR] [--label NAME] [--into RUN_DIR]
+                                       [--warmup N] [--calls LOW,HIGH]
+
+            Suites: quick, default, ci, full (benchmarks/*.properties). JMH parameters: model, batchSize,
+            provider, intraOpThreads, dims, e.g. -p batchSize=1,8 -p provider=CPU,XNNPACK.
+            Two kinds of threads: callers are JMH threads calling one session at once (--callers 1,2,4 runs
+            each configuration with 1, 2 and 4; -t N for one count, not both; --force allows more than
+            4 per core); intra-op threads (-p intraOpThreads=N) are ONNX Runtime's pool inside one call,
+            0 = ONNX Runtime's default. --profile adds one unmeasured fork per OrtSessionRunBenchmark
+            configuration with ONNX Runtime's profiler on: operators.csv, profile/, charts/operators_*.png.
+            Before the benchmarks, each model and provider's node placement (which nodes the provider ran,
+            which it left to CPU) is printed and kept in placement.csv; --require-full-delegation fails,
+            unrun, a configuration whose provider left nodes to CPU.
+            --arrivals serves each OrtSessionRunBenchmark configuration requests at a rate after its benchmark: 30/s
+            (a fixed interval), poisson:500/s, poisson:80% (of the closed-loop maximum), sweep (the highest Poisson rate
+            whose P99 stays within --slo-ms); arrivals.csv, docs/arrivals.md.
+            --lock-wait 15m waits that long (default 30m) while another JMH run holds JMH's lock; 0 refuses at once.
+            -h and --help print this.
+            Exit codes: 0 ok, 1 a benchmark failed or a regression, 2 bad usage or input.
+
+            JMH's options follow.
+            """;
 
     private final PrintStream out;
 
@@ -288,7 +330,7 @@ public final class BenchmarkRun {
     /** JMH's help and its lists of profilers and result formats, which need no suite. */
     private boolean answeredWithoutRunning(CommandLineOptions jmh) throws IOException {
         if (jmh.shouldHelp()) {
-            out.println(Launcher.USAGE);
+            out.println(USAGE);
             jmh.showHelp();
         } else if (jmh.shouldListProfilers()) {
             jmh.listProfilers();
@@ -351,7 +393,7 @@ public final class BenchmarkRun {
                 try {
                     results = new Runner(options, output).run();
                 } catch (RunnerException e) {
-                    failure = Subcommands.oneLine(e);
+                    failure = OneLine.of(e);
                     thrown = failureText(e);
                 } finally {
                     output.endOfForks();
@@ -417,7 +459,7 @@ public final class BenchmarkRun {
         try {
             new Runner(ProfiledFork.settings(options(jmh, suite, configuration, folder, ProfiledFork.jvmArg(trace))).build()).run();
         } catch (RunnerException e) {
-            failure = Subcommands.oneLine(e);
+            failure = OneLine.of(e);
         }
         if (Files.isRegularFile(trace)) {
             out.println("EdgeBench: wrote " + folder.relativize(trace) + " (ONNX Runtime's trace, "
@@ -451,7 +493,7 @@ public final class BenchmarkRun {
             }
             written.chartsSkipped().ifPresent(line -> out.println("EdgeBench: " + line));
         } catch (IOException | RuntimeException e) {
-            out.println("EdgeBench: the report could not be written (" + Subcommands.oneLine(e)
+            out.println("EdgeBench: the report could not be written (" + OneLine.of(e)
                     + "); jmh.json is intact: retry with `java -jar benchmarks.jar report " + folder + "`");
         }
     }

@@ -1,4 +1,4 @@
-package org.edgebench.cli;
+package org.edgebench.launch;
 
 /** The launcher's exit codes (see README, "Exit codes"). */
 public final class ExitCodes {

@@ -1,5 +1,6 @@
-package org.edgebench.cli;
+package org.edgebench.launch;
 
+import org.edgebench.text.OneLine;
 import org.edgebench.agreement.OutputAgreement;
 import org.edgebench.analysis.Workloads;
 import org.edgebench.model.ModelCatalog;
@@ -53,7 +54,7 @@ final class AgreementStep {
                 files.commit();
             }
         } catch (IOException | RuntimeException e) {
-            out.println("EdgeBench: warning: " + AgreementCsv.FILE + " could not be written (" + Subcommands.oneLine(e)
+            out.println("EdgeBench: warning: " + AgreementCsv.FILE + " could not be written (" + OneLine.of(e)
                     + "); the measurements are intact");
         }
     }

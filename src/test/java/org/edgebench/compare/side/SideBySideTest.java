@@ -1,5 +1,8 @@
-package org.edgebench.compare;
+package org.edgebench.compare.side;
 
+import org.edgebench.compare.CompareRun;
+import org.edgebench.compare.JmhFixture;
+import org.edgebench.compare.SyntheticForks;
 import org.edgebench.stats.Metric;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +48,7 @@ class SideBySideTest {
         assertThat(row("student b32 t0")).containsPattern("same within noise \\(1\\.00x \\[0\\.\\d\\dx, 1\\.\\d\\dx\\]\\) \\|$");
         assertThat(stdout).doesNotContain("regressed").doesNotContain("unchanged");
         for (Metric metric : Metric.values()) {
-            Path chart = out.resolve(MultiComparison.chartFile(metric));
+            Path chart = out.resolve(MultiComparisonOutput.chartFile(metric));
             BufferedImage image = ImageIO.read(chart.toFile());
             assertThat(image.getWidth()).as(chart.toString()).isGreaterThanOrEqualTo(800);
             assertThat(colours(image)).as("%s has dots and whiskers drawn, not only background", chart).isGreaterThan(20);

@@ -1,5 +1,6 @@
-package org.edgebench.cli;
+package org.edgebench.launch;
 
+import org.edgebench.text.OneLine;
 import org.edgebench.analysis.ConfigurationStats;
 import org.edgebench.arrivals.ArrivalPlan;
 import org.edgebench.arrivals.ArrivalRow;
@@ -69,7 +70,7 @@ final class ArrivalsStep {
                 try (SessionService service = new SessionService(catalog, c, runner.maxBatch())) {
                     runner.run(c, max, service, rows::add);
                 } catch (Exception e) {
-                    out.println("EdgeBench: warning: arrivals of " + c.label() + " stopped: " + Subcommands.oneLine(e)
+                    out.println("EdgeBench: warning: arrivals of " + c.label() + " stopped: " + OneLine.of(e)
                             + "; the schedules that finished are kept");
                 }
                 save(folder, rows);
@@ -80,7 +81,7 @@ final class ArrivalsStep {
                 out.println("EdgeBench: wrote " + folder.resolve(ArrivalsCsv.FILE) + " (" + rows.size() + " schedules)");
             }
         } catch (Exception e) {
-            out.println("EdgeBench: warning: " + ArrivalsCsv.FILE + " could not be written (" + Subcommands.oneLine(e)
+            out.println("EdgeBench: warning: " + ArrivalsCsv.FILE + " could not be written (" + OneLine.of(e)
                     + "); the measurements in jmh.json are intact");
         }
     }
