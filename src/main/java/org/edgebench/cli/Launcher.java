@@ -16,8 +16,8 @@ public final class Launcher {
             EdgeBench: JMH benchmarks of ONNX model inference.
 
               java -jar benchmarks.jar [--suite NAME] [--out DIR] [--label NAME] [--slo-ms N] [--callers N,N...] [--force]
-                                       [--profile] [--require-full-delegation] [--no-report] [--lock-wait TIME] [--verbose] [JMH options] [regexp]
-                                       [--arrivals RATE,...|sweep [--arrivals-for 30s] [--workers N] [--max-batch B,...]
+                                       [--profile] [--require-full-delegation] [--no-report] [--no-turns] [--lock-wait TIME] [--verbose]
+                                       [JMH options] [regexp] [--arrivals RATE,...|sweep [--arrivals-for 30s] [--workers N] [--max-batch B,...]
                                         [--max-wait-ms T,...] [--slo-percentile 99]]
               java -jar benchmarks.jar report RUN_DIR|jmh.json [--out DIR] [--slo-ms N]
               java -jar benchmarks.jar compare BASELINE CANDIDATE [--metric p50|p90|p95|p99|mean] [--threshold PCT] [--out DIR]
@@ -45,6 +45,8 @@ public final class Launcher {
             (a fixed interval), poisson:500/s, poisson:80% (of the closed-loop maximum), sweep (the highest Poisson rate
             whose P99 stays within --slo-ms); arrivals.csv, docs/arrivals.md.
             --lock-wait 15m waits that long (default 30m) while another JMH run holds JMH's lock; 0 refuses at once.
+            Configurations compared in the summary (providers, a model and its -int8 twin) take turns, one iteration
+            each per round (turns.csv), and their ratios pair; --no-turns runs them one after another.
             -h and --help print this.
             Exit codes: 0 ok, 1 a benchmark failed or a regression, 2 bad usage or input.
 

@@ -32,6 +32,12 @@ public final class WorkloadSections {
     static final String INTERVAL_NOTE = "[low, high]: the 95% interval of the ratio over forks (each fork one value,"
             + " resampled); within noise: it holds 1x.";
 
+    /** Said after {@link #INTERVAL_NOTE} when the run measured some of a section's pairs in turns. */
+    static final String IN_TURNS_NOTE = " Pairs measured in turns (turns.csv; --no-turns runs them one after another)"
+            + " take their ratio from paired iterations instead: the median over iterations of one side's iteration"
+            + " value over the other's, iteration j of fork i beside iteration j of fork i, with an interval that"
+            + " resamples fork pairs, then iterations within them.";
+
     private WorkloadSections() {
     }
 
@@ -253,8 +259,10 @@ public final class WorkloadSections {
         }
         List<String> notes = new ArrayList<>();
         if (!pairs.isEmpty()) {
+            boolean inTurns = pairs.stream().flatMap(p -> p.rows().stream()).anyMatch(r -> ForkRatios.inTurns(r.fp32(), r.int8()));
             notes.add("speed-up: fp32 latency / int8 latency, and int8 items/s / fp32 items/s, from the median over forks"
-                    + " of each fork's value; above 1x the int8 model is faster. " + INTERVAL_NOTE + " Models pair by"
+                    + " of each fork's value; above 1x the int8 model is faster. " + INTERVAL_NOTE
+                    + (inTurns ? IN_TURNS_NOTE : "") + " Models pair by"
                     + " name (X and X-int8) with the same benchmark and parameters"
                     + (agreement.isEmpty() ? "; what quantization costs in accuracy is not measured here." : "."));
         }
@@ -393,7 +401,12 @@ public final class WorkloadSections {
                         + " first provider by name when " + Workloads.REFERENCE_PROVIDER + " did not run) with the same"
                         + " model, batch size, threads, callers and dims: the reference's P50 over the provider's, each the"
                         + " median over forks of a fork's P50 (items/s for thrpt and avgt, which have no distribution). "
-                        + INTERVAL_NOTE + (charted ? " charts/providers.png draws it." : ""))));
+                        + INTERVAL_NOTE + (inTurns(groups) ? IN_TURNS_NOTE : "")
+                        + (charted ? " charts/providers.png draws it." : ""))));
+    }
+
+    private static boolean inTurns(List<Workloads.ProviderGroup> groups) {
+        return groups.stream().anyMatch(g -> g.others().stream().anyMatch(o -> ForkRatios.inTurns(g.reference(), o)));
     }
 
     /** What one sentence of the providers section is about: a setting (all but the batch size) and two providers. */
