@@ -4,6 +4,7 @@ import org.edgebench.BadInputException;
 import org.edgebench.analysis.BatchAdvisor;
 import org.edgebench.arrivals.ArrivalPlan;
 import org.edgebench.bench.MemoryProfiler;
+import org.edgebench.bench.TurnsProfiler;
 import org.edgebench.bench.state.OutputAllocation;
 import org.edgebench.model.ModelCatalog;
 import org.edgebench.profile.Profiles;
@@ -672,6 +673,8 @@ public final class BenchmarkRun {
                 .include("^" + Pattern.quote(configuration.benchmark()) + "$")
                 .threads(configuration.threads())
                 .addProfiler(MemoryProfiler.class)
+                // Does nothing unless the forks are given pipes to take turns through.
+                .addProfiler(TurnsProfiler.class)
                 // One call: JMH's builder keeps only the last list it is given.
                 .jvmArgsAppend(appended.toArray(String[]::new));
         configuration.params().forEach(b::param);

@@ -45,8 +45,9 @@ public final class Launcher {
             (a fixed interval), poisson:500/s, poisson:80% (of the closed-loop maximum), sweep (the highest Poisson rate
             whose P99 stays within --slo-ms); arrivals.csv, docs/arrivals.md.
             --lock-wait 15m waits that long (default 30m) while another JMH run holds JMH's lock; 0 refuses at once.
-            Configurations compared in the summary (providers, a model and its -int8 twin) take turns, one iteration
-            each per round (turns.csv), and their ratios pair; --no-turns runs them one after another.
+            Configurations the summary compares (providers, a model and its -int8 twin, intra-op threads, callers,
+            DJL against raw ONNX Runtime) take turns, one iteration each per round (turns.csv), and their ratios
+            pair; --no-turns runs them one after another.
             -h and --help print this.
             Exit codes: 0 ok, 1 a benchmark failed or a regression, 2 bad usage or input.
 

@@ -108,7 +108,8 @@ public final class WorkloadSections {
                         + " fewest callers of the same configuration. Where items/s stops growing while P95 climbs, more"
                         + " callers only queue: that is the knee in charts/latency_vs_throughput.png. The callers share"
                         + " the session's intra-op pool (intraOpThreads; 0 = ONNX Runtime's default, usually one per core),"
-                        + " so a call already spread over every core leaves another caller little to gain. " + INTERVAL_NOTE)));
+                        + " so a call already spread over every core leaves another caller little to gain. " + INTERVAL_NOTE
+                        + (lines.stream().anyMatch(l -> firstInTurns(l.points())) ? IN_TURNS_NOTE : ""))));
     }
 
     /** "first inference X ms, steady P50 Y ms, reached after about K runs", one line per configuration. */
@@ -206,7 +207,8 @@ public final class WorkloadSections {
                 List.of("raw: OrtSession.run on pre-built tensors; DJL: Predictor.predict on an NDList through DJL's"
                         + " OnnxRuntime engine, same model, batch, provider, intra-op threads and callers. DJL - raw is what"
                         + " the layer adds per call (or takes from items/s); DJL / raw is DJL's value over raw ONNX Runtime's,"
-                        + " from the median over forks of each fork's value. " + INTERVAL_NOTE)));
+                        + " from the median over forks of each fork's value. " + INTERVAL_NOTE
+                        + (pairs.stream().anyMatch(p -> ForkRatios.inTurns(p.raw(), p.djl())) ? IN_TURNS_NOTE : ""))));
     }
 
     private static Optional<Summary.Section> int8(List<Workloads.Int8Pair> pairs, AgreementCsv.Contents agreement) {
@@ -361,7 +363,8 @@ public final class WorkloadSections {
         return Optional.of(new Summary.Section("Thread scaling (intraOpThreads)", List.of(), List.of(table),
                 List.of("items/s speed-up: against the fewest threads of the same configuration, from the median over"
                         + " forks of each fork's items/s; 0 is ONNX Runtime's default, usually one thread per core. "
-                        + INTERVAL_NOTE + " charts/threads_scaling.png draws it.")));
+                        + INTERVAL_NOTE + (lines.stream().anyMatch(l -> firstInTurns(l.points())) ? IN_TURNS_NOTE : "")
+                        + " charts/threads_scaling.png draws it.")));
     }
 
     /**
@@ -403,6 +406,11 @@ public final class WorkloadSections {
                         + " median over forks of a fork's P50 (items/s for thrpt and avgt, which have no distribution). "
                         + INTERVAL_NOTE + (inTurns(groups) ? IN_TURNS_NOTE : "")
                         + (charted ? " charts/providers.png draws it." : ""))));
+    }
+
+    /** True when the first point, which the others are compared with, was measured in turns with any of them. */
+    private static boolean firstInTurns(List<ConfigurationStats> points) {
+        return points.stream().skip(1).anyMatch(s -> ForkRatios.inTurns(points.get(0), s));
     }
 
     private static boolean inTurns(List<Workloads.ProviderGroup> groups) {

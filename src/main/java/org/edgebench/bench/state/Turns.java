@@ -9,11 +9,11 @@ import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /**
- * Taking turns with another benchmark process, so that two builds are measured in the same seconds
- * on the same machine: each measured (and warm-up) iteration waits for a token from the other process
- * and hands it back when it ends, so exactly one of the two is inside an iteration at any time and
- * their iterations alternate, A, B, A, B, ... {@code scripts/ci-regression.sh --against} runs the
- * base and candidate builds this way (docs/compare.md, "Taking turns").
+ * A fork's end of taking turns with other benchmark processes, so that builds, or configurations
+ * of one run, are measured in the same seconds on the same machine: each measured (and warm-up)
+ * iteration waits for a token from the engine ({@code org.edgebench.turns.TurnTaking}) and hands
+ * it back when it ends ({@code org.edgebench.bench.TurnsProfiler} does both, around any benchmark),
+ * so exactly one is inside an iteration at any time (docs/compare.md, "Taking turns").
  *
  * <p>Asked for with the environment variable {@code EDGEBENCH_TURNS=WAIT,PASS}: two named pipes
  * (FIFOs), the one this process reads its token from and the one it writes the other's token to;
