@@ -9,10 +9,11 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Two configurations of a run side by side as a {@link Ratio} of their fork values: a latency
- * percentile, or items per second. Each fork is one value, so the interval shows how far the
- * fork-to-fork spread lets the ratio move. The summary's tables pool every sample of every fork
- * instead, so a ratio can differ a little from the one their two P50s give.
+ * Two configurations of a run side by side as a {@link Ratio}: a latency percentile, or items per
+ * second. Configurations measured in turns ({@link JmhResult#measuredInTurnsWith}) pair iteration by
+ * iteration, fork pair by fork pair ({@link Ratio#paired}); others give one value per fork, so the
+ * interval shows how far the fork-to-fork spread lets the ratio move. The summary's tables pool
+ * every sample of every fork instead, so a ratio can differ a little from the one their two P50s give.
  */
 public final class ForkRatios {
 
@@ -27,8 +28,15 @@ public final class ForkRatios {
         if (!hasLatency(reference.result(), metric) || !hasLatency(other.result(), metric)) {
             return Optional.empty();
         }
-        return Optional.of(Ratio.of(ForkValues.of(reference.result(), metric), ForkValues.of(other.result(), metric),
-                seed(reference, other, metric.label())));
+        String seed = seed(reference, other, metric.label());
+        if (inTurns(reference, other)) {
+            double[][] a = ForkValues.perIteration(reference.result(), metric);
+            double[][] b = ForkValues.perIteration(other.result(), metric);
+            if (Ratio.pairs(a, b)) {
+                return Optional.of(Ratio.paired(a, b, seed));
+            }
+        }
+        return Optional.of(Ratio.of(ForkValues.of(reference.result(), metric), ForkValues.of(other.result(), metric), seed));
     }
 
     /** {@code other}'s items per second over the reference's; empty for single shots, which have no throughput. */
@@ -36,7 +44,20 @@ public final class ForkRatios {
         if (!Double.isFinite(reference.throughputItemsPerS()) || !Double.isFinite(other.throughputItemsPerS())) {
             return Optional.empty();
         }
-        return Optional.of(Ratio.of(itemsPerSecond(reference), itemsPerSecond(other), seed(reference, other, "items/s")));
+        String seed = seed(reference, other, "items/s");
+        if (inTurns(reference, other)) {
+            double[][] a = itemsPerSecondPerIteration(reference);
+            double[][] b = itemsPerSecondPerIteration(other);
+            if (Ratio.pairs(a, b)) {
+                return Optional.of(Ratio.paired(a, b, seed));
+            }
+        }
+        return Optional.of(Ratio.of(itemsPerSecond(reference), itemsPerSecond(other), seed));
+    }
+
+    /** True when the two were measured in turns with each other, so their iterations pair. */
+    public static boolean inTurns(ConfigurationStats reference, ConfigurationStats other) {
+        return reference.result().measuredInTurnsWith(other.result());
     }
 
     /**
@@ -59,6 +80,15 @@ public final class ForkRatios {
         return Arrays.stream(ForkValues.of(result, Metric.MEAN))
                 .map(v -> result.isRate() ? v * items : result.threads() * items * 1000.0 / v)
                 .toArray();
+    }
+
+    /** Each measurement iteration's items per second, {@code [fork][iteration]}. */
+    private static double[][] itemsPerSecondPerIteration(ConfigurationStats s) {
+        JmhResult result = s.result();
+        int items = s.configuration().itemsPerOp();
+        return Arrays.stream(ForkValues.perIteration(result, Metric.MEAN))
+                .map(fork -> Arrays.stream(fork).map(v -> result.isRate() ? v * items : result.threads() * items * 1000.0 / v).toArray())
+                .toArray(double[][]::new);
     }
 
     /* Labels are unique within a run, so every comparison draws its own stable resamples. */

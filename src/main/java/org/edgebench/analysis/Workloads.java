@@ -250,7 +250,7 @@ public final class Workloads {
     }
 
     /** {@code X} for a configuration of model {@code X-int8}: the fp32 model it is the quantized twin of. */
-    private static Optional<String> fp32Twin(Configuration c) {
+    public static Optional<String> fp32Twin(Configuration c) {
         String model = c.model();
         return model.endsWith(INT8_SUFFIX) && model.length() > INT8_SUFFIX.length()
                 ? Optional.of(model.substring(0, model.length() - INT8_SUFFIX.length())) : Optional.empty();

@@ -7,10 +7,14 @@ import org.edgebench.BadInputException;
 import org.edgebench.analysis.BatchAdvisor;
 import org.edgebench.arrivals.ArrivalPlan;
 import org.edgebench.bench.MemoryProfiler;
+import org.edgebench.bench.TurnsProfiler;
 import org.edgebench.bench.state.OutputAllocation;
 import org.edgebench.model.ModelCatalog;
 import org.edgebench.profile.Profiles;
+import org.edgebench.bench.state.Turns;
 import org.edgebench.report.Report;
+import org.edgebench.results.JmhResult;
+import org.edgebench.run.AtomicFiles;
 import org.edgebench.run.Configuration;
 import org.edgebench.run.EnvFile;
 import org.edgebench.run.Environment;
@@ -18,6 +22,9 @@ import org.edgebench.run.RunFiles;
 import org.edgebench.run.RunFolder;
 import org.edgebench.runtime.OperatorFailure;
 import org.edgebench.runtime.ThisMachine;
+import org.edgebench.turns.TurnTaking;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
@@ -33,6 +40,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +51,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -63,8 +74,8 @@ public final class BenchmarkRun {
             EdgeBench: JMH benchmarks of ONNX model inference.
 
               java -jar benchmarks.jar [--suite NAME] [--out DIR] [--label NAME] [--slo-ms N] [--callers N,N...] [--force]
-                                       [--profile] [--require-full-delegation] [--no-report] [--lock-wait TIME] [--verbose] [JMH options] [regexp]
-                                       [--arrivals RATE,...|sweep [--arrivals-for 30s] [--workers N] [--max-batch B,...]
+                                       [--profile] [--require-full-delegation] [--no-report] [--no-turns] [--lock-wait TIME] [--verbose]
+                                       [JMH options] [regexp] [--arrivals RATE,...|sweep [--arrivals-for 30s] [--workers N] [--max-batch B,...]
                                         [--max-wait-ms T,...] [--slo-percentile 99]]
               java -jar benchmarks.jar report RUN_DIR|jmh.json [--out DIR] [--slo-ms N]
               java -jar benchmarks.jar compare BASELINE CANDIDATE [--metric p50|p90|p95|p99|mean] [--threshold PCT] [--out DIR]
@@ -92,6 +103,9 @@ public final class BenchmarkRun {
             (a fixed interval), poisson:500/s, poisson:80% (of the closed-loop maximum), sweep (the highest Poisson rate
             whose P99 stays within --slo-ms); arrivals.csv, docs/arrivals.md.
             --lock-wait 15m waits that long (default 30m) while another JMH run holds JMH's lock; 0 refuses at once.
+            Configurations the summary compares (providers, a model and its -int8 twin, intra-op threads, callers,
+            DJL against raw ONNX Runtime) take turns, one iteration each per round (turns.csv), and their ratios
+            pair; --no-turns runs them one after another.
             -h and --help print this.
             Exit codes: 0 ok, 1 a benchmark failed or a regression, 2 bad usage or input.
 
@@ -114,10 +128,11 @@ public final class BenchmarkRun {
      * @param fullDelegation {@code --require-full-delegation}: a configuration whose provider left nodes to CPU fails unrun
      * @param lockWait {@code --lock-wait}: how long to wait while another JMH run holds JMH's lock; 0 refuses at once
      * @param arrivals the open-loop options ({@code --arrivals} and its companions) as given, option to value
+     * @param turns   false with {@code --no-turns}: compared configurations run one after another instead of in turns
      */
     record Args(String suite, Path out, String label, double sloMs, List<Integer> callers, boolean force, boolean profile,
                 boolean report, boolean fullDelegation, Duration lockWait,
-                List<String> jmh, Map<String, String> arrivals) {
+                List<String> jmh, Map<String, String> arrivals, boolean turns) {
 
         static Args parse(String[] args) {
             String suite = Suite.DEFAULT;
@@ -129,6 +144,7 @@ public final class BenchmarkRun {
             boolean profile = false;
             boolean report = true;
             boolean fullDelegation = false;
+            boolean turns = true;
             Duration lockWait = JmhLock.DEFAULT_WAIT;
             List<String> jmh = new ArrayList<>();
             Map<String, String> arrivals = new java.util.LinkedHashMap<>();
@@ -165,13 +181,14 @@ public final class BenchmarkRun {
                     case "--profile" -> profile = true;
                     case "--no-report" -> report = false;
                     case "--require-full-delegation" -> fullDelegation = true;
+                    case "--no-turns" -> turns = false;
                     // JMH knows only -h; both spellings get the same help.
                     case "--help" -> jmh.add("-h");
                     default -> jmh.add(arg);
                 }
             }
             return new Args(suite, outDir, label, sloMs, callers, force, profile, report, fullDelegation, lockWait,
-                    List.copyOf(jmh), arrivals);
+                    List.copyOf(jmh), arrivals, turns);
         }
 
         /** {@code 1,2,4}: whole numbers of 1 or more, each once, in the order given. */
@@ -255,7 +272,8 @@ public final class BenchmarkRun {
         RunLedger ledger = new RunLedger(folder, env, planned.configurations());
         PlacementStep placement = PlacementStep.run(folder, planned.configurations(), ModelCatalog.standard(), out);
         KnownNoise noise = new KnownNoise();
-        runEach(jmh, suite, planned.configurations(), ledger, folder, args, noise, placement, lock);
+        List<List<Configuration>> groups = TurnGroups.of(planned.configurations(), inTurns(args));
+        runEach(jmh, suite, groups, ledger, folder, args, noise, placement, lock);
         if (noise.hidden() > 0) {
             out.println(noise.summary());
         }
@@ -273,6 +291,16 @@ public final class BenchmarkRun {
         }
         out.println("EdgeBench: wrote " + folder + ledger.outcome());
         return ledger.wasStopped() ? ExitCodes.BAD_INPUT : ledger.failures().isEmpty() ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    /**
+     * Whether compared configurations take turns: unless {@code --no-turns}, or when this run is
+     * itself one side of {@code turns} ({@value Turns#ENV} set): its forks then take turns with the
+     * other build's, one configuration at a time.
+     */
+    private static boolean inTurns(Args args) {
+        String outer = System.getenv(Turns.ENV);
+        return args.turns() && (outer == null || outer.isBlank());
     }
 
     private static CommandLineOptions jmhOptions(Args args) {
@@ -355,13 +383,15 @@ public final class BenchmarkRun {
 
     /**
      * Runs each configuration in its own JMH run, recording each result or failure as it comes;
-     * a Ctrl-C keeps (and reports) what finished. A configuration whose fork failed in an operator
-     * (ONNX Runtime rejecting the input values) gets one line after JMH's output ({@link InputsHint}),
-     * and that reason in env.json. Before each configuration, and again when JMH refused one because
-     * another run took its lock in between, it waits for the lock ({@link JmhLock}); when the lock is
-     * still held at the limit, the run stops there, the configurations not started are not failures.
+     * a Ctrl-C keeps (and reports) what finished. Configurations the summary compares with each other
+     * ({@link TurnGroups}: providers, int8 twins) run at once, taking turns ({@link #runInTurns}).
+     * A configuration whose fork failed in an operator (ONNX Runtime rejecting the input values) gets
+     * one line after JMH's output ({@link InputsHint}), and that reason in env.json. Before each
+     * configuration, and again when JMH refused one because another run took its lock in between, it
+     * waits for the lock ({@link JmhLock}); when the lock is still held at the limit, the run stops
+     * there, the configurations not started are not failures.
      */
-    private void runEach(CommandLineOptions jmh, Suite suite, List<Configuration> configurations, RunLedger ledger,
+    private void runEach(CommandLineOptions jmh, Suite suite, List<List<Configuration>> groups, RunLedger ledger,
                          Path folder, Args args, KnownNoise noise, PlacementStep placement, Optional<JmhLock> lock) {
         Thread onInterrupt = new Thread(() -> {
             if (ledger.interrupted(out) && args.report()) {
@@ -369,62 +399,219 @@ public final class BenchmarkRun {
             }
         }, "edgebench-interrupt");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
+        int total = groups.stream().mapToInt(List::size).sum();
+        // Runners that run at once cannot each take JMH's lock: this run then holds it for them.
+        boolean holdLock = lock.isPresent() && TurnGroups.anyInTurns(groups);
+        if (holdLock && !JmhLock.runnersIgnoreIt()) {
+            out.println("EdgeBench: JMH's runner was set up in this JVM before, taking its lock for every run;"
+                    + " the configurations run one after another instead of in turns");
+            groups = TurnGroups.of(groups.stream().flatMap(List::stream).toList(), false);
+            holdLock = false;
+        }
+        Turn turn = new Turn(jmh, suite, ledger, folder, args, noise, placement, lock, holdLock, total);
         try {
-            for (int i = 0; i < configurations.size(); i++) {
-                Configuration configuration = configurations.get(i);
-                if (lock.isPresent() && !lock.get().awaitFree()) {
-                    ledger.stopped(lock.get().stillHeld());
-                    return;
+            int first = 1;
+            for (int g = 0; g < groups.size(); g++) {
+                List<Configuration> group = groups.get(g);
+                Optional<AutoCloseable> held = Optional.empty();
+                if (lock.isPresent()) {
+                    held = holdLock ? lock.get().take() : Optional.of(() -> { });
+                    if (held.isEmpty() || !holdLock && !lock.get().awaitFree()) {
+                        ledger.stopped(lock.get().stillHeld());
+                        return;
+                    }
                 }
-                out.printf("%nEdgeBench: configuration %d of %d: %s%n", i + 1, configurations.size(), configuration.label(true));
-                Optional<String> notDelegated = args.fullDelegation() ? placement.delegationFailure(configuration) : Optional.empty();
-                if (notDelegated.isPresent()) {
-                    out.println("EdgeBench: " + notDelegated.get() + "; not run");
-                    ledger.failed(configuration, notDelegated.get());
-                    continue;
+                Outcome outcome;
+                try (AutoCloseable release = held.orElse(() -> { })) {
+                    outcome = group.size() == 1 ? turn.alone(group.get(0), first) : turn.inTurns(group, first, g + 1);
+                } catch (Exception e) {
+                    throw new IllegalStateException("releasing JMH's lock " + e.getMessage(), e);
                 }
-                Collection<RunResult> results = List.of();
-                String failure = "no result: the fork failed (its error is printed above)";
-                Path outputsFile = folder.toAbsolutePath().resolve(".outputs-" + (i + 1) + ".tsv");
-                Options options = options(jmh, suite, configuration, folder,
-                        "-D" + OutputAllocation.PROPERTY + "=" + outputsFile).build();
-                ForkOutput output = ForkOutput.of(options, noise);
-                String thrown = "";
-                try {
-                    results = new Runner(options, output).run();
-                } catch (RunnerException e) {
-                    failure = OneLine.of(e);
-                    thrown = failureText(e);
-                } finally {
-                    output.endOfForks();
-                }
-                if (results.isEmpty() && lock.isPresent() && JmhLock.refusedByJmh(thrown)) {
+                if (outcome == Outcome.REFUSED_FOR_LOCK) {
                     // Another run took the lock between the look and JMH's own attempt: not this configuration's failure.
-                    i--;
+                    g--;
                     continue;
                 }
-                if (!results.isEmpty()) {
-                    ledger.finished(configuration, results, outputsFile);
-                    if (args.profile() && Profiles.isProfiled(configuration)) {
-                        profile(jmh, suite, configuration, folder);
-                    }
-                } else {
-                    Optional<OperatorFailure> inOperator = InputsHint.find(output.text(), thrown);
-                    if (inOperator.isPresent()) {
-                        out.println(InputsHint.line(configuration, inOperator.get(), ModelCatalog.standard()));
-                        failure = InputsHint.reason(inOperator.get());
-                    }
-                    ledger.failed(configuration, failure);
-                    deleteQuietly(outputsFile);
-                    if (jmh.shouldFailOnError().orElse(false)) {
-                        break;
-                    }
+                if (outcome == Outcome.FAILED && jmh.shouldFailOnError().orElse(false)) {
+                    break;
                 }
+                first += group.size();
             }
             ledger.complete();
         } finally {
             removeHook(onInterrupt);
         }
+    }
+
+    /** How a configuration, or a group taking turns, ended. */
+    private enum Outcome { FINISHED, FAILED, REFUSED_FOR_LOCK }
+
+    /** What every configuration of a run is run with. */
+    private final class Turn {
+        private final CommandLineOptions jmh;
+        private final Suite suite;
+        private final RunLedger ledger;
+        private final Path folder;
+        private final Args args;
+        private final KnownNoise noise;
+        private final PlacementStep placement;
+        private final Optional<JmhLock> lock;
+        private final boolean lockHeld;
+        private final int total;
+        private final List<String[]> order = new ArrayList<>();
+
+        Turn(CommandLineOptions jmh, Suite suite, RunLedger ledger, Path folder, Args args, KnownNoise noise,
+             PlacementStep placement, Optional<JmhLock> lock, boolean lockHeld, int total) {
+            this.jmh = jmh;
+            this.suite = suite;
+            this.ledger = ledger;
+            this.folder = folder;
+            this.args = args;
+            this.noise = noise;
+            this.placement = placement;
+            this.lock = lock;
+            this.lockHeld = lockHeld;
+            this.total = total;
+        }
+
+        Outcome alone(Configuration configuration, int index) {
+            out.printf("%nEdgeBench: configuration %d of %d: %s%n", index, total, configuration.label(true));
+            Outcome outcome = measure(configuration, index, null);
+            if (outcome == Outcome.FINISHED && args.profile() && Profiles.isProfiled(configuration)) {
+                profile(jmh, suite, configuration, folder);
+            }
+            return outcome;
+        }
+
+        /**
+         * The group's configurations at once, each in its own JMH run on its own thread, taking
+         * turns: one iteration at a time, in an order shuffled anew every round and written to
+         * {@code turns.csv} ({@link TurnTaking}). Their forks are marked with the group
+         * ({@link JmhResult#TURN_GROUP_OPTION}) so the report pairs them. JMH's output for each
+         * comes line by line, after the configuration's short label.
+         */
+        Outcome inTurns(List<Configuration> group, int first, int groupNumber) {
+            out.printf("%nEdgeBench: configurations %d to %d of %d in turns, one iteration each per round, in a shuffled"
+                    + " order (--no-turns runs them one after another):%n", first, first + group.size() - 1, total);
+            List<TurnTaking.Task> tasks = new ArrayList<>();
+            Map<String, Configuration> byName = new LinkedHashMap<>();
+            List<Outcome> outcomes = java.util.Collections.synchronizedList(new ArrayList<>());
+            for (int k = 0; k < group.size(); k++) {
+                Configuration configuration = group.get(k);
+                int index = first + k;
+                out.printf("EdgeBench:   %d. %s%n", index, configuration.label(true));
+                Optional<String> notDelegated = notDelegated(configuration);
+                if (notDelegated.isPresent()) {
+                    out.println("EdgeBench: " + notDelegated.get() + "; not run");
+                    ledger.failed(configuration, notDelegated.get());
+                    outcomes.add(Outcome.FAILED);
+                    continue;
+                }
+                String name = "c" + index;
+                byName.put(name, configuration);
+                tasks.add(new TurnTaking.Task(name, pipes -> outcomes.add(measure(configuration, index,
+                        new TurnsFor(pipes, String.valueOf(groupNumber), "[" + index + "] ")))));
+            }
+            List<String[]> groupOrder = new ArrayList<>();
+            try {
+                TurnTaking.runTasks(tasks, new java.util.Random().nextLong(), line -> {
+                    String[] roundAndName = line.split(",", 2);
+                    groupOrder.add(new String[] {String.valueOf(groupNumber), roundAndName[0],
+                            byName.get(roundAndName[1]).label(true)});
+                });
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("taking turns", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Outcome.FAILED;
+            } finally {
+                writeOrder(groupOrder);
+            }
+            if (args.profile()) {
+                for (Configuration configuration : byName.values()) {
+                    if (Profiles.isProfiled(configuration) && ledger.finishedOne(configuration)) {
+                        profile(jmh, suite, configuration, folder);
+                    }
+                }
+            }
+            return outcomes.contains(Outcome.FAILED) ? Outcome.FAILED : Outcome.FINISHED;
+        }
+
+        /* Adds the group's turns to turns.csv (group, round, configuration), rewritten whole in one step. */
+        private void writeOrder(List<String[]> groupOrder) {
+            order.addAll(groupOrder);
+            Path file = folder.resolve(RunFiles.TURNS_CSV);
+            try {
+                AtomicFiles.writeAtomically(file, stream -> {
+                    Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+                    CSVPrinter csv = CSVFormat.DEFAULT.builder().setRecordSeparator('\n')
+                            .setHeader("group", "round", "configuration").get().print(writer);
+                    for (String[] row : order) {
+                        csv.printRecord((Object[]) row);
+                    }
+                    csv.flush();
+                });
+            } catch (IOException | RuntimeException e) {
+                out.println("EdgeBench: warning: cannot write " + file + " (" + e.getMessage() + "); the measurements are kept");
+            }
+        }
+
+        private Optional<String> notDelegated(Configuration configuration) {
+            return args.fullDelegation() ? placement.delegationFailure(configuration) : Optional.empty();
+        }
+
+        /** One configuration's JMH run, recorded in the ledger; {@code turns} when it takes turns with others. */
+        private Outcome measure(Configuration configuration, int index, TurnsFor turns) {
+            if (turns == null) {
+                Optional<String> notDelegated = notDelegated(configuration);
+                if (notDelegated.isPresent()) {
+                    out.println("EdgeBench: " + notDelegated.get() + "; not run");
+                    ledger.failed(configuration, notDelegated.get());
+                    return Outcome.FAILED;
+                }
+            }
+            Collection<RunResult> results = List.of();
+            String failure = "no result: the fork failed (its error is printed above)";
+            Path outputsFile = folder.toAbsolutePath().resolve(".outputs-" + index + ".tsv");
+            List<String> jvmArgs = new ArrayList<>(List.of("-D" + OutputAllocation.PROPERTY + "=" + outputsFile));
+            if (turns != null) {
+                jvmArgs.add("-D" + Turns.PROPERTY + "=" + turns.pipes());
+                jvmArgs.add(JmhResult.TURN_GROUP_OPTION + turns.group());
+            }
+            Options options = options(jmh, suite, configuration, folder, jvmArgs.toArray(String[]::new)).build();
+            ForkOutput output = ForkOutput.of(options, noise, turns == null ? null : turns.prefix(), lockHeld);
+            String thrown = "";
+            try {
+                results = new Runner(options, output).run();
+            } catch (RunnerException e) {
+                failure = OneLine.of(e);
+                thrown = failureText(e);
+            } catch (RuntimeException e) {
+                failure = OneLine.of(e);
+                thrown = failureText(e);
+            } finally {
+                output.endOfForks();
+            }
+            if (results.isEmpty() && lock.isPresent() && !lockHeld && JmhLock.refusedByJmh(thrown)) {
+                return Outcome.REFUSED_FOR_LOCK;
+            }
+            if (!results.isEmpty()) {
+                ledger.finished(configuration, results, outputsFile);
+                return Outcome.FINISHED;
+            }
+            Optional<OperatorFailure> inOperator = InputsHint.find(output.text(), thrown);
+            if (inOperator.isPresent()) {
+                out.println(InputsHint.line(configuration, inOperator.get(), ModelCatalog.standard()));
+                failure = InputsHint.reason(inOperator.get());
+            }
+            ledger.failed(configuration, failure);
+            deleteQuietly(outputsFile);
+            return Outcome.FAILED;
+        }
+    }
+
+    /** A configuration's part in a group taking turns: its pipes ({@code GO,DONE}), the group, and the prefix of its output lines. */
+    private record TurnsFor(String pipes, String group, String prefix) {
     }
 
     /**
@@ -531,6 +718,8 @@ public final class BenchmarkRun {
                 .include("^" + Pattern.quote(configuration.benchmark()) + "$")
                 .threads(configuration.threads())
                 .addProfiler(MemoryProfiler.class)
+                // Does nothing unless the forks are given pipes to take turns through.
+                .addProfiler(TurnsProfiler.class)
                 // One call: JMH's builder keeps only the last list it is given.
                 .jvmArgsAppend(appended.toArray(String[]::new));
         configuration.params().forEach(b::param);

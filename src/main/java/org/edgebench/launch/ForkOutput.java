@@ -38,20 +38,36 @@ final class ForkOutput implements OutputFormat {
     private final ByteArrayOutputStream forkLine = new ByteArrayOutputStream();
     private boolean afterNoise;
 
-    private ForkOutput(OutputFormat out, KnownNoise noise) {
+    private final boolean lockHeld;
+
+    private ForkOutput(OutputFormat out, KnownNoise noise, boolean lockHeld) {
         this.out = out;
         this.noise = noise;
+        this.lockHeld = lockHeld;
     }
 
     static ForkOutput of(Options options, KnownNoise noise) {
+        return of(options, noise, null, false);
+    }
+
+    /**
+     * With a {@code prefix}, every line goes out whole, after the prefix: for configurations that run
+     * at once, taking turns, whose lines would otherwise break into each other. With {@code lockHeld},
+     * JMH's warning that its lock is ignored is left out: the launcher holds the lock for it.
+     */
+    static ForkOutput of(Options options, KnownNoise noise, String prefix, boolean lockHeld) {
         PrintStream stream;
         try {
             stream = options.getOutput().hasValue() ? new PrintStream(options.getOutput().get())
                     : new UnCloseablePrintStream(System.out, Utils.guessConsoleEncoding());
+            if (prefix != null) {
+                stream = new PrintStream(new PrefixedLines(stream, prefix), true, StandardCharsets.UTF_8);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new ForkOutput(OutputFormatFactory.createFormatInstance(stream, options.verbosity().orElse(VerboseMode.NORMAL)), noise);
+        return new ForkOutput(OutputFormatFactory.createFormatInstance(stream, options.verbosity().orElse(VerboseMode.NORMAL)),
+                noise, lockHeld);
     }
 
     /** The text JMH printed for this configuration (its last {@value #KEPT_CHARS} characters). */
@@ -74,6 +90,9 @@ final class ForkOutput implements OutputFormat {
 
     @Override
     public void println(String s) {
+        if (lockHeld && s.startsWith(JmhLock.IGNORED_LOCK_WARNING)) {
+            return;
+        }
         keep(s + System.lineSeparator());
         out.println(s);
     }

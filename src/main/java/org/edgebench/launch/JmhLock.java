@@ -104,6 +104,66 @@ final class JmhLock {
         return false;
     }
 
+    /**
+     * Waits like {@link #awaitFree()}, then takes the lock and holds it until the returned handle
+     * is closed: for a run whose JMH runners run at once and so cannot each take it
+     * ({@link #runnersIgnoreIt()}). Empty when it is still held by another run at the limit.
+     */
+    Optional<AutoCloseable> take() {
+        while (awaitFree()) {
+            try {
+                if (file.toFile().createNewFile()) {
+                    // As JMH makes it: another user's run must be able to take it too.
+                    file.toFile().setWritable(true, false);
+                }
+                RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw");
+                FileLock lock;
+                try {
+                    lock = raf.getChannel().tryLock();
+                } catch (OverlappingFileLockException e) {
+                    lock = null;
+                }
+                if (lock != null) {
+                    FileLock held = lock;
+                    return Optional.of(() -> {
+                        held.release();
+                        raf.close();
+                    });
+                }
+                raf.close();
+            } catch (IOException e) {
+                // JMH could not take it either; its own error then names the file.
+                return Optional.of(() -> { });
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Makes the JMH runners of this JVM leave the lock to the launcher ({@code -Djmh.ignoreLock=true},
+     * which JMH reads once, when its runner class is first used); false when that happened before.
+     */
+    static boolean runnersIgnoreIt() {
+        String before = System.getProperty("jmh.ignoreLock");
+        System.setProperty("jmh.ignoreLock", "true");
+        try {
+            java.lang.reflect.Field ignore = org.openjdk.jmh.runner.Runner.class.getDeclaredField("JMH_LOCK_IGNORE");
+            ignore.setAccessible(true);
+            return Boolean.TRUE.equals(ignore.get(null));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
+        } finally {
+            if (before == null) {
+                System.clearProperty("jmh.ignoreLock");
+            } else {
+                System.setProperty("jmh.ignoreLock", before);
+            }
+        }
+    }
+
+    /** The line JMH prints for each run when its lock is left to the launcher, which holds it. */
+    static final String IGNORED_LOCK_WARNING = "# WARNING: JMH lock is ignored by user request";
+
     /** Why {@link #awaitFree()} gave up, in one line. */
     String stillHeld() {
         return limit.isZero()

@@ -34,6 +34,7 @@ final class RunLedger {
     private final Environment env;
     private final List<Configuration> planned;
     private final List<RunResult> results = new ArrayList<>();
+    private final List<Configuration> finished = new ArrayList<>();
     private final List<Environment.FailedConfiguration> failures = new ArrayList<>();
     private final List<Environment.AllocatedOutput> allocatedOutputs = new ArrayList<>();
     private boolean complete;
@@ -53,6 +54,7 @@ final class RunLedger {
     synchronized void finished(Configuration configuration, Collection<RunResult> finished, Path outputsFile) {
         if (!interrupted) {
             results.addAll(finished);
+            this.finished.add(configuration);
             allocatedOutputs.addAll(readAllocated(configuration, outputsFile));
             save();
         }
@@ -101,6 +103,11 @@ final class RunLedger {
             complete = true;
             save();
         }
+    }
+
+    /** True when {@code configuration} has a result. */
+    synchronized boolean finishedOne(Configuration configuration) {
+        return finished.contains(configuration);
     }
 
     synchronized List<RunResult> results() {

@@ -35,6 +35,12 @@ public final class WorkloadSections {
     static final String INTERVAL_NOTE = "[low, high]: the 95% interval of the ratio over forks (each fork one value,"
             + " resampled); within noise: it holds 1x.";
 
+    /** Said after {@link #INTERVAL_NOTE} when the run measured some of a section's pairs in turns. */
+    static final String IN_TURNS_NOTE = " Pairs measured in turns (turns.csv; --no-turns runs them one after another)"
+            + " take their ratio from paired iterations instead: the median over iterations of one side's iteration"
+            + " value over the other's, iteration j of fork i beside iteration j of fork i, with an interval that"
+            + " resamples fork pairs, then iterations within them.";
+
     private WorkloadSections() {
     }
 
@@ -105,7 +111,8 @@ public final class WorkloadSections {
                         + " fewest callers of the same configuration. Where items/s stops growing while P95 climbs, more"
                         + " callers only queue: that is the knee in charts/latency_vs_throughput.png. The callers share"
                         + " the session's intra-op pool (intraOpThreads; 0 = ONNX Runtime's default, usually one per core),"
-                        + " so a call already spread over every core leaves another caller little to gain. " + INTERVAL_NOTE)));
+                        + " so a call already spread over every core leaves another caller little to gain. " + INTERVAL_NOTE
+                        + (lines.stream().anyMatch(l -> firstInTurns(l.points())) ? IN_TURNS_NOTE : ""))));
     }
 
     /** "first inference X ms, steady P50 Y ms, reached after about K runs", one line per configuration. */
@@ -203,7 +210,8 @@ public final class WorkloadSections {
                 List.of("raw: OrtSession.run on pre-built tensors; DJL: Predictor.predict on an NDList through DJL's"
                         + " OnnxRuntime engine, same model, batch, provider, intra-op threads and callers. DJL - raw is what"
                         + " the layer adds per call (or takes from items/s); DJL / raw is DJL's value over raw ONNX Runtime's,"
-                        + " from the median over forks of each fork's value. " + INTERVAL_NOTE)));
+                        + " from the median over forks of each fork's value. " + INTERVAL_NOTE
+                        + (pairs.stream().anyMatch(p -> ForkRatios.inTurns(p.raw(), p.djl())) ? IN_TURNS_NOTE : ""))));
     }
 
     private static Optional<Summary.Section> int8(List<Workloads.Int8Pair> pairs, AgreementCsv.Contents agreement) {
@@ -256,8 +264,10 @@ public final class WorkloadSections {
         }
         List<String> notes = new ArrayList<>();
         if (!pairs.isEmpty()) {
+            boolean inTurns = pairs.stream().flatMap(p -> p.rows().stream()).anyMatch(r -> ForkRatios.inTurns(r.fp32(), r.int8()));
             notes.add("speed-up: fp32 latency / int8 latency, and int8 items/s / fp32 items/s, from the median over forks"
-                    + " of each fork's value; above 1x the int8 model is faster. " + INTERVAL_NOTE + " Models pair by"
+                    + " of each fork's value; above 1x the int8 model is faster. " + INTERVAL_NOTE
+                    + (inTurns ? IN_TURNS_NOTE : "") + " Models pair by"
                     + " name (X and X-int8) with the same benchmark and parameters"
                     + (agreement.isEmpty() ? "; what quantization costs in accuracy is not measured here." : "."));
         }
@@ -356,7 +366,8 @@ public final class WorkloadSections {
         return Optional.of(new Summary.Section("Thread scaling (intraOpThreads)", List.of(), List.of(table),
                 List.of("items/s speed-up: against the fewest threads of the same configuration, from the median over"
                         + " forks of each fork's items/s; 0 is ONNX Runtime's default, usually one thread per core. "
-                        + INTERVAL_NOTE + " charts/threads_scaling.png draws it.")));
+                        + INTERVAL_NOTE + (lines.stream().anyMatch(l -> firstInTurns(l.points())) ? IN_TURNS_NOTE : "")
+                        + " charts/threads_scaling.png draws it.")));
     }
 
     /**
@@ -396,7 +407,17 @@ public final class WorkloadSections {
                         + " first provider by name when " + Workloads.REFERENCE_PROVIDER + " did not run) with the same"
                         + " model, batch size, threads, callers and dims: the reference's P50 over the provider's, each the"
                         + " median over forks of a fork's P50 (items/s for thrpt and avgt, which have no distribution). "
-                        + INTERVAL_NOTE + (charted ? " charts/providers.png draws it." : ""))));
+                        + INTERVAL_NOTE + (inTurns(groups) ? IN_TURNS_NOTE : "")
+                        + (charted ? " charts/providers.png draws it." : ""))));
+    }
+
+    /** True when the first point, which the others are compared with, was measured in turns with any of them. */
+    private static boolean firstInTurns(List<ConfigurationStats> points) {
+        return points.stream().skip(1).anyMatch(s -> ForkRatios.inTurns(points.get(0), s));
+    }
+
+    private static boolean inTurns(List<Workloads.ProviderGroup> groups) {
+        return groups.stream().anyMatch(g -> g.others().stream().anyMatch(o -> ForkRatios.inTurns(g.reference(), o)));
     }
 
     /** What one sentence of the providers section is about: a setting (all but the batch size) and two providers. */

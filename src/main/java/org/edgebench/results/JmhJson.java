@@ -108,6 +108,7 @@ public final class JmhJson {
         int threads = 1;
         JsonNode params = null;
         JsonNode secondary = null;
+        String turnGroup = "";
         Primary primary = null;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
@@ -119,6 +120,7 @@ public final class JmhJson {
                 case "threads" -> threads = parser.getValueAsInt(1);
                 case "params" -> params = parser.readValueAsTree();
                 case "secondaryMetrics" -> secondary = parser.readValueAsTree();
+                case "jvmArgs" -> turnGroup = turnGroup(parser.readValueAsTree());
                 case "primaryMetric" -> primary = value == JsonToken.START_OBJECT ? primary(file, parser) : null;
                 default -> parser.skipChildren();
             }
@@ -143,7 +145,18 @@ public final class JmhJson {
             });
         }
         return new JmhResult(benchmark, mode, forks, threads, paramMap, primary.unit, primary.score, primary.error,
-                primary.percentiles, primary.histograms, primary.rawData, secondaryMap);
+                primary.percentiles, primary.histograms, primary.rawData, secondaryMap, turnGroup);
+    }
+
+    /* The last -Dedgebench.turnGroup=N of the forks' JVM options, as JMH recorded them. */
+    private static String turnGroup(JsonNode jvmArgs) {
+        String group = "";
+        for (JsonNode arg : jvmArgs) {
+            if (arg.asText("").startsWith(JmhResult.TURN_GROUP_OPTION)) {
+                group = arg.asText().substring(JmhResult.TURN_GROUP_OPTION.length());
+            }
+        }
+        return group;
     }
 
     private static final class Primary {

@@ -21,6 +21,8 @@ import java.util.TreeMap;
  * @param rawDataHistogram [fork][iteration] histograms; empty unless the mode is {@code sample}
  * @param rawData          [fork][iteration] iteration scores in {@code scoreUnit}; empty when absent
  * @param secondaryMetrics by name, with the middle dot that JMH 1.36 and older put in front stripped
+ * @param turnGroup        the run's group of configurations measured in turns with this one (its forks' JVM
+ *                         option {@code -Dedgebench.turnGroup=N}); empty when it was measured on its own
  */
 public record JmhResult(
         String benchmark,
@@ -34,14 +36,36 @@ public record JmhResult(
         Map<Double, Double> scorePercentiles,
         List<List<Histogram>> rawDataHistogram,
         List<List<Double>> rawData,
-        Map<String, SecondaryMetric> secondaryMetrics) {
+        Map<String, SecondaryMetric> secondaryMetrics,
+        String turnGroup) {
+
+    /** The JVM option that marks a configuration's forks as measured in turns with the others of its group. */
+    public static final String TURN_GROUP_OPTION = "-Dedgebench.turnGroup=";
 
     public JmhResult {
+        turnGroup = turnGroup == null ? "" : turnGroup;
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
         scorePercentiles = Collections.unmodifiableMap(new TreeMap<>(scorePercentiles));
         rawDataHistogram = rawDataHistogram.stream().map(List::copyOf).toList();
         rawData = rawData.stream().map(List::copyOf).toList();
         secondaryMetrics = Collections.unmodifiableMap(new LinkedHashMap<>(secondaryMetrics));
+    }
+
+    /** A result measured on its own, not in turns. */
+    public JmhResult(String benchmark, String mode, int forks, int threads, Map<String, String> params, String scoreUnit,
+                     double score, double scoreError, Map<Double, Double> scorePercentiles,
+                     List<List<Histogram>> rawDataHistogram, List<List<Double>> rawData,
+                     Map<String, SecondaryMetric> secondaryMetrics) {
+        this(benchmark, mode, forks, threads, params, scoreUnit, score, scoreError, scorePercentiles, rawDataHistogram,
+                rawData, secondaryMetrics, "");
+    }
+
+    /**
+     * True when this result and {@code other} were measured in turns, in the same group of one run:
+     * fork i of each and iteration j of each fork took their turns side by side, so they pair.
+     */
+    public boolean measuredInTurnsWith(JmhResult other) {
+        return !turnGroup.isEmpty() && turnGroup.equals(other.turnGroup);
     }
 
     /** A parameter's value, when the benchmark has that parameter. */

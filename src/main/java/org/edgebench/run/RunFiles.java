@@ -13,6 +13,8 @@ public final class RunFiles {
     public static final String AGREEMENT_CSV = "agreement.csv";
     /** Written by the launcher before the benchmarks: the nodes each provider ran, per model and provider. */
     public static final String PLACEMENT_CSV = "placement.csv";
+    /** The order in which configurations measured in turns took them: group, round, configuration. */
+    public static final String TURNS_CSV = "turns.csv";
     public static final String SUMMARY_TXT = "summary.txt";
     public static final String SUMMARY_MD = "summary.md";
     public static final String INDEX_HTML = "index.html";

@@ -50,6 +50,30 @@ public final class Bootstrap {
         return percentileInterval(changes, level);
     }
 
+    /**
+     * The {@code level} interval of {@code exp(median(ratios))}, pairs grouped by fork pair
+     * ({@code logRatios[fork][iteration]}): each resample draws fork pairs with replacement, then
+     * iterations within each drawn fork pair, so a difference that lasts a whole fork (its JVM,
+     * its memory layout) widens the interval as much as the iteration-to-iteration spread does.
+     */
+    public static double[] clusteredPairedInterval(double[][] logRatios, int resamples, double level, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int longest = Arrays.stream(logRatios).mapToInt(fork -> fork.length).max().orElse(0);
+        double[] drawn = new double[logRatios.length * longest];
+        double[] ratios = new double[resamples];
+        for (int i = 0; i < resamples; i++) {
+            int n = 0;
+            for (int f = 0; f < logRatios.length; f++) {
+                double[] fork = logRatios[random.nextInt(logRatios.length)];
+                for (int j = 0; j < fork.length; j++) {
+                    drawn[n++] = fork[random.nextInt(fork.length)];
+                }
+            }
+            ratios[i] = Math.exp(Median.of(Arrays.copyOf(drawn, n)));
+        }
+        return percentileInterval(ratios, level);
+    }
+
     /** {@code ln(candidate[i] / baseline[i])}; the sides must be the same length. */
     public static double[] logRatios(double[] baseline, double[] candidate) {
         if (baseline.length != candidate.length) {

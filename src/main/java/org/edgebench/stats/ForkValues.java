@@ -3,6 +3,8 @@ package org.edgebench.stats;
 import org.edgebench.results.JmhResult;
 import org.edgebench.results.TimeUnits;
 
+import java.util.List;
+
 /**
  * Turns a JMH result into one value per fork, in a unit shared by both sides of a comparison
  * (milliseconds per operation, or operations per second for throughput), so runs written with
@@ -43,6 +45,22 @@ public final class ForkValues {
                     .toArray();
         }
         return new double[] {convert(result, result.score())};
+    }
+
+    /**
+     * One value per measurement iteration, {@code [fork][iteration]}, taken like {@link #of}'s fork
+     * values: the metric of the iteration's histogram for SampleTime, the iteration's score otherwise.
+     * Empty when the result has no per-iteration data.
+     */
+    public static double[][] perIteration(JmhResult result, Metric metric) {
+        if (!result.rawDataHistogram().isEmpty()) {
+            return result.rawDataHistogram().stream()
+                    .map(fork -> fork.stream().mapToDouble(i -> convert(result, metric.of(Distribution.merge(List.of(i))))).toArray())
+                    .toArray(double[][]::new);
+        }
+        return result.rawData().stream()
+                .map(fork -> fork.stream().mapToDouble(v -> convert(result, v)).toArray())
+                .toArray(double[][]::new);
     }
 
     private static double convert(JmhResult result, double value) {

@@ -1,5 +1,6 @@
 package org.edgebench.stats;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -34,6 +35,42 @@ public record Ratio(double value, double low, double high, int referenceForks, i
         }
         double[] change = Bootstrap.relativeChangeInterval(reference, other, RESAMPLES, LEVEL, seedKey.hashCode());
         return new Ratio(value, 1 + change[0], 1 + change[1], reference.length, other.length);
+    }
+
+    /**
+     * The ratio of two configurations measured in turns, both {@code [fork][iteration]}: iteration j
+     * of fork i on each side took its turn beside the other's, so each such pair is one ratio; the
+     * value is {@code exp(median(ln(other / reference)))} over the pairs, the interval resamples fork
+     * pairs and then iterations within them ({@link Bootstrap#clusteredPairedInterval}). The sides
+     * must have the same shape ({@link #pairs}).
+     */
+    public static Ratio paired(double[][] reference, double[][] other, String seedKey) {
+        if (!pairs(reference, other)) {
+            throw new IllegalArgumentException("paired sides need the same forks and iterations");
+        }
+        double[][] logRatios = new double[reference.length][];
+        for (int f = 0; f < reference.length; f++) {
+            logRatios[f] = Bootstrap.logRatios(reference[f], other[f]);
+        }
+        double value = Math.exp(Median.of(Arrays.stream(logRatios).flatMapToDouble(Arrays::stream).toArray()));
+        if (reference.length < MIN_FORKS || !Double.isFinite(value)) {
+            return new Ratio(value, Double.NaN, Double.NaN, reference.length, other.length);
+        }
+        double[] interval = Bootstrap.clusteredPairedInterval(logRatios, RESAMPLES, LEVEL, seedKey.hashCode());
+        return new Ratio(value, interval[0], interval[1], reference.length, other.length);
+    }
+
+    /** True when both sides have the same number of forks, each with the same number of iterations, and at least one. */
+    public static boolean pairs(double[][] reference, double[][] other) {
+        if (reference.length == 0 || reference.length != other.length) {
+            return false;
+        }
+        for (int f = 0; f < reference.length; f++) {
+            if (reference[f].length == 0 || reference[f].length != other[f].length) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public boolean hasInterval() {

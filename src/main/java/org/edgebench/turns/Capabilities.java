@@ -28,7 +28,7 @@ public record Capabilities(int version, List<String> turns, List<String> runOpti
 
     /** This build's. */
     public static final Capabilities THIS_BUILD = new Capabilities(VERSION, List.of("fifo"),
-            List.of("--no-report", "--suite", "--out"),
+            List.of("--no-report", "--suite", "--out", "--no-turns"),
             List.of("env", "models", "calibrate", "count", "report", "compare", "turns", "capabilities"));
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

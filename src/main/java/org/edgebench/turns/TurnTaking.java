@@ -52,18 +52,46 @@ public final class TurnTaking implements Closeable {
         this.shuffle = new Random(seed);
     }
 
-    /** One side's process and its ends of the side's two pipes. */
+    /** One side's process or task and its ends of the side's two pipes. */
     private static final class Member {
-        final Side side;
-        Process process;
+        final String name;
+        final Starter starter;
+        Running process;
         RandomAccessFile go;
         InputStream goPending;
         InputStream done;
         boolean running = true;
 
-        Member(Side side) {
-            this.side = side;
+        Member(String name, Starter starter) {
+            this.name = name;
+            this.starter = starter;
         }
+    }
+
+    /** Starts a side, given its pipes ({@code GO,DONE}; null when it runs alone). */
+    private interface Starter {
+        Running start(String turnsPipes) throws IOException;
+    }
+
+    /** A started side: a process with its descendants, or a task on a thread of this process. */
+    private interface Running {
+        boolean isAlive();
+
+        /** The exit code once ended; a task's failures are its own, so a task ends with 0. */
+        int exitValue();
+
+        int waitFor() throws InterruptedException;
+
+        /** The processes to stop when every side is stopped. */
+        List<ProcessHandle> tree();
+    }
+
+    /**
+     * A side that runs inside this process: {@code body} gets its pipes ({@code GO,DONE}) and
+     * returns when its run has ended, whatever the outcome (it records that itself). The forks it
+     * starts are stopped with every other side's.
+     */
+    public record Task(String name, Consumer<String> body) {
     }
 
     /** What one side's process gave: its exit code, and whether it was stopped because another side failed. */
@@ -76,6 +104,21 @@ public final class TurnTaking implements Closeable {
      * another instead, in an order shuffled by the same seed (for builds that cannot take turns).
      */
     public static List<Ending> run(List<Side> sides, boolean takeTurns, long seed, Consumer<String> order)
+            throws IOException, InterruptedException {
+        List<Member> members = sides.stream().map(s -> new Member(s.name(), pipes -> start(s, pipes))).toList();
+        return runMembers(members, takeTurns, seed, order);
+    }
+
+    /**
+     * Runs {@code tasks} on threads of this process, taking turns like {@link #run(List, boolean, long, Consumer)}'s
+     * sides: the configurations of one benchmark run that are compared with each other. A task that
+     * ends (finished or failed) leaves the rotation; the others go on.
+     */
+    public static void runTasks(List<Task> tasks, long seed, Consumer<String> order) throws IOException, InterruptedException {
+        runMembers(tasks.stream().map(t -> new Member(t.name(), pipes -> onThread(t, pipes))).toList(), true, seed, order);
+    }
+
+    private static List<Ending> runMembers(List<Member> sides, boolean takeTurns, long seed, Consumer<String> order)
             throws IOException, InterruptedException {
         Path pipes = Files.createTempDirectory("edgebench-turns");
         try (TurnTaking turns = new TurnTaking(pipes, seed)) {
@@ -92,20 +135,19 @@ public final class TurnTaking implements Closeable {
         }
     }
 
-    private List<Ending> oneAfterAnother(List<Side> sides, Consumer<String> order) throws IOException, InterruptedException {
-        List<Side> shuffled = new ArrayList<>(sides);
+    private List<Ending> oneAfterAnother(List<Member> sides, Consumer<String> order) throws IOException, InterruptedException {
+        List<Member> shuffled = new ArrayList<>(sides);
         Collections.shuffle(shuffled, shuffle);
         List<Ending> endings = new ArrayList<>();
-        for (Side side : shuffled) {
-            order.accept("1," + side.name());
-            Member member = new Member(side);
+        for (Member member : shuffled) {
+            order.accept("1," + member.name);
             members.add(member);
-            member.process = start(side, null);
+            member.process = member.starter.start(null);
             int exit = member.process.waitFor();
-            endings.add(new Ending(side.name(), exit, false));
+            endings.add(new Ending(member.name, exit, false));
             if (exit != 0) {
-                shuffled.subList(shuffled.indexOf(side) + 1, shuffled.size())
-                        .forEach(s -> endings.add(new Ending(s.name(), -1, true)));
+                shuffled.subList(shuffled.indexOf(member) + 1, shuffled.size())
+                        .forEach(s -> endings.add(new Ending(s.name, -1, true)));
                 break;
             }
         }
@@ -113,11 +155,10 @@ public final class TurnTaking implements Closeable {
         return endings;
     }
 
-    private List<Ending> inTurns(List<Side> sides, Consumer<String> order) throws IOException, InterruptedException {
-        for (Side side : sides) {
-            Member member = new Member(side);
-            Path go = fifo(side.name() + ".go");
-            Path done = fifo(side.name() + ".done");
+    private List<Ending> inTurns(List<Member> sides, Consumer<String> order) throws IOException, InterruptedException {
+        for (Member member : sides) {
+            Path go = fifo(member.name + ".go");
+            Path done = fifo(member.name + ".done");
             member.go = new RandomAccessFile(go.toFile(), "rw");
             member.goPending = new FileInputStream(go.toFile());
             // Opened for reading only, so that a read sees the end of every writer; the brief
@@ -128,8 +169,7 @@ public final class TurnTaking implements Closeable {
             members.add(member);
         }
         for (Member member : members) {
-            member.process = start(member.side, pipes.resolve(member.side.name() + ".go") + ","
-                    + pipes.resolve(member.side.name() + ".done"));
+            member.process = member.starter.start(pipes.resolve(member.name + ".go") + "," + pipes.resolve(member.name + ".done"));
         }
         int round = 0;
         while (members.stream().anyMatch(m -> m.running) && !failed()) {
@@ -140,7 +180,7 @@ public final class TurnTaking implements Closeable {
                 if (failed()) {
                     break;
                 }
-                order.accept(round + "," + member.side.name());
+                order.accept(round + "," + member.name);
                 turn(member);
             }
         }
@@ -151,7 +191,7 @@ public final class TurnTaking implements Closeable {
         List<Ending> endings = new ArrayList<>();
         for (Member member : members) {
             int exit = member.process.waitFor();
-            endings.add(new Ending(member.side.name(), exit, failed && member.running && exit != 0));
+            endings.add(new Ending(member.name, exit, failed && member.running && exit != 0));
         }
         return endings;
     }
@@ -207,12 +247,64 @@ public final class TurnTaking implements Closeable {
         return true;
     }
 
-    private Process start(Side side, String turnsPipes) throws IOException {
+    private static Running start(Side side, String turnsPipes) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(side.command()).directory(side.dir().toFile())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(side.log().toFile()));
         builder.environment().putAll(side.env());
         builder.environment().put(Turns.ENV, turnsPipes == null ? "" : turnsPipes);
-        return builder.start();
+        Process process = builder.start();
+        return new Running() {
+            @Override
+            public boolean isAlive() {
+                return process.isAlive();
+            }
+
+            @Override
+            public int exitValue() {
+                return process.exitValue();
+            }
+
+            @Override
+            public int waitFor() throws InterruptedException {
+                return process.waitFor();
+            }
+
+            @Override
+            public List<ProcessHandle> tree() {
+                List<ProcessHandle> tree = new ArrayList<>(process.toHandle().descendants().toList());
+                tree.add(process.toHandle());
+                return tree;
+            }
+        };
+    }
+
+    private static Running onThread(Task task, String turnsPipes) {
+        Thread thread = new Thread(() -> task.body().accept(turnsPipes), "edgebench-turns-" + task.name());
+        thread.setDaemon(true);
+        thread.start();
+        return new Running() {
+            @Override
+            public boolean isAlive() {
+                return thread.isAlive();
+            }
+
+            @Override
+            public int exitValue() {
+                return 0;
+            }
+
+            @Override
+            public int waitFor() throws InterruptedException {
+                thread.join();
+                return 0;
+            }
+
+            @Override
+            public List<ProcessHandle> tree() {
+                // A task's forks are this process's children; stopping every side stops them all.
+                return ProcessHandle.current().children().toList();
+            }
+        };
     }
 
     private Path fifo(String name) throws IOException {
@@ -230,9 +322,9 @@ public final class TurnTaking implements Closeable {
         return path;
     }
 
-    private static int indexOf(List<Side> sides, String name) {
+    private static int indexOf(List<Member> sides, String name) {
         for (int i = 0; i < sides.size(); i++) {
-            if (sides.get(i).name().equals(name)) {
+            if (sides.get(i).name.equals(name)) {
                 return i;
             }
         }
@@ -244,8 +336,7 @@ public final class TurnTaking implements Closeable {
         List<ProcessHandle> handles = new ArrayList<>();
         for (Member member : members) {
             if (member.process != null && member.process.isAlive()) {
-                member.process.toHandle().descendants().forEach(handles::add);
-                handles.add(member.process.toHandle());
+                member.process.tree().stream().filter(h -> !handles.contains(h)).forEach(handles::add);
             }
         }
         handles.forEach(ProcessHandle::destroy);

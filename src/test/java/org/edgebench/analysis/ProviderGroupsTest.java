@@ -100,6 +100,35 @@ class ProviderGroupsTest {
     }
 
     @Test
+    void configurationsMeasuredInTurnsPairIterationByIterationInsteadOfForkMedians() {
+        // Two forks of three iterations; the other side is 0.5x the reference in every iteration pair,
+        // although the forks drift (1 ms then 3 ms) so much that fork medians alone could not tell.
+        double[][] cpuMs = {{1, 1.1, 0.9}, {3, 3.3, 2.7}};
+        double[][] xnnMs = {{0.5, 0.55, 0.45}, {1.5, 1.65, 1.35}};
+        ConfigurationStats cpu = iterations("CPU", "1", cpuMs);
+        ConfigurationStats xnnpack = iterations("XNNPACK", "1", xnnMs);
+
+        Ratio paired = ForkRatios.speedUp(cpu, xnnpack).orElseThrow();
+        assertThat(ForkRatios.inTurns(cpu, xnnpack)).isTrue();
+        assertThat(paired.value()).isCloseTo(2.0, within(1e-9));
+        assertThat(paired.low()).isCloseTo(2.0, within(1e-9));
+        assertThat(paired.high()).isCloseTo(2.0, within(1e-9));
+
+        // The same data from two groups (not measured in turns with each other): fork medians, a wide interval.
+        Ratio unpaired = ForkRatios.speedUp(cpu, iterations("XNNPACK", "2", xnnMs)).orElseThrow();
+        assertThat(unpaired.high() / unpaired.low()).isGreaterThan(2.0);
+    }
+
+    /** A SampleTime result in turn group {@code group}: one histogram per iteration, every call of an iteration that long. */
+    private static ConfigurationStats iterations(String provider, String group, double[][] ms) {
+        List<List<Histogram>> forks = Arrays.stream(ms).map(fork -> Arrays.stream(fork)
+                .mapToObj(v -> new Histogram(new double[]{v}, new long[]{100})).toList()).toList();
+        JmhResult result = new JmhResult(ORT, "sample", ms.length, 1, params("student", provider, 1, 0), "ms/op", 1, 0.01,
+                Map.of(), forks, List.of(), Map.of(), group);
+        return stats(result);
+    }
+
+    @Test
     void aModeWithoutDistributionComparesItemsPerSecond() {
         ConfigurationStats cpu = thrpt("CPU", 1000, 1100);
         ConfigurationStats xnnpack = thrpt("XNNPACK", 2000, 2200);

@@ -48,6 +48,24 @@ class JmhLockTest {
     }
 
     @Test
+    void aRunWhoseRunnersTakeTurnsHoldsTheLockItselfUntilItLetsGo() throws Exception {
+        Path file = dir.resolve("jmh.lock");
+        try (AutoCloseable held = new JmhLock(file, Duration.ZERO, out).take().orElseThrow()) {
+            assertThat(file).exists();
+            assertThat(new JmhLock(file, Duration.ZERO, out).awaitFree()).as("held while the runners run").isFalse();
+        }
+        assertThat(new JmhLock(file, Duration.ZERO, out).awaitFree()).as("free once let go").isTrue();
+
+        Process holder = LockHolder.hold(file);
+        try {
+            assertThat(new JmhLock(file, Duration.ZERO, out).take()).as("another run holds it").isEmpty();
+        } finally {
+            holder.getOutputStream().close();
+            holder.waitFor();
+        }
+    }
+
+    @Test
     void aLockHeldByAnotherProcessIsRefusedAtOnceWithItsHolder() throws Exception {
         Path file = dir.resolve("jmh.lock");
         Process holder = LockHolder.hold(file);

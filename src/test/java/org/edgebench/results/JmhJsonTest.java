@@ -73,6 +73,28 @@ class JmhJsonTest {
     }
 
     @Test
+    void readsTheTurnGroupFromTheForksJvmOptions() throws IOException {
+        Path file = dir.resolve("turns.json");
+        Files.writeString(file, """
+                [{"benchmark":"a.B.m","mode":"avgt","threads":1,"forks":1,"params":{"provider":"CPU"},
+                  "jvmArgs":["-Xmx1g","-Dedgebench.turns=/tmp/t/c1.go,/tmp/t/c1.done","-Dedgebench.turnGroup=3"],
+                  "primaryMetric":{"score":1.0,"scoreError":0.1,"scoreUnit":"ms/op","rawData":[[1.0]]}},
+                 {"benchmark":"a.B.m","mode":"avgt","threads":1,"forks":1,"params":{"provider":"XNNPACK"},
+                  "jvmArgs":["-Dedgebench.turnGroup=3"],
+                  "primaryMetric":{"score":1.0,"scoreError":0.1,"scoreUnit":"ms/op","rawData":[[1.0]]}},
+                 {"benchmark":"a.B.m","mode":"avgt","threads":1,"forks":1,"params":{"provider":"ACL"},
+                  "jvmArgs":["-Xmx1g"],
+                  "primaryMetric":{"score":1.0,"scoreError":0.1,"scoreUnit":"ms/op","rawData":[[1.0]]}}]
+                """);
+
+        List<JmhResult> results = JmhJson.read(file);
+
+        assertThat(results).extracting(JmhResult::turnGroup).containsExactly("3", "3", "");
+        assertThat(results.get(0).measuredInTurnsWith(results.get(1))).isTrue();
+        assertThat(results.get(2).measuredInTurnsWith(results.get(2))).isFalse();
+    }
+
+    @Test
     void acceptsARunFolder() {
         Fixtures.runFolder(Fixtures.SS, dir, false);
         assertThat(JmhJson.read(dir)).hasSize(3).allSatisfy(r -> assertThat(r.mode()).isEqualTo("ss"));

@@ -74,4 +74,35 @@ class RatioTest {
         double[] b = {0.7, 0.9, 0.75};
         assertThat(Ratio.of(a, b, "k")).isEqualTo(Ratio.of(a, b, "k"));
     }
+
+    @Test
+    void pairedIterationsGiveTheMedianRatioOfPairs() {
+        double[][] reference = {{1, 2, 4}, {1, 2, 4}};
+        double[][] other = {{1.1, 2.2, 4.4}, {1.1, 2.2, 4.4}};
+        Ratio r = Ratio.paired(reference, other, "pairs");
+        assertThat(r.value()).isCloseTo(1.1, within(1e-12));
+        assertThat(r.low()).isCloseTo(1.1, within(1e-12));
+        assertThat(r.high()).isCloseTo(1.1, within(1e-12));
+        assertThat(r.withinNoise()).isFalse();
+    }
+
+    @Test
+    void aDifferenceThatLastsAForkWidensThePairedInterval() {
+        // Every iteration of fork pair 1 says 1.00x, every one of fork pair 2 says 1.04x: resampling
+        // iterations alone would give a point; resampling fork pairs first spans both.
+        double[][] reference = {{1, 1, 1, 1, 1}, {1, 1, 1, 1, 1}};
+        double[][] other = {{1, 1, 1, 1, 1}, {1.04, 1.04, 1.04, 1.04, 1.04}};
+        Ratio r = Ratio.paired(reference, other, "fork effect");
+        assertThat(r.low()).isCloseTo(1.0, within(1e-12));
+        assertThat(r.high()).isCloseTo(1.04, within(1e-12));
+        assertThat(r.withinNoise()).isTrue();
+    }
+
+    @Test
+    void oneForkPairGivesNoIntervalAndUnequalShapesDoNotPair() {
+        assertThat(Ratio.paired(new double[][]{{1, 1}}, new double[][]{{2, 2}}, "one").hasInterval()).isFalse();
+        assertThat(Ratio.pairs(new double[][]{{1, 1}, {1}}, new double[][]{{1, 1}, {1, 1}})).isFalse();
+        assertThat(Ratio.pairs(new double[][]{{1}}, new double[][]{{1}, {1}})).isFalse();
+        assertThat(Ratio.pairs(new double[][]{{1, 2}}, new double[][]{{3, 4}})).isTrue();
+    }
 }

@@ -179,4 +179,48 @@ class TurnTakingTest {
         assertThat(lines.get(2)).isEqualTo(lines.get(3));
         assertThat(order).hasSize(2);
     }
+
+    /** A task, as a run's configuration is: its body runs the fake run's forks with the pipes it is given. */
+    private TurnTaking.Task task(String name, int forks, int iterations, Map<String, String> extra, List<Integer> exits) {
+        Side side = side(name, forks, iterations, extra);
+        return new TurnTaking.Task(name, pipes -> {
+            ProcessBuilder builder = new ProcessBuilder(side.command()).directory(dir.toFile())
+                    .redirectErrorStream(true).redirectOutput(side.log().toFile());
+            builder.environment().putAll(side.env());
+            builder.environment().put("EDGEBENCH_TURNS", pipes);
+            try {
+                exits.add(builder.start().waitFor());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void tasksOfOneRunTakeTurnsOneIterationAtATime() throws Exception {
+        List<Integer> exits = Collections.synchronizedList(new ArrayList<>());
+        List<String> order = new ArrayList<>();
+        TurnTaking.runTasks(List.of(task("cpu", 2, 4, Map.of(), exits), task("xnnpack", 2, 4, Map.of(), exits)), 11, order::add);
+        assertThat(exits).containsExactly(0, 0);
+        List<String> lines = iterations();
+        assertOneAtATime(lines);
+        assertThat(count(lines, "cpu")).isEqualTo(2 * 4);
+        assertThat(count(lines, "xnnpack")).isEqualTo(2 * 4);
+        // Each round gives each task one turn: 2 forks x (4 iterations + the trial's last turn), the first
+        // fork's last turn going on into the second fork's first iteration.
+        assertThat(order).hasSize(2 * (2 * 5 - 1));
+    }
+
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aTaskThatFailsLeavesTheRotationAndTheOthersFinish() throws Exception {
+        List<Integer> exits = Collections.synchronizedList(new ArrayList<>());
+        TurnTaking.runTasks(List.of(task("failing", 1, 50, Map.of("FAIL_AT", "3"), exits), task("other", 2, 30, Map.of(), exits)),
+                5, line -> { });
+        assertThat(exits).containsExactlyInAnyOrder(1, 0);
+        assertThat(count(iterations(), "failing")).isEqualTo(2);
+        assertThat(count(iterations(), "other")).isEqualTo(2 * 30);
+        assertOneAtATime(iterations());
+    }
 }

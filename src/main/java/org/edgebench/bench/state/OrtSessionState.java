@@ -28,9 +28,6 @@ import java.util.Map;
  * <p>With {@code -Dedgebench.profile=<file>} ({@link SessionProfile}, the launcher's {@code --profile}
  * fork) the session is created with ONNX Runtime's profiler on, and the trace is written to that
  * file at the end of the trial.
- *
- * <p>With {@link Turns} requested ({@code EDGEBENCH_TURNS}), every iteration waits for its turn and
- * passes it on when it ends, and the trial takes one more turn before it closes the session.
  */
 @State(Scope.Benchmark)
 public class OrtSessionState extends SessionParams {
@@ -39,26 +36,10 @@ public class OrtSessionState extends SessionParams {
     public OrtSession session;
     private SessionOptions options;
     private SessionProfile profile;
-    private Turns turns;
 
     @Setup(Level.Trial)
     public void open() throws OrtException, IOException {
         open(Map.of());
-        turns = Turns.requested().orElse(null);
-    }
-
-    @Setup(Level.Iteration)
-    public void takeTurn() {
-        if (turns != null) {
-            turns.take();
-        }
-    }
-
-    @TearDown(Level.Iteration)
-    public void passTurn() {
-        if (turns != null) {
-            turns.pass();
-        }
     }
 
     /**
@@ -85,10 +66,6 @@ public class OrtSessionState extends SessionParams {
 
     @TearDown(Level.Trial)
     public void close() throws OrtException, IOException {
-        // The fork's last turn: it ends only after the other process's last iteration.
-        if (turns != null) {
-            turns.take();
-        }
         if (session != null) {
             if (profile != null) {
                 profile.end(session);
@@ -97,9 +74,6 @@ public class OrtSessionState extends SessionParams {
         }
         if (options != null) {
             options.close();
-        }
-        if (turns != null) {
-            turns.passLast();
         }
     }
 }

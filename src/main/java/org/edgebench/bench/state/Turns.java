@@ -9,15 +9,17 @@ import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /**
- * Taking turns with another benchmark process, so that two builds are measured in the same seconds
- * on the same machine: each measured (and warm-up) iteration waits for a token from the other process
- * and hands it back when it ends, so exactly one of the two is inside an iteration at any time and
- * their iterations alternate, A, B, A, B, ... {@code scripts/ci-regression.sh --against} runs the
- * base and candidate builds this way (docs/compare.md, "Taking turns").
+ * A fork's end of taking turns with other benchmark processes, so that builds, or configurations
+ * of one run, are measured in the same seconds on the same machine: each measured (and warm-up)
+ * iteration waits for a token from the engine ({@code org.edgebench.turns.TurnTaking}) and hands
+ * it back when it ends ({@code org.edgebench.bench.TurnsProfiler} does both, around any benchmark),
+ * so exactly one is inside an iteration at any time (docs/compare.md, "Taking turns").
  *
  * <p>Asked for with the environment variable {@code EDGEBENCH_TURNS=WAIT,PASS}: two named pipes
  * (FIFOs), the one this process reads its token from and the one it writes the other's token to;
  * the other process has them the other way round. Forks inherit the variable from the launcher.
+ * The system property {@value #PROPERTY} names them instead when the launcher itself measures
+ * several configurations of one run in turns: each configuration's forks get their own pair.
  * The pipes must be held open by a third process (the script does) so that a token written between
  * two forks waits in the pipe; if every writer has gone, the wait ends with an error instead of
  * hanging.
@@ -30,6 +32,8 @@ public final class Turns {
 
     /** The environment variable naming the two pipes, {@code WAIT,PASS}. */
     public static final String ENV = "EDGEBENCH_TURNS";
+    /** The system property naming one configuration's two pipes, {@code WAIT,PASS}; before {@value #ENV}. */
+    public static final String PROPERTY = "edgebench.turns";
 
     /** The token that ends an iteration's turn. */
     public static final char PASS = 't';
@@ -46,10 +50,10 @@ public final class Turns {
         this.pass = new FileOutputStream(passPipe);
     }
 
-    /** The turns this JVM was asked to take, opened once per process; empty when {@value #ENV} is not set. */
+    /** The turns this JVM was asked to take, opened once per process; empty when neither {@value #PROPERTY} nor {@value #ENV} is set. */
     public static synchronized Optional<Turns> requested() {
         if (requested == null) {
-            String value = System.getenv(ENV);
+            String value = System.getProperty(PROPERTY, System.getenv(ENV));
             if (value == null || value.isBlank()) {
                 return Optional.empty();
             }
