@@ -1,5 +1,6 @@
 package org.edgebench.analysis;
 
+import org.edgebench.run.Benchmark;
 import org.edgebench.text.Numbers;
 
 import java.util.ArrayList;
@@ -37,8 +38,8 @@ public final class BatchAdvisor {
     public static List<Choice> choose(List<ConfigurationStats> stats, double sloMs) {
         Map<List<String>, List<ConfigurationStats>> groups = new LinkedHashMap<>();
         stats.stream()
-                .filter(s -> s.configuration().hasBatchSize() && !Workloads.is(s, Workloads.COLD_START)
-                        && !Workloads.is(s, Workloads.WARMUP_CURVE))
+                .filter(s -> s.configuration().hasBatchSize() && !Workloads.is(s, Benchmark.COLD_START)
+                        && !Workloads.is(s, Benchmark.WARMUP_CURVE))
                 .sorted(Comparator.comparing((ConfigurationStats s) -> s.configuration().group())
                         .thenComparing(s -> s.configuration().provider())
                         .thenComparing(s -> s.configuration().benchmark()))

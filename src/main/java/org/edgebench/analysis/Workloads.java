@@ -1,5 +1,6 @@
 package org.edgebench.analysis;
 
+import org.edgebench.run.Benchmark;
 import org.edgebench.run.Configuration;
 import org.edgebench.stats.Median;
 
@@ -24,10 +25,6 @@ import java.util.function.Predicate;
  */
 public final class Workloads {
 
-    static final String ORT_RUN = "OrtSessionRunBenchmark";
-    static final String DJL_PREDICT = "DjlPredictorBenchmark";
-    static final String COLD_START = "SessionColdStartBenchmark";
-    static final String WARMUP_CURVE = "WarmupCurveBenchmark";
     static final String INT8_SUFFIX = "-int8";
 
     /** A warm-up curve of one configuration: the analysis of its forks' single shots. */
@@ -108,12 +105,12 @@ public final class Workloads {
     }
 
     /** True when the result is one of {@code benchmarkClass}'s methods (matched by the class's simple name). */
-    static boolean is(ConfigurationStats s, String benchmarkClass) {
-        return is(s.configuration(), benchmarkClass);
+    static boolean is(ConfigurationStats s, Benchmark benchmark) {
+        return benchmark.is(s.configuration());
     }
 
-    private static boolean is(Configuration c, String benchmarkClass) {
-        return c.shortBenchmark().startsWith(benchmarkClass + ".");
+    private static boolean is(Configuration c, Benchmark benchmark) {
+        return benchmark.is(c);
     }
 
     /** OrtSessionRunBenchmark or DjlPredictorBenchmark, in a mode that times warm calls (not single shots). */
@@ -122,13 +119,13 @@ public final class Workloads {
     }
 
     private static boolean steadyState(Configuration c) {
-        return (is(c, ORT_RUN) || is(c, DJL_PREDICT)) && !"ss".equals(c.mode());
+        return (is(c, Benchmark.ORT_RUN) || is(c, Benchmark.DJL_PREDICT)) && !"ss".equals(c.mode());
     }
 
     /** WarmupCurveBenchmark's single-shot results, each iteration one inference after session creation. */
     public static List<Curve> warmupCurves(List<ConfigurationStats> stats) {
         List<Curve> curves = new ArrayList<>();
-        for (ConfigurationStats s : sorted(stats, s -> is(s, WARMUP_CURVE) && "ss".equals(s.configuration().mode()))) {
+        for (ConfigurationStats s : sorted(stats, s -> is(s, Benchmark.WARMUP_CURVE) && "ss".equals(s.configuration().mode()))) {
             List<List<Double>> forks = s.iterationMs().stream()
                     .map(fork -> fork.stream().filter(v -> Double.isFinite(v) && v >= 0).toList())
                     .filter(fork -> !fork.isEmpty())
@@ -150,7 +147,7 @@ public final class Workloads {
     public static List<ColdStart> coldStarts(List<ConfigurationStats> stats) {
         Map<Configuration.Key, Double> warm = new LinkedHashMap<>();
         for (ConfigurationStats s : stats) {
-            if (is(s, ORT_RUN) && "sample".equals(s.configuration().mode()) && Double.isFinite(s.p50Ms())) {
+            if (is(s, Benchmark.ORT_RUN) && "sample".equals(s.configuration().mode()) && Double.isFinite(s.p50Ms())) {
                 warm.putIfAbsent(setting(s), s.p50Ms());
             }
         }
@@ -159,7 +156,7 @@ public final class Workloads {
             steady.putIfAbsent(setting(c.stats()), c.curve().steadyP50Ms());
         }
         List<ColdStart> cold = new ArrayList<>();
-        for (ConfigurationStats s : sorted(stats, s -> is(s, COLD_START) && "ss".equals(s.configuration().mode()))) {
+        for (ConfigurationStats s : sorted(stats, s -> is(s, Benchmark.COLD_START) && "ss".equals(s.configuration().mode()))) {
             double[] firsts = s.iterationMs().stream().filter(fork -> !fork.isEmpty()).mapToDouble(fork -> fork.get(0))
                     .filter(Double::isFinite).sorted().toArray();
             if (firsts.length == 0) {
@@ -183,12 +180,12 @@ public final class Workloads {
     public static List<DjlPair> djlPairs(List<ConfigurationStats> stats) {
         Map<Configuration.Key, ConfigurationStats> djl = new LinkedHashMap<>();
         for (ConfigurationStats s : stats) {
-            if (is(s, DJL_PREDICT)) {
+            if (is(s, Benchmark.DJL_PREDICT)) {
                 djl.putIfAbsent(setting(s), s);
             }
         }
         List<DjlPair> pairs = new ArrayList<>();
-        for (ConfigurationStats raw : sorted(stats, s -> is(s, ORT_RUN))) {
+        for (ConfigurationStats raw : sorted(stats, s -> is(s, Benchmark.ORT_RUN))) {
             ConfigurationStats match = djl.remove(setting(raw));
             if (match != null) {
                 pairs.add(new DjlPair(raw, match));

@@ -1,6 +1,7 @@
 package org.edgebench.cli;
 
 import ai.onnxruntime.OrtException;
+import org.edgebench.run.Benchmark;
 import org.edgebench.BadInputException;
 import org.edgebench.bench.OrtSessionRunBenchmark;
 import org.edgebench.bench.state.InputBatchState;
@@ -27,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 
 /**
  * {@code calibrate}: how much of the suite's latency is the harness. Times {@code session.run}
@@ -132,7 +132,7 @@ public final class CalibrateCommand implements Callable<Integer> {
     /** The suite's benchmark on the same configuration, one fork, same measured time. */
     private double suiteP50() throws RunnerException {
         Collection<RunResult> results = new Runner(new OptionsBuilder()
-                .include("^" + Pattern.quote(OrtSessionRunBenchmark.class.getName()) + ".run$")
+                .include(Benchmark.ORT_RUN.include())
                 .param(Configuration.MODEL, model).param(Configuration.BATCH_SIZE, Integer.toString(batchSize)).param(Configuration.PROVIDER, provider)
                 .param(Configuration.INTRA_OP_THREADS, Integer.toString(threads)).param(Configuration.DIMS, dims)
                 .forks(1).warmupIterations(seconds).warmupTime(TimeValue.seconds(1))

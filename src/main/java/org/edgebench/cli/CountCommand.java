@@ -1,5 +1,6 @@
 package org.edgebench.cli;
 
+import org.edgebench.run.Benchmark;
 import org.edgebench.BadInputException;
 import org.edgebench.bench.OrtSessionRunBenchmark;
 import org.edgebench.count.CountPlan;
@@ -40,7 +41,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 
 /**
  * {@code count}: instructions per inference, counted in software by valgrind's callgrind, for the
@@ -60,7 +60,6 @@ import java.util.regex.Pattern;
             "  count --suite ci --into results/20260101-120000-ci"})
 public final class CountCommand implements Callable<Integer> {
 
-    private static final String BENCHMARK = "^" + Pattern.quote(OrtSessionRunBenchmark.class.getName()) + ".run$";
     /** The counts are of single-threaded work: threads would be scheduled by valgrind, one at a time. */
     private static final String THREADS = "1";
 
@@ -112,8 +111,8 @@ public final class CountCommand implements Callable<Integer> {
         OutputFormat silent = OutputFormatFactory.createFormatInstance(new PrintStream(PrintStream.nullOutputStream()), VerboseMode.SILENT);
         List<String> asked = given.containsKey(Configuration.INTRA_OP_THREADS) ? given.get(Configuration.INTRA_OP_THREADS)
                 : chosen.params().containsKey(Configuration.INTRA_OP_THREADS) ? chosen.params().get(Configuration.INTRA_OP_THREADS)
-                : Plan.declaredDefaults(silent, List.of(BENCHMARK), List.of(), Configuration.INTRA_OP_THREADS);
-        Plan.Planned planned = Plan.resolve(silent, List.of(BENCHMARK), List.of(), chosen, List.of(1),
+                : Plan.declaredDefaults(silent, List.of(Benchmark.ORT_RUN.include()), List.of(), Configuration.INTRA_OP_THREADS);
+        Plan.Planned planned = Plan.resolve(silent, List.of(Benchmark.ORT_RUN.include()), List.of(), chosen, List.of(1),
                 name -> name.equals(Configuration.INTRA_OP_THREADS) ? List.of(THREADS) : given.get(name));
         CountPlan plan = new CountPlan(warmup, lowHigh[0], lowHigh[1], planned.configurations());
         Optional<Environment> recorded = into == null ? Optional.empty() : EnvFile.read(into);

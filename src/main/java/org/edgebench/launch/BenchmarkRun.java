@@ -1,7 +1,15 @@
 package org.edgebench.launch;
 
+import org.edgebench.run.Benchmark;
+import org.edgebench.launch.jmh.ForkOutput;
+import org.edgebench.launch.jmh.JmhLock;
+import org.edgebench.launch.jmh.KnownNoise;
+import org.edgebench.launch.steps.AgreementStep;
+import org.edgebench.launch.steps.ArrivalsStep;
+import org.edgebench.launch.steps.PlacementStep;
 import org.edgebench.plan.Plan;
 import org.edgebench.plan.Suite;
+import org.edgebench.plan.TurnGroups;
 import org.edgebench.text.OneLine;
 import org.edgebench.BadInputException;
 import org.edgebench.analysis.BatchAdvisor;
@@ -348,7 +356,7 @@ public final class BenchmarkRun {
         double slo = given.containsKey("--slo-ms") ? args.sloMs() : Double.NaN;
         given.remove("--slo-ms");
         ArrivalPlan plan = ArrivalPlan.parse(given, slo, Runtime.getRuntime().availableProcessors());
-        if (!plan.isEmpty() && planned.configurations().stream().noneMatch(c -> c.benchmark().equals(ArrivalsStep.BENCHMARK))) {
+        if (!plan.isEmpty() && planned.configurations().stream().noneMatch(c -> c.benchmark().equals(Benchmark.ORT_RUN.jmhName()))) {
             throw new BadInputException("--arrivals serves OrtSessionRunBenchmark's session, and this run has none of its"
                     + " configurations; add it to the benchmark regexp (e.g. 'OrtSessionRunBenchmark')");
         }
@@ -621,16 +629,16 @@ public final class BenchmarkRun {
     private void announceProfile(List<Configuration> configurations) {
         long profiled = configurations.stream().filter(Profiles::isProfiled).count();
         if (profiled == 0) {
-            throw new BadInputException("--profile profiles " + Profiles.BENCHMARK + " only, and this run has none of its"
-                    + " configurations; add it to the benchmark regexp (e.g. '" + Profiles.BENCHMARK + "')");
+            throw new BadInputException("--profile profiles " + Benchmark.ORT_RUN.className() + " only, and this run has none of its"
+                    + " configurations; add it to the benchmark regexp (e.g. '" + Benchmark.ORT_RUN.className() + "')");
         }
-        out.println("EdgeBench: --profile: each of the " + profiled + " " + Profiles.BENCHMARK + " configuration(s) gets"
+        out.println("EdgeBench: --profile: each of the " + profiled + " " + Benchmark.ORT_RUN.className() + " configuration(s) gets"
                 + " one more fork with ONNX Runtime's profiler on, after its measured forks; it is not measured and not"
                 + " in jmh.json");
         List<String> others = configurations.stream().filter(c -> !Profiles.isProfiled(c))
                 .map(Configuration::shortBenchmark).distinct().toList();
         if (!others.isEmpty()) {
-            out.println("EdgeBench: --profile: not profiled (only " + Profiles.BENCHMARK + " is): " + String.join(", ", others));
+            out.println("EdgeBench: --profile: not profiled (only " + Benchmark.ORT_RUN.className() + " is): " + String.join(", ", others));
         }
     }
 

@@ -1,5 +1,6 @@
 package org.edgebench.plan;
 
+import org.edgebench.run.Benchmark;
 import org.edgebench.BadInputException;
 import org.edgebench.run.Configuration;
 import org.openjdk.jmh.runner.options.TimeValue;
@@ -80,7 +81,7 @@ public record Suite(String name, String include, Map<String, List<String>> param
                         : Arrays.stream(value.split(",")).map(String::strip).flatMap(v -> expand(v).stream()).toList());
             }
         }
-        return new Suite(name, p.getProperty("include", "OrtSessionRunBenchmark").strip(), Map.copyOf(params),
+        return new Suite(name, p.getProperty("include", Benchmark.ORT_RUN.className()).strip(), Map.copyOf(params),
                 integer(name, p, "forks"), integer(name, p, "warmupIterations"), time(name, p, "warmupTime"),
                 integer(name, p, "measurementIterations"), time(name, p, "measurementTime"));
     }

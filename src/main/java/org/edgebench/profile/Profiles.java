@@ -1,5 +1,6 @@
 package org.edgebench.profile;
 
+import org.edgebench.run.Benchmark;
 import org.edgebench.BadInputException;
 import org.edgebench.run.Configuration;
 import org.edgebench.run.RunFiles;
@@ -30,7 +31,6 @@ import java.util.Optional;
 public record Profiles(List<Profiled> profiled, List<Configuration> missing, List<String> problems) {
 
     /** The benchmark {@code --profile} profiles: the warm session, whose trace is about the model, not the harness. */
-    public static final String BENCHMARK = "OrtSessionRunBenchmark";
 
     public static final Profiles NONE = new Profiles(List.of(), List.of(), List.of());
 
@@ -53,7 +53,7 @@ public record Profiles(List<Profiled> profiled, List<Configuration> missing, Lis
 
     /** True for the benchmark that {@code --profile} profiles (matched by its class's simple name, as the report does). */
     public static boolean isProfiled(Configuration c) {
-        return c.shortBenchmark().startsWith(BENCHMARK + ".");
+        return Benchmark.ORT_RUN.is(c);
     }
 
     /** The configuration as the launcher planned (and named) it: without the mode JMH chose. */

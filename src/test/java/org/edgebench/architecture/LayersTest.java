@@ -42,6 +42,8 @@ class LayersTest {
             List.of("compare.side", "org.edgebench.compare.side"),
             List.of("plan", "org.edgebench.plan"),
             List.of("turns", "org.edgebench.turns"),
+            List.of("launch.jmh", "org.edgebench.launch.jmh"),
+            List.of("launch.steps", "org.edgebench.launch.steps"),
             List.of("launch", "org.edgebench.launch"),
             List.of("cli", "org.edgebench.cli"));
 

@@ -2,7 +2,7 @@ package org.edgebench.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.edgebench.launch.LockHolder;
+import org.edgebench.launch.jmh.LockHolder;
 import org.edgebench.report.NoFontsJdk;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package org.edgebench.bench.state;
 
+import org.edgebench.run.Benchmark;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
 import java.util.Map;
@@ -14,9 +15,9 @@ public final class SingleCaller {
 
     /* By the benchmark class's simple name, as the report recognises the suite's benchmarks. */
     private static final Map<String, String> WHY = Map.of(
-            "SessionColdStartBenchmark", "it times the first session of a fresh JVM, and another caller's session"
+            Benchmark.COLD_START.className(), "it times the first session of a fresh JVM, and another caller's session"
                     + " would be the second, made while the first competes for the cores",
-            "WarmupCurveBenchmark", "iteration k is the k-th inference of one session, and several callers would"
+            Benchmark.WARMUP_CURVE.className(), "iteration k is the k-th inference of one session, and several callers would"
                     + " share those inferences between them");
 
     private SingleCaller() {

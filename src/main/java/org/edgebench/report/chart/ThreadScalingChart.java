@@ -1,5 +1,6 @@
 package org.edgebench.report.chart;
 
+import org.edgebench.run.Benchmark;
 import org.edgebench.analysis.ConfigurationStats;
 import org.edgebench.analysis.Workloads;
 import org.edgebench.run.Configuration;
@@ -56,7 +57,7 @@ public final class ThreadScalingChart {
             new float[]{6f, 5f}, 0f);
     private static final String IDEAL_KEY = "ideal";
     private static final Color STYLE_KEY = new Color(0x44, 0x44, 0x44);
-    private static final String RAW_BENCHMARK = "OrtSessionRunBenchmark.";
+    private static final String RAW_BENCHMARK = Benchmark.ORT_RUN.className() + ".";
     private static final double[] TICK_STEPS = {0.1, 0.25, 0.5, 1, 2, 5, 10, 20, 50};
 
     private ThreadScalingChart() {

@@ -1,4 +1,4 @@
-package org.edgebench.launch;
+package org.edgebench.launch.steps;
 
 import org.edgebench.model.ModelCatalog;
 import org.edgebench.model.generator.TestModels;

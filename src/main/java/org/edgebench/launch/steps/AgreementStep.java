@@ -1,4 +1,4 @@
-package org.edgebench.launch;
+package org.edgebench.launch.steps;
 
 import org.edgebench.text.OneLine;
 import org.edgebench.agreement.OutputAgreement;
@@ -26,12 +26,12 @@ import java.util.List;
  * from jmh.json, so it sees exactly the configurations that finished. A pair that cannot be
  * compared is one warning line and a row saying why; nothing here costs a measurement.
  */
-final class AgreementStep {
+public final class AgreementStep {
 
     private AgreementStep() {
     }
 
-    static void run(Path folder, ModelCatalog catalog, PrintStream out) {
+    public static void run(Path folder, ModelCatalog catalog, PrintStream out) {
         try {
             List<Configuration> finished = JmhJson.read(folder).stream().map(JmhResult::configuration).toList();
             List<Workloads.Int8Twin> twins = Workloads.int8Twins(finished);

@@ -1,4 +1,4 @@
-package org.edgebench.launch;
+package org.edgebench.launch.steps;
 
 import org.edgebench.text.OneLine;
 import org.edgebench.model.ModelCatalog;
@@ -24,7 +24,7 @@ import java.util.Optional;
  * nothing it does is timed, and {@code --require-full-delegation} can fail a configuration whose
  * provider left nodes to CPU before it costs a measurement.
  */
-final class PlacementStep {
+public final class PlacementStep {
 
     private final Map<String, Placement> byKey;
 
@@ -33,7 +33,7 @@ final class PlacementStep {
     }
 
     /** Measures the placements of {@code configurations} (those with a model and a provider) and writes placement.csv. */
-    static PlacementStep run(Path folder, List<Configuration> configurations, ModelCatalog catalog, PrintStream out) {
+    public static PlacementStep run(Path folder, List<Configuration> configurations, ModelCatalog catalog, PrintStream out) {
         Map<String, Placement> byKey = new LinkedHashMap<>();
         for (Configuration c : configurations) {
             String key = key(c);
@@ -61,7 +61,7 @@ final class PlacementStep {
      * Why {@code configuration} may not run under {@code --require-full-delegation}: its provider
      * left nodes to CPU, or its placement is not known; empty when it may run.
      */
-    Optional<String> delegationFailure(Configuration configuration) {
+    public Optional<String> delegationFailure(Configuration configuration) {
         String key = key(configuration);
         Placement placement = key == null ? null : byKey.get(key);
         if (placement == null || placement.fullyDelegated()) {

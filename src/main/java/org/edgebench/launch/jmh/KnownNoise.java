@@ -1,4 +1,4 @@
-package org.edgebench.launch;
+package org.edgebench.launch.jmh;
 
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * operator schemas a second time at start-up and prints one "Schema error: Trying to register
  * schema with name ... but it is already registered" line per operator (about 570 per process).
  */
-final class KnownNoise {
+public final class KnownNoise {
 
     private static final Pattern SCHEMA_ALREADY_REGISTERED =
             Pattern.compile("^Schema error: Trying to register schema with name .* but it is already registered.*");
@@ -26,12 +26,12 @@ final class KnownNoise {
         return false;
     }
 
-    long hidden() {
+    public long hidden() {
         return hidden.get();
     }
 
     /** The one line that says what was held back; empty when nothing was. */
-    String summary() {
+    public String summary() {
         long n = hidden.get();
         return n == 0 ? "" : String.format(java.util.Locale.ROOT, "EdgeBench: held back %,d \"Schema error: Trying to register"
                 + " schema ... but it is already registered\" line(s) that ONNX Runtime printed in the forks (Debian's build"

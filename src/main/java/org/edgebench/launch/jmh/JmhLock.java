@@ -1,4 +1,4 @@
-package org.edgebench.launch;
+package org.edgebench.launch.jmh;
 
 import org.edgebench.BadInputException;
 
@@ -22,10 +22,10 @@ import java.util.Optional;
  * it, or refuses in one line when asked not to wait. A configuration JMH refused for the lock is
  * started again, never recorded as failed.
  */
-final class JmhLock {
+public final class JmhLock {
 
     /** How long a run waits for another run's lock unless {@code --lock-wait} says otherwise. */
-    static final Duration DEFAULT_WAIT = Duration.ofMinutes(30);
+    public static final Duration DEFAULT_WAIT = Duration.ofMinutes(30);
 
     private static final Duration POLL = Duration.ofMillis(200);
     private static final String JMH_REFUSAL = "Another JMH instance might be running";
@@ -41,7 +41,7 @@ final class JmhLock {
     }
 
     /** The lock JMH's runner takes in this JVM: {@code <java.io.tmpdir>/jmh.lock}, unless {@code -Djmh.ignoreLock=true}. */
-    static Optional<JmhLock> ofThisJvm(Duration limit, PrintStream out) {
+    public static Optional<JmhLock> ofThisJvm(Duration limit, PrintStream out) {
         if (Boolean.getBoolean("jmh.ignoreLock")) {
             return Optional.empty();
         }
@@ -49,7 +49,7 @@ final class JmhLock {
     }
 
     /** True when JMH's runner gave up on a configuration because another run held the lock. */
-    static boolean refusedByJmh(String failure) {
+    public static boolean refusedByJmh(String failure) {
         return failure != null && failure.contains(JMH_REFUSAL);
     }
 
@@ -58,7 +58,7 @@ final class JmhLock {
      *
      * @throws BadInputException for anything else
      */
-    static Duration parseWait(String value) {
+    public static Duration parseWait(String value) {
         String v = value.strip().toLowerCase(Locale.ROOT);
         long unit = v.endsWith("h") ? 3600 : v.endsWith("m") ? 60 : 1;
         String number = v.endsWith("h") || v.endsWith("m") || v.endsWith("s") ? v.substring(0, v.length() - 1) : v;
@@ -80,7 +80,7 @@ final class JmhLock {
      *
      * @return true when the lock is free, false when it is still held at the limit ({@link #stillHeld()} says why)
      */
-    boolean awaitFree() {
+    public boolean awaitFree() {
         if (isFree()) {
             return true;
         }
@@ -109,7 +109,7 @@ final class JmhLock {
      * is closed: for a run whose JMH runners run at once and so cannot each take it
      * ({@link #runnersIgnoreIt()}). Empty when it is still held by another run at the limit.
      */
-    Optional<AutoCloseable> take() {
+    public Optional<AutoCloseable> take() {
         while (awaitFree()) {
             try {
                 if (file.toFile().createNewFile()) {
@@ -143,7 +143,7 @@ final class JmhLock {
      * Makes the JMH runners of this JVM leave the lock to the launcher ({@code -Djmh.ignoreLock=true},
      * which JMH reads once, when its runner class is first used); false when that happened before.
      */
-    static boolean runnersIgnoreIt() {
+    public static boolean runnersIgnoreIt() {
         String before = System.getProperty("jmh.ignoreLock");
         System.setProperty("jmh.ignoreLock", "true");
         try {
@@ -165,7 +165,7 @@ final class JmhLock {
     static final String IGNORED_LOCK_WARNING = "# WARNING: JMH lock is ignored by user request";
 
     /** Why {@link #awaitFree()} gave up, in one line. */
-    String stillHeld() {
+    public String stillHeld() {
         return limit.isZero()
                 ? heldBy() + " (--lock-wait 0 refuses at once; a longer --lock-wait waits for it)"
                 : heldBy() + " after waiting " + format(limit) + " (--lock-wait sets the limit)";

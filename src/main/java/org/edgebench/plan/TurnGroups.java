@@ -1,5 +1,6 @@
-package org.edgebench.launch;
+package org.edgebench.plan;
 
+import org.edgebench.run.Benchmark;
 import org.edgebench.analysis.Workloads;
 import org.edgebench.run.Configuration;
 
@@ -17,10 +18,8 @@ import java.util.Map;
  * plan order. The cold start and the warm-up curve time one-off costs, so every other configuration
  * is a group of its own, measured alone as before.
  */
-final class TurnGroups {
+public final class TurnGroups {
 
-    static final String BENCHMARK = ArrivalsStep.BENCHMARK;
-    static final String DJL = org.edgebench.bench.DjlPredictorBenchmark.class.getName() + ".predict";
     /** The most configurations in one group: that many forks are alive at once. */
     static final int MOST = 8;
 
@@ -31,11 +30,11 @@ final class TurnGroups {
      * The planned configurations in groups, in plan order (a group where its first member was):
      * with {@code inTurns} false, every configuration alone.
      */
-    static List<List<Configuration>> of(List<Configuration> planned, boolean inTurns) {
+    public static List<List<Configuration>> of(List<Configuration> planned, boolean inTurns) {
         Map<Object, List<Configuration>> groups = new LinkedHashMap<>();
         for (int i = 0; i < planned.size(); i++) {
             Configuration c = planned.get(i);
-            Object key = inTurns && (c.benchmark().equals(BENCHMARK) || c.benchmark().equals(DJL)) ? comparedOn(c) : i;
+            Object key = inTurns && (c.benchmark().equals(Benchmark.ORT_RUN.jmhName()) || c.benchmark().equals(Benchmark.DJL_PREDICT.jmhName())) ? comparedOn(c) : i;
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(c);
         }
         List<List<Configuration>> cut = new ArrayList<>();
@@ -48,7 +47,7 @@ final class TurnGroups {
     }
 
     /** True when at least one group has two or more configurations. */
-    static boolean anyInTurns(List<List<Configuration>> groups) {
+    public static boolean anyInTurns(List<List<Configuration>> groups) {
         return groups.stream().anyMatch(g -> g.size() > 1);
     }
 

@@ -1,4 +1,4 @@
-package org.edgebench.launch;
+package org.edgebench.launch.jmh;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

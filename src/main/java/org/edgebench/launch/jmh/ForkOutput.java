@@ -1,4 +1,4 @@
-package org.edgebench.launch;
+package org.edgebench.launch.jmh;
 
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
@@ -27,7 +27,7 @@ import java.util.Collection;
  * output (what JMH drains from their standard output and error) goes through {@link KnownNoise},
  * line by line, so a native library's known noise is counted instead of shown.
  */
-final class ForkOutput implements OutputFormat {
+public final class ForkOutput implements OutputFormat {
 
     /** Enough for a fork's exception and the tail of its output, which is where a failure shows. */
     private static final int KEPT_CHARS = 64 * 1024;
@@ -46,7 +46,7 @@ final class ForkOutput implements OutputFormat {
         this.lockHeld = lockHeld;
     }
 
-    static ForkOutput of(Options options, KnownNoise noise) {
+    public static ForkOutput of(Options options, KnownNoise noise) {
         return of(options, noise, null, false);
     }
 
@@ -55,7 +55,7 @@ final class ForkOutput implements OutputFormat {
      * at once, taking turns, whose lines would otherwise break into each other. With {@code lockHeld},
      * JMH's warning that its lock is ignored is left out: the launcher holds the lock for it.
      */
-    static ForkOutput of(Options options, KnownNoise noise, String prefix, boolean lockHeld) {
+    public static ForkOutput of(Options options, KnownNoise noise, String prefix, boolean lockHeld) {
         PrintStream stream;
         try {
             stream = options.getOutput().hasValue() ? new PrintStream(options.getOutput().get())
@@ -71,7 +71,7 @@ final class ForkOutput implements OutputFormat {
     }
 
     /** The text JMH printed for this configuration (its last {@value #KEPT_CHARS} characters). */
-    synchronized String text() {
+    public synchronized String text() {
         return kept.toString();
     }
 
@@ -135,7 +135,7 @@ final class ForkOutput implements OutputFormat {
     }
 
     /** Shows what is left of the forks' output without a line break, once the configuration is over. */
-    synchronized void endOfForks() {
+    public synchronized void endOfForks() {
         if (forkLine.size() > 0) {
             endForkLine();
         }

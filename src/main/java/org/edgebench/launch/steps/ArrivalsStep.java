@@ -1,5 +1,6 @@
-package org.edgebench.launch;
+package org.edgebench.launch.steps;
 
+import org.edgebench.run.Benchmark;
 import org.edgebench.text.OneLine;
 import org.edgebench.analysis.ConfigurationStats;
 import org.edgebench.arrivals.ArrivalPlan;
@@ -33,21 +34,20 @@ import java.util.Map;
  * per second, the most over its caller counts) comes from jmh.json: the percentages of
  * {@code --arrivals} and the sweep start from it. Why this is not a JMH benchmark: docs/arrivals.md.
  */
-final class ArrivalsStep {
+public final class ArrivalsStep {
 
-    static final String BENCHMARK = OrtSessionRunBenchmark.class.getName() + ".run";
 
     private ArrivalsStep() {
     }
 
-    static void run(Path folder, ArrivalPlan plan, ModelCatalog catalog, PrintStream out) {
+    public static void run(Path folder, ArrivalPlan plan, ModelCatalog catalog, PrintStream out) {
         List<ArrivalRow> rows = new ArrayList<>();
         try {
             Map<Configuration.Key, Configuration> configurations = new LinkedHashMap<>();
             Map<Configuration.Key, Double> closedLoop = new LinkedHashMap<>();
             for (JmhResult result : JmhJson.read(folder)) {
                 Configuration c = result.configuration();
-                if (!c.benchmark().equals(BENCHMARK)) {
+                if (!c.benchmark().equals(Benchmark.ORT_RUN.jmhName())) {
                     continue;
                 }
                 Configuration.Key key = c.key().anyCallers();

@@ -1,4 +1,4 @@
-package org.edgebench.launch;
+package org.edgebench.launch.jmh;
 
 import java.io.BufferedReader;
 import java.io.IOException;

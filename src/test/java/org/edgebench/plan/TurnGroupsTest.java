@@ -1,5 +1,6 @@
-package org.edgebench.launch;
+package org.edgebench.plan;
 
+import org.edgebench.run.Benchmark;
 import org.edgebench.run.Configuration;
 import org.junit.jupiter.api.Test;
 
@@ -11,8 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class TurnGroupsTest {
 
-    private static final String ORT = TurnGroups.BENCHMARK;
-    private static final String DJL = TurnGroups.DJL;
+    private static final String ORT = Benchmark.ORT_RUN.jmhName();
+    private static final String DJL = Benchmark.DJL_PREDICT.jmhName();
     private static final String COLD = "org.edgebench.bench.SessionColdStartBenchmark.createAndFirstRun";
 
     private static Configuration c(String benchmark, String model, String provider, int batch) {
