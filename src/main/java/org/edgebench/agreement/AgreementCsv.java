@@ -3,6 +3,7 @@ package org.edgebench.agreement;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.edgebench.text.Csv;
 import org.edgebench.run.CsvRows;
 import org.edgebench.run.RunFiles;
 import org.edgebench.text.Numbers;
@@ -79,9 +80,8 @@ public final class AgreementCsv {
     }
 
     public static void write(List<OutputAgreement> rows, Writer out) throws IOException {
-        CSVFormat format = CSVFormat.DEFAULT.builder()
+        CSVFormat format = Csv.builder()
                 .setHeader(Arrays.stream(Col.values()).map(c -> c.header).toArray(String[]::new))
-                .setRecordSeparator('\n')
                 .get();
         try (CSVPrinter printer = new CSVPrinter(out, format)) {
             for (OutputAgreement row : rows) {

@@ -83,7 +83,7 @@ public final class Workloads {
     private static final Comparator<Configuration> CONFIGURATION_ORDER = Comparator
             .comparing(Configuration::model)
             .thenComparing(Configuration::provider)
-            .thenComparingInt(c -> number(c.batchSize()))
+            .thenComparingInt(c -> Configuration.number(c.batchSize()))
             .thenComparingInt(c -> threadOrder(c.intraOpThreads()))
             .thenComparing(Configuration::otherParamsText)
             .thenComparing(Configuration::benchmark)
@@ -99,7 +99,7 @@ public final class Workloads {
             .thenComparingInt(s -> s.configuration().threads())
             .thenComparing(s -> s.configuration().otherParamsText())
             .thenComparingInt(s -> threadOrder(s.configuration().intraOpThreads()))
-            .thenComparingInt(s -> number(s.configuration().batchSize()));
+            .thenComparingInt(s -> Configuration.number(s.configuration().batchSize()));
 
     private Workloads() {
     }
@@ -421,13 +421,9 @@ public final class Workloads {
         return stats.stream().filter(keep).sorted(ORDER).toList();
     }
 
-    private static int number(String text) {
-        return text.matches("\\d{1,9}") ? Integer.parseInt(text) : Integer.MAX_VALUE;
-    }
-
     /* 0 is ONNX Runtime's default (all cores, usually), so it reads best after the explicit counts. */
     private static int threadOrder(String threads) {
-        int n = number(threads);
+        int n = Configuration.number(threads);
         return n == 0 ? Integer.MAX_VALUE - 1 : n;
     }
 

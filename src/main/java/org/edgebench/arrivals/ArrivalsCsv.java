@@ -3,6 +3,7 @@ package org.edgebench.arrivals;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.edgebench.text.Csv;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -94,7 +95,7 @@ public final class ArrivalsCsv {
 
     public static void write(List<ArrivalRow> rows, Writer out) throws IOException {
         String[] headers = Arrays.stream(Column.values()).map(Column::header).toArray(String[]::new);
-        try (CSVPrinter printer = CSVFormat.DEFAULT.builder().setHeader(headers).setRecordSeparator("\n").get().print(out)) {
+        try (CSVPrinter printer = Csv.builder().setHeader(headers).get().print(out)) {
             for (ArrivalRow row : rows) {
                 List<String> cells = new ArrayList<>();
                 for (Column c : Column.values()) {

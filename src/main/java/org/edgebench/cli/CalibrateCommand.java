@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -72,9 +73,9 @@ public final class CalibrateCommand implements Callable<Integer> {
         Preflight.check(Map.of(Configuration.MODEL, List.of(model), Configuration.BATCH_SIZE, List.of(Integer.toString(batchSize)),
                 Configuration.PROVIDER, List.of(provider), Configuration.INTRA_OP_THREADS, List.of(Integer.toString(threads)), Configuration.DIMS, List.of(dims)),
                 ModelCatalog.standard(), ProviderCheck.forThisBuild(), 1);
-        System.out.printf("Calibrating %s, batchSize=%d, provider=%s, intraOpThreads=%d: %d rounds of %d s each side%n",
+        System.out.printf(Locale.ROOT, "Calibrating %s, batchSize=%d, provider=%s, intraOpThreads=%d: %d rounds of %d s each side%n",
                 model, batchSize, provider, threads, rounds, seconds);
-        System.out.printf("%-6s %18s %18s%n", "round", "tight loop P50", "JMH suite P50");
+        System.out.printf(Locale.ROOT, "%-6s %18s %18s%n", "round", "tight loop P50", "JMH suite P50");
         double bestLoop = Double.MAX_VALUE;
         double bestSuite = Double.MAX_VALUE;
         for (int round = 1; round <= rounds; round++) {
@@ -82,12 +83,12 @@ public final class CalibrateCommand implements Callable<Integer> {
             double suite = suiteP50();
             bestLoop = Math.min(bestLoop, loop);
             bestSuite = Math.min(bestSuite, suite);
-            System.out.printf("%-6d %15.4f ms %15.4f ms%n", round, loop, suite);
+            System.out.printf(Locale.ROOT, "%-6d %15.4f ms %15.4f ms%n", round, loop, suite);
         }
         double difference = bestSuite - bestLoop;
         double budget = Math.max(BUDGET_FRACTION * bestLoop, BUDGET_MS);
-        System.out.printf("%-6s %15.4f ms %15.4f ms%n", "best", bestLoop, bestSuite);
-        System.out.printf("harness cost: %+.1f us (%+.1f%%); budget %.1f us (3%% or 20 us, whichever is larger): %s%n",
+        System.out.printf(Locale.ROOT, "%-6s %15.4f ms %15.4f ms%n", "best", bestLoop, bestSuite);
+        System.out.printf(Locale.ROOT, "harness cost: %+.1f us (%+.1f%%); budget %.1f us (3%% or 20 us, whichever is larger): %s%n",
                 difference * 1000, 100 * difference / bestLoop, budget * 1000,
                 Math.abs(difference) <= budget ? "within" : "OUTSIDE");
         return ExitCodes.OK;

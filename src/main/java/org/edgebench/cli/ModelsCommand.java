@@ -1,5 +1,6 @@
 package org.edgebench.cli;
 
+import org.edgebench.text.Numbers;
 import org.edgebench.launch.ExitCodes;
 import org.edgebench.model.inputs.InputSource;
 import org.edgebench.model.ModelCatalog;
@@ -78,7 +79,6 @@ public final class ModelsCommand implements Callable<Integer> {
     }
 
     private static String size(long bytes) {
-        return bytes < 0 ? "unreadable" : bytes >= 1 << 20 ? String.format("%.1f MB", bytes / 1048576.0)
-                : String.format("%.1f KB", bytes / 1024.0);
+        return bytes < 0 ? "unreadable" : Numbers.fileSize(bytes);
     }
 }

@@ -2,6 +2,7 @@ package org.edgebench.compare;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.edgebench.text.Csv;
 import org.edgebench.text.Numbers;
 
 import java.io.IOException;
@@ -28,7 +29,7 @@ final class ComparisonCsv {
     }
 
     static void write(Writer out, Comparison comparison) throws IOException {
-        CSVFormat format = CSVFormat.DEFAULT.builder()
+        CSVFormat format = Csv.builder()
                 .setHeader(Arrays.stream(ComparisonColumn.values()).map(ComparisonColumn::header).toArray(String[]::new))
                 .get();
         try (CSVPrinter csv = new CSVPrinter(out, format)) {

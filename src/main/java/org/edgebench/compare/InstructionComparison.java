@@ -2,6 +2,7 @@ package org.edgebench.compare;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.edgebench.text.Csv;
 import org.edgebench.count.InstructionCount;
 import org.edgebench.text.Markdown;
 import org.edgebench.text.Numbers;
@@ -155,10 +156,9 @@ public record InstructionComparison(double threshold, Presence presence, boolean
 
     /** {@code instructions_comparison.csv}: one row per configuration counted on either side. */
     public void writeCsv(Writer out) throws IOException {
-        CSVFormat format = CSVFormat.DEFAULT.builder()
+        CSVFormat format = Csv.builder()
                 .setHeader("configuration", "status", "baseline_instructions_per_inference",
                         "candidate_instructions_per_inference", "change_pct", "threshold_pct", "flag")
-                .setRecordSeparator('\n')
                 .get();
         try (CSVPrinter csv = new CSVPrinter(out, format)) {
             for (Row row : rows) {

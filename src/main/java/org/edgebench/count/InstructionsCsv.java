@@ -4,6 +4,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.edgebench.text.Csv;
 import org.edgebench.run.Configuration;
 import org.edgebench.run.RunFiles;
 
@@ -45,9 +46,8 @@ public final class InstructionsCsv {
     }
 
     public static void write(List<InstructionCount> counts, Writer out) throws IOException {
-        CSVFormat format = CSVFormat.DEFAULT.builder()
+        CSVFormat format = Csv.builder()
                 .setHeader(Arrays.stream(Column.values()).map(Column::header).toArray(String[]::new))
-                .setRecordSeparator('\n')
                 .get();
         try (CSVPrinter csv = new CSVPrinter(out, format)) {
             for (InstructionCount count : counts) {

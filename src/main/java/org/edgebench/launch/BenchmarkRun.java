@@ -1,5 +1,6 @@
 package org.edgebench.launch;
 
+import org.edgebench.text.Csv;
 import org.edgebench.run.Benchmark;
 import org.edgebench.launch.jmh.ForkOutput;
 import org.edgebench.launch.jmh.JmhLock;
@@ -31,7 +32,6 @@ import org.edgebench.run.RunFolder;
 import org.edgebench.runtime.OperatorFailure;
 import org.edgebench.runtime.ThisMachine;
 import org.edgebench.turns.TurnTaking;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;
@@ -552,7 +552,7 @@ public final class BenchmarkRun {
             try {
                 AtomicFiles.writeAtomically(file, stream -> {
                     Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-                    CSVPrinter csv = CSVFormat.DEFAULT.builder().setRecordSeparator('\n')
+                    CSVPrinter csv = Csv.builder()
                             .setHeader("group", "round", "configuration").get().print(writer);
                     for (String[] row : order) {
                         csv.printRecord((Object[]) row);

@@ -40,8 +40,8 @@ public record Profiles(List<Profiled> profiled, List<Configuration> missing, Lis
 
     private static final Comparator<Configuration> ORDER = Comparator.comparing(Configuration::model)
             .thenComparing(Configuration::provider)
-            .thenComparingInt(c -> number(c.batchSize()))
-            .thenComparingInt(c -> number(c.intraOpThreads()))
+            .thenComparingInt(c -> Configuration.number(c.batchSize()))
+            .thenComparingInt(c -> Configuration.number(c.intraOpThreads()))
             .thenComparingInt(Configuration::threads)
             .thenComparing(Configuration::otherParamsText);
 
@@ -102,9 +102,5 @@ public record Profiles(List<Profiled> profiled, List<Configuration> missing, Lis
         Map<Configuration.Key, OperatorProfile> byKey = new LinkedHashMap<>();
         profiled.forEach(p -> byKey.put(p.configuration().key(), p.profile()));
         return byKey;
-    }
-
-    private static int number(String text) {
-        return text.matches("\\d{1,9}") ? Integer.parseInt(text) : Integer.MAX_VALUE;
     }
 }

@@ -1,5 +1,6 @@
 package org.edgebench.report;
 
+import org.edgebench.run.Configuration;
 import org.edgebench.agreement.AgreementCsv;
 import org.edgebench.analysis.BatchAdvisor;
 import org.edgebench.analysis.ConfigurationStats;
@@ -173,8 +174,8 @@ public record Summary(String source, String environment, String run, boolean com
     private static Table table(String group, List<ConfigurationStats> members) {
         List<ConfigurationStats> rows = members.stream().sorted(Comparator
                         .comparing((ConfigurationStats s) -> s.configuration().provider())
-                        .thenComparingInt(s -> numberOr(s.configuration().batchSize()))
-                        .thenComparingInt(s -> numberOr(s.configuration().intraOpThreads()))
+                        .thenComparingInt(s -> Configuration.number(s.configuration().batchSize()))
+                        .thenComparingInt(s -> Configuration.number(s.configuration().intraOpThreads()))
                         .thenComparing(s -> s.configuration().benchmark())
                         .thenComparing(s -> s.configuration().mode())
                         .thenComparingInt(s -> s.configuration().threads())
@@ -228,10 +229,6 @@ public record Summary(String source, String environment, String run, boolean com
         if (rows.stream().map(cell).anyMatch(v -> !v.isEmpty())) {
             columns.add(new Col(header, numeric, cell));
         }
-    }
-
-    private static int numberOr(String text) {
-        return text.matches("\\d{1,9}") ? Integer.parseInt(text) : Integer.MAX_VALUE;
     }
 
     private static List<String> warnings(List<ConfigurationStats> stats) {

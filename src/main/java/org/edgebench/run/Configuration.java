@@ -94,6 +94,11 @@ public record Configuration(String benchmark, String mode, int threads, Map<Stri
         }
     }
 
+    /** A numeric parameter's place in an order: its value when it is digits, else after every number. */
+    public static int number(String value) {
+        return value.matches("\\d{1,9}") ? Integer.parseInt(value) : Integer.MAX_VALUE;
+    }
+
     /** A configuration the launcher plans, before JMH has chosen the mode. */
     public static Configuration planned(String benchmark, int threads, Map<String, String> params) {
         return new Configuration(benchmark, "", threads, params);

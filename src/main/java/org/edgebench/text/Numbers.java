@@ -63,6 +63,12 @@ public final class Numbers {
         return decimals(value, 100, 10, 1, 0);
     }
 
+    /** A file's size in binary units, {@code 8.9 MB} (MiB) or {@code 512.0 KB} (KiB), as the models list shows it. */
+    public static String fileSize(long bytes) {
+        return bytes >= 1 << 20 ? String.format(Locale.ROOT, "%.1f MB", bytes / 1048576.0)
+                : String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
+    }
+
     /**
      * One more decimal below each of three magnitudes, starting from {@code fewest} decimals at
      * {@code first} and above: about three significant digits at any size. "-" when missing.

@@ -88,7 +88,7 @@ class CompareCommandTest {
         assertThat(stdout).contains("Only in the baseline (not compared): `student CPU b8 t1`")
                 .contains("Only in the candidate (not compared): `student CPU b32 t1`")
                 .contains("1 only in baseline, 1 only in candidate");
-        assertThat(Files.readString(tmp.resolve("o/comparison.csv")))
+        assertThat(Files.readString(tmp.resolve("o/comparison.csv"))).doesNotContain("\r")
                 .contains("student CPU b8 t1,only-in-baseline").contains("student CPU b32 t1,only-in-candidate");
     }
 

@@ -2,6 +2,7 @@ package org.edgebench.compare.side;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.edgebench.text.Csv;
 import org.edgebench.compare.Finding;
 import org.edgebench.stats.Metric;
 import org.edgebench.stats.Ratio;
@@ -19,7 +20,7 @@ final class MultiComparisonCsv {
 
     /** comparison.csv: one row per configuration, metric and column. */
     static void write(Writer out, MultiComparison m) throws IOException {
-        CSVFormat format = CSVFormat.DEFAULT.builder()
+        CSVFormat format = Csv.builder()
                 .setHeader("configuration", "metric", "column", "run", "provider", "unit", "forks", "value", "ratio",
                         "ratio_ci_low", "ratio_ci_high", "versus_reference", "p_holm", "verdict", "same_machine_as_reference")
                 .get();

@@ -1,5 +1,6 @@
 package org.edgebench.report.chart;
 
+import org.edgebench.run.Configuration;
 import org.edgebench.analysis.ConfigurationStats;
 import org.edgebench.analysis.ForkRatios;
 import org.edgebench.analysis.Workloads;
@@ -84,7 +85,7 @@ public final class ProvidersChart {
     static Optional<JFreeChart> create(List<Workloads.ProviderGroup> groups, String subtitle) {
         Map<String, List<Workloads.ProviderGroup>> panels = panels(groups);
         List<String> batches = groups.stream().map(g -> g.reference().configuration().batchSize()).distinct()
-                .sorted(Comparator.comparingInt(ProvidersChart::batchOrder).thenComparing(Comparator.naturalOrder()))
+                .sorted(Comparator.comparingInt(Configuration::number).thenComparing(Comparator.naturalOrder()))
                 .toList();
         List<String> providers = providers(groups);
         SymbolAxis x = new SymbolAxis("batch size (items per call)", batches.toArray(new String[0]));
@@ -209,10 +210,6 @@ public final class ProvidersChart {
             return Ratio.times(speedUp.value()) + ", within noise";
         }
         return speedUp.value() >= 1 ? Ratio.times(speedUp.value()) + " faster" : Ratio.times(1 / speedUp.value()) + " slower";
-    }
-
-    private static int batchOrder(String batch) {
-        return batch.matches("\\d{1,9}") ? Integer.parseInt(batch) : Integer.MAX_VALUE;
     }
 
     /** A speed-up label at the point of batch index {@code at}, on the side away from the reference. */

@@ -2,6 +2,7 @@ package org.edgebench.report.csv;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.edgebench.text.Csv;
 import org.edgebench.analysis.ConfigurationStats;
 import org.edgebench.run.RunFiles;
 
@@ -19,9 +20,8 @@ public final class LatencyCsv {
 
     public static void write(List<ConfigurationStats> rows, Writer out) throws IOException {
         List<Column> columns = Column.latency(rows);
-        CSVFormat format = CSVFormat.DEFAULT.builder()
+        CSVFormat format = Csv.builder()
                 .setHeader(Column.headers(columns))
-                .setRecordSeparator('\n')
                 .get();
         try (CSVPrinter printer = new CSVPrinter(out, format)) {
             for (ConfigurationStats row : rows) {

@@ -2,6 +2,7 @@ package org.edgebench.report.csv;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.edgebench.text.Csv;
 import org.edgebench.profile.OperatorTime;
 import org.edgebench.profile.Profiles;
 import org.edgebench.run.RunFiles;
@@ -57,9 +58,8 @@ public final class OperatorsCsv {
     }
 
     public static void write(Profiles profiles, Writer out) throws IOException {
-        CSVFormat format = CSVFormat.DEFAULT.builder()
+        CSVFormat format = Csv.builder()
                 .setHeader(Arrays.stream(OperatorColumn.values()).map(OperatorColumn::header).toArray(String[]::new))
-                .setRecordSeparator('\n')
                 .get();
         try (CSVPrinter printer = new CSVPrinter(out, format)) {
             for (Profiles.Profiled p : profiles.profiled()) {

@@ -3,6 +3,7 @@ package org.edgebench.report.csv;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.edgebench.text.Csv;
 import org.edgebench.profile.Placement;
 import org.edgebench.run.CsvRows;
 import org.edgebench.run.RunFiles;
@@ -54,9 +55,8 @@ public final class PlacementCsv {
     }
 
     public static void write(List<Placement> rows, Writer out) throws IOException {
-        CSVFormat format = CSVFormat.DEFAULT.builder()
+        CSVFormat format = Csv.builder()
                 .setHeader(Arrays.stream(Col.values()).map(c -> c.header).toArray(String[]::new))
-                .setRecordSeparator('\n')
                 .get();
         try (CSVPrinter printer = new CSVPrinter(out, format)) {
             for (Placement row : rows) {

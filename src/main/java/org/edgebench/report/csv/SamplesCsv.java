@@ -1,6 +1,7 @@
 package org.edgebench.report.csv;
 
 import org.apache.commons.csv.CSVFormat;
+import org.edgebench.text.Csv;
 import org.edgebench.analysis.ConfigurationStats;
 import org.edgebench.run.RunFiles;
 import org.edgebench.text.Numbers;
@@ -30,7 +31,7 @@ public final class SamplesCsv {
     public static void write(List<ConfigurationStats> rows, Writer out) throws IOException {
         List<Column> configuration = Column.configuration(rows);
         List<Column> columns = Column.samples(rows);
-        CSVFormat format = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
+        CSVFormat format = Csv.builder().get();
         out.write(format.format((Object[]) Column.headers(columns)));
         out.write('\n');
         for (ConfigurationStats row : rows) {
