@@ -66,7 +66,7 @@ public final class BatchAdvisor {
                     name + ": no P95 in mode " + modes + "; run SampleTime (-bm sample) to choose a batch size");
         }
         boolean severalThreadCounts = candidates.stream().map(s -> s.configuration().intraOpThreads()).distinct().count() > 1;
-        boolean severalCallers = candidates.stream().map(s -> s.configuration().threads()).distinct().count() > 1;
+        boolean severalCallers = candidates.stream().map(s -> s.configuration().callers()).distinct().count() > 1;
         Optional<ConfigurationStats> best = candidates.stream()
                 .filter(s -> s.p95Ms() <= sloMs)
                 .max(Comparator.comparingDouble(ConfigurationStats::throughputItemsPerS));
@@ -81,7 +81,7 @@ public final class BatchAdvisor {
     }
 
     private static String setting(ConfigurationStats s, boolean withThreads, boolean withCallers) {
-        int callers = s.configuration().threads();
+        int callers = s.configuration().callers();
         List<String> with = new ArrayList<>();
         if (withThreads) {
             with.add("intraOpThreads " + s.configuration().intraOpThreads());

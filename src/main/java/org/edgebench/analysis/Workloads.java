@@ -87,7 +87,7 @@ public final class Workloads {
             .thenComparingInt(c -> threadOrder(c.intraOpThreads()))
             .thenComparing(Configuration::otherParamsText)
             .thenComparing(Configuration::benchmark)
-            .thenComparingInt(Configuration::threads);
+            .thenComparingInt(Configuration::callers);
 
     static final Comparator<ConfigurationStats> ORDER = Comparator.comparing(ConfigurationStats::configuration, CONFIGURATION_ORDER);
 
@@ -96,7 +96,7 @@ public final class Workloads {
             .comparing((ConfigurationStats s) -> s.configuration().model())
             .thenComparing(s -> s.configuration().benchmark())
             .thenComparing(s -> s.configuration().mode())
-            .thenComparingInt(s -> s.configuration().threads())
+            .thenComparingInt(s -> s.configuration().callers())
             .thenComparing(s -> s.configuration().otherParamsText())
             .thenComparingInt(s -> threadOrder(s.configuration().intraOpThreads()))
             .thenComparingInt(s -> Configuration.number(s.configuration().batchSize()));
@@ -343,7 +343,7 @@ public final class Workloads {
         List<List<ConfigurationStats>> members = groups.stream().map(ProviderGroup::members).toList();
         boolean benchmarks = varies(members, Configuration::shortBenchmark);
         boolean modes = varies(members, Configuration::mode);
-        boolean callers = varies(members, c -> Integer.toString(c.threads()));
+        boolean callers = varies(members, c -> Integer.toString(c.callers()));
         boolean threads = varies(members, Configuration::intraOpThreads);
         boolean others = varies(members, Configuration::otherParamsText);
         List<String> names = new ArrayList<>();
@@ -358,7 +358,7 @@ public final class Workloads {
                 parts.add(c.mode());
             }
             if (callers) {
-                parts.add(c.threads() + (c.threads() == 1 ? " caller" : " callers"));
+                parts.add(c.callers() + (c.callers() == 1 ? " caller" : " callers"));
             }
             if (threads && !c.intraOpThreads().isEmpty()) {
                 parts.add("t" + c.intraOpThreads());
@@ -380,7 +380,7 @@ public final class Workloads {
         Map<Configuration.Key, List<ConfigurationStats>> groups = new LinkedHashMap<>();
         for (ConfigurationStats s : sorted(stats, Workloads::steadyState)) {
             List<ConfigurationStats> group = groups.computeIfAbsent(s.configuration().key().anyCallers(), k -> new ArrayList<>());
-            if (group.stream().noneMatch(g -> g.configuration().threads() == s.configuration().threads())) {
+            if (group.stream().noneMatch(g -> g.configuration().callers() == s.configuration().callers())) {
                 group.add(s);
             }
         }

@@ -75,7 +75,7 @@ public record OperatorChanges(List<Block> blocks, String onlyOneSide, List<Strin
 
     /** The configuration as the report names it: {@code student CPU b1 t0}. */
     private static String label(Configuration.Key key) {
-        return new Configuration(key.benchmark(), key.mode(), key.threads(), key.params()).label(false);
+        return new Configuration(key.benchmark(), key.mode(), key.callers(), key.params()).label(false);
     }
 
     /** The section of comparison.md; empty when neither run was profiled. */

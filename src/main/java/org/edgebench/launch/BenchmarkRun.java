@@ -724,7 +724,7 @@ public final class BenchmarkRun {
         appended.addAll(List.of(jvmArgs));
         ChainedOptionsBuilder b = new OptionsBuilder().parent(WithoutIncludes.of(jmh))
                 .include("^" + Pattern.quote(configuration.benchmark()) + "$")
-                .threads(configuration.threads())
+                .threads(configuration.callers())
                 .addProfiler(MemoryProfiler.class)
                 // Does nothing unless the forks are given pipes to take turns through.
                 .addProfiler(TurnsProfiler.class)

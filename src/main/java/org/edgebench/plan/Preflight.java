@@ -83,7 +83,7 @@ public final class Preflight {
     /** The benchmarks refuse more than one caller where their number would mean nothing ({@link SingleCaller}). */
     public static void checkCallers(List<Configuration> configurations) {
         for (Configuration c : configurations) {
-            SingleCaller.refusal(c.benchmark(), c.threads()).ifPresent(line -> {
+            SingleCaller.refusal(c.benchmark(), c.callers()).ifPresent(line -> {
                 throw new BadInputException(line);
             });
         }

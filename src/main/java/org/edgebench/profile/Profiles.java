@@ -42,7 +42,7 @@ public record Profiles(List<Profiled> profiled, List<Configuration> missing, Lis
             .thenComparing(Configuration::provider)
             .thenComparingInt(c -> Configuration.number(c.batchSize()))
             .thenComparingInt(c -> Configuration.number(c.intraOpThreads()))
-            .thenComparingInt(Configuration::threads)
+            .thenComparingInt(Configuration::callers)
             .thenComparing(Configuration::otherParamsText);
 
     public Profiles {
@@ -58,7 +58,7 @@ public record Profiles(List<Profiled> profiled, List<Configuration> missing, Lis
 
     /** The configuration as the launcher planned (and named) it: without the mode JMH chose. */
     public static Configuration planned(Configuration c) {
-        return Configuration.planned(c.benchmark(), c.threads(), c.params());
+        return Configuration.planned(c.benchmark(), c.callers(), c.params());
     }
 
     /** Reads the traces in {@code folder} of those {@code configurations} that have one. */

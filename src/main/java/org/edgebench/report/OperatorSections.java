@@ -131,7 +131,7 @@ final class OperatorSections {
             Configuration c = reference.configuration();
             Map<String, String> params = new LinkedHashMap<>(c.params());
             params.remove(Configuration.PROVIDER);
-            result.add(new ProviderGroup(Configuration.planned(c.benchmark(), c.threads(), params).label(false), members));
+            result.add(new ProviderGroup(Configuration.planned(c.benchmark(), c.callers(), params).label(false), members));
         }
         return result;
     }

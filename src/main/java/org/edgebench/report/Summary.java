@@ -178,7 +178,7 @@ public record Summary(String source, String environment, String run, boolean com
                         .thenComparingInt(s -> Configuration.number(s.configuration().intraOpThreads()))
                         .thenComparing(s -> s.configuration().benchmark())
                         .thenComparing(s -> s.configuration().mode())
-                        .thenComparingInt(s -> s.configuration().threads())
+                        .thenComparingInt(s -> s.configuration().callers())
                         .thenComparing(s -> s.configuration().otherParamsText()))
                 .toList();
         List<Col> columns = new ArrayList<>();
@@ -188,8 +188,8 @@ public record Summary(String source, String environment, String run, boolean com
         addIfAny(columns, rows, "batch", true, s -> s.configuration().batchSize());
         // The two kinds of threads, named apart: ONNX Runtime's pool inside a call, and JMH's threads calling the session.
         addIfAny(columns, rows, "intra-op threads", true, s -> s.configuration().intraOpThreads());
-        if (rows.stream().anyMatch(s -> s.configuration().threads() != 1)) {
-            columns.add(new Col("callers", true, s -> Integer.toString(s.configuration().threads())));
+        if (rows.stream().anyMatch(s -> s.configuration().callers() != 1)) {
+            columns.add(new Col("callers", true, s -> Integer.toString(s.configuration().callers())));
         }
         addIfAny(columns, rows, "params", false, s -> s.configuration().otherParamsText());
         columns.add(new Col("mean ms", true, s -> Numbers.ms(s.meanMs())));
@@ -283,7 +283,7 @@ public record Summary(String source, String environment, String run, boolean com
             notes.add("no numeric batchSize parameter in " + String.join(", ", noBatch)
                     + ": items/s counts one item per operation, and no batch size is advised.");
         }
-        boolean severalCallers = stats.stream().anyMatch(s -> s.configuration().threads() != 1);
+        boolean severalCallers = stats.stream().anyMatch(s -> s.configuration().callers() != 1);
         String intraOp = "intra-op threads: ONNX Runtime's pool inside one call (0 = ONNX Runtime's default, usually one per core)";
         boolean intraOpColumn = stats.stream().anyMatch(s -> !s.configuration().intraOpThreads().isEmpty());
         if (severalCallers) {

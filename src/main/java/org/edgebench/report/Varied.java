@@ -29,7 +29,7 @@ record Varied(List<String> varied, List<String> fixed) {
         s.put("provider", Configuration::provider);
         s.put("batch size", Configuration::batchSize);
         s.put("intra-op threads", Configuration::intraOpThreads);
-        s.put("callers", c -> Integer.toString(c.threads()));
+        s.put("callers", c -> Integer.toString(c.callers()));
         s.put("dims", c -> c.params().getOrDefault(Configuration.DIMS, ""));
         s.put("mode", Configuration::mode);
         return s;

@@ -80,11 +80,11 @@ public final class WorkloadSections {
     /** {@code 1.80x the items/s of 1, P95 +9.0%}; the P95 part only where both have one. */
     private static String against(ConfigurationStats s, ConfigurationStats base) {
         String p95 = base.p95Ms() > 0 && Double.isFinite(s.p95Ms()) ? ", P95 " + Numbers.change(s.p95Ms() / base.p95Ms() - 1) : "";
-        return Ratio.times(s.throughputItemsPerS() / base.throughputItemsPerS()) + " the items/s of " + base.configuration().threads() + p95;
+        return Ratio.times(s.throughputItemsPerS() / base.throughputItemsPerS()) + " the items/s of " + base.configuration().callers() + p95;
     }
 
     private static String callers(ConfigurationStats s) {
-        int n = s.configuration().threads();
+        int n = s.configuration().callers();
         return n + (n == 1 ? " caller" : " callers");
     }
 
@@ -96,7 +96,7 @@ public final class WorkloadSections {
         for (Workloads.CallerLine line : lines) {
             ConfigurationStats base = line.points().get(0);
             for (ConfigurationStats s : line.points()) {
-                rows.add(List.of(line.name(), Integer.toString(s.configuration().threads()),
+                rows.add(List.of(line.name(), Integer.toString(s.configuration().callers()),
                         Numbers.ms(s.p50Ms()), Numbers.ms(s.p95Ms()), Numbers.count(s.throughputItemsPerS()),
                         s == base ? "1.00x" : RatioText.cell(ForkRatios.itemsPerSecond(base, s)),
                         base.p95Ms() > 0 && Double.isFinite(s.p95Ms()) ? Numbers.change(s.p95Ms() / base.p95Ms() - 1) : "-"));

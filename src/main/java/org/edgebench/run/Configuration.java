@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 
 /**
  * One configuration of a run: a benchmark method in one mode, with one value per parameter, called
- * by {@code threads} JMH threads ("callers", JMH's {@code -t}). The launcher plans with it (the mode
+ * by {@code callers} JMH threads ("callers", JMH's {@code -t}). The launcher plans with it (the mode
  * is then empty: JMH decides it), the report labels its rows with it, and {@code compare} matches
  * runs on its {@link #key()}. The suite's own parameters ({@code model}, {@code provider},
  * {@code batchSize}, {@code intraOpThreads}) have accessors, empty when the benchmark has no such
@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  *
  * @param params in JMH's order (insertion-ordered, unmodifiable)
  */
-public record Configuration(String benchmark, String mode, int threads, Map<String, String> params) {
+public record Configuration(String benchmark, String mode, int callers, Map<String, String> params) {
 
     public static final String MODEL = "model";
     public static final String PROVIDER = "provider";
@@ -49,7 +49,7 @@ public record Configuration(String benchmark, String mode, int threads, Map<Stri
      * parameters twice. {@link #toString()} reads like
      * {@code org.edgebench.bench.OrtSessionRunBenchmark.run [sample] batchSize=8,model=student,provider=CPU}.
      */
-    public record Key(String benchmark, String mode, int threads, SortedMap<String, String> params) {
+    public record Key(String benchmark, String mode, int callers, SortedMap<String, String> params) {
 
         public Key {
             params = Collections.unmodifiableSortedMap(new TreeMap<>(params));
@@ -59,12 +59,12 @@ public record Configuration(String benchmark, String mode, int threads, Map<Stri
         public Key without(String name) {
             TreeMap<String, String> rest = new TreeMap<>(params);
             rest.remove(name);
-            return new Key(benchmark, mode, threads, rest);
+            return new Key(benchmark, mode, callers, rest);
         }
 
         /** The same key for any benchmark: the same settings run through another benchmark (DJL next to raw ONNX Runtime). */
         public Key anyBenchmark() {
-            return new Key("", mode, threads, params);
+            return new Key("", mode, callers, params);
         }
 
         /** The same key for any number of callers: one setting run with 1, 2, 4 ... JMH threads. */
@@ -74,14 +74,14 @@ public record Configuration(String benchmark, String mode, int threads, Map<Stri
 
         /** The same key in another mode (a single-shot cold start next to the sampled warm latency). */
         public Key inMode(String otherMode) {
-            return new Key(benchmark, otherMode, threads, params);
+            return new Key(benchmark, otherMode, callers, params);
         }
 
         /** The same key with {@code name} set to {@code value}. */
         public Key with(String name, String value) {
             TreeMap<String, String> changed = new TreeMap<>(params);
             changed.put(name, value);
-            return new Key(benchmark, mode, threads, changed);
+            return new Key(benchmark, mode, callers, changed);
         }
 
         @Override
@@ -89,7 +89,7 @@ public record Configuration(String benchmark, String mode, int threads, Map<Stri
             String sorted = params.entrySet().stream()
                     .map(e -> e.getKey() + "=" + e.getValue())
                     .collect(Collectors.joining(","));
-            return benchmark + " [" + mode + (threads == 1 ? "" : ", " + threads + " callers") + "]"
+            return benchmark + " [" + mode + (callers == 1 ? "" : ", " + callers + " callers") + "]"
                     + (sorted.isEmpty() ? "" : " " + sorted);
         }
     }
@@ -100,8 +100,8 @@ public record Configuration(String benchmark, String mode, int threads, Map<Stri
     }
 
     /** A configuration the launcher plans, before JMH has chosen the mode. */
-    public static Configuration planned(String benchmark, int threads, Map<String, String> params) {
-        return new Configuration(benchmark, "", threads, params);
+    public static Configuration planned(String benchmark, int callers, Map<String, String> params) {
+        return new Configuration(benchmark, "", callers, params);
     }
 
     /**
@@ -113,7 +113,7 @@ public record Configuration(String benchmark, String mode, int threads, Map<Stri
         if (keyed.getOrDefault(INPUTS, "x").isEmpty()) {
             keyed.remove(INPUTS);
         }
-        return new Key(benchmark, mode, threads, keyed);
+        return new Key(benchmark, mode, callers, keyed);
     }
 
     public String model() {
@@ -180,7 +180,7 @@ public record Configuration(String benchmark, String mode, int threads, Map<Stri
 
     /** The callers as a label part: {@code c2}, or empty for the one caller of a plain run. */
     public String callersLabel() {
-        return threads == 1 ? "" : "c" + threads;
+        return callers == 1 ? "" : "c" + callers;
     }
 
     /** {@link #label(boolean)} without the benchmark: {@code student CPU b8 t0}. */

@@ -127,7 +127,7 @@ public record Environment(EdgeBench edgebench, OnnxRuntimeBuild onnxRuntime, Mac
     public record AllocatedOutput(String benchmark, Integer threads, Map<String, String> params, String output,
                                   String reason) {
         public static AllocatedOutput of(Configuration configuration, String output, String reason) {
-            return new AllocatedOutput(configuration.benchmark(), configuration.threads(), configuration.params(), output,
+            return new AllocatedOutput(configuration.benchmark(), configuration.callers(), configuration.params(), output,
                     reason);
         }
     }
@@ -142,7 +142,7 @@ public record Environment(EdgeBench edgebench, OnnxRuntimeBuild onnxRuntime, Mac
         }
 
         public static FailedConfiguration of(Configuration configuration, String reason) {
-            return new FailedConfiguration(configuration.benchmark(), configuration.threads(), configuration.params(), reason);
+            return new FailedConfiguration(configuration.benchmark(), configuration.callers(), configuration.params(), reason);
         }
 
         @JsonIgnore

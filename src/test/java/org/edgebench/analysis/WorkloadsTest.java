@@ -91,7 +91,7 @@ class WorkloadsTest {
     private static Configuration withProvider(Configuration c, String provider) {
         Map<String, String> params = new LinkedHashMap<>(c.params());
         params.put("provider", provider);
-        return new Configuration(c.benchmark(), c.mode(), c.threads(), params);
+        return new Configuration(c.benchmark(), c.mode(), c.callers(), params);
     }
 
     @Test
@@ -229,7 +229,7 @@ class WorkloadsTest {
 
         assertThat(lines).singleElement().satisfies(line -> {
             assertThat(line.name()).isEqualTo("student CPU b1 t1");
-            assertThat(line.points()).extracting(s -> s.configuration().threads()).containsExactly(1, 2, 4);
+            assertThat(line.points()).extracting(s -> s.configuration().callers()).containsExactly(1, 2, 4);
             // 2 x 1000 / 0.55 ms against 1000 / 0.5 ms; four callers, at 1.2 ms a call, add no more.
             assertThat(WorkloadSections.callersLine(line))
                     .isEqualTo("student CPU b1 t1: most items/s with 2 callers: 1.82x the items/s of 1, P95 +10.0%");

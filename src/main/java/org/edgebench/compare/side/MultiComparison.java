@@ -153,7 +153,7 @@ public final class MultiComparison {
     private static Configuration withoutProvider(Configuration c) {
         Map<String, String> params = new LinkedHashMap<>(c.params());
         params.remove(Configuration.PROVIDER);
-        return new Configuration(c.benchmark(), c.mode(), c.threads(), params);
+        return new Configuration(c.benchmark(), c.mode(), c.callers(), params);
     }
 
     private static void checkDistinct(List<Run> runs) {

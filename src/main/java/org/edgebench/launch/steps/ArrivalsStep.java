@@ -54,7 +54,7 @@ public final class ArrivalsStep {
                 ConfigurationStats stats = ConfigurationStats.of(result, c.label(), c.fileLabel(false));
                 double callsPerS = stats.throughputItemsPerS() / c.itemsPerOp();
                 closedLoop.merge(key, callsPerS, Math::max);
-                if (c.threads() == 1 || !configurations.containsKey(key)) {
+                if (c.callers() == 1 || !configurations.containsKey(key)) {
                     configurations.put(key, Configuration.planned(c.benchmark(), 1, c.params()));
                 }
             }

@@ -114,7 +114,7 @@ public final class DjlChart {
         List<Function<Configuration, String>> parts = List.of(Configuration::provider,
                 c -> c.batchSize().isEmpty() ? "" : "b" + c.batchSize(),
                 c -> c.intraOpThreads().isEmpty() ? "" : "t" + c.intraOpThreads(),
-                Configuration::otherParamsText, Configuration::mode, c -> c.threads() > 1 ? "c" + c.threads() : "");
+                Configuration::otherParamsText, Configuration::mode, c -> c.callers() > 1 ? "c" + c.callers() : "");
         List<Function<Configuration, String>> varying = parts.stream()
                 .filter(part -> pairs.stream().map(p -> part.apply(p.raw().configuration())).distinct().count() > 1)
                 .toList();

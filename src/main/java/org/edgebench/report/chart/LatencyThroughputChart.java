@@ -59,7 +59,7 @@ public final class LatencyThroughputChart {
                     double latency = metric.value().applyAsDouble(s);
                     if (Double.isFinite(latency) && Double.isFinite(s.throughputItemsPerS())) {
                         series.add(s.throughputItemsPerS(), latency);
-                        counts.add(s.configuration().threads());
+                        counts.add(s.configuration().callers());
                     }
                 }
                 if (counts.size() < 2) {

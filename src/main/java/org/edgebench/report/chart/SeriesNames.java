@@ -20,7 +20,7 @@ final class SeriesNames {
             Configuration::model,
             Configuration::provider,
             c -> c.intraOpThreads().isEmpty() ? "" : "t" + c.intraOpThreads(),
-            c -> "c" + c.threads(),
+            c -> "c" + c.callers(),
             Configuration::otherParamsText);
 
     private SeriesNames() {

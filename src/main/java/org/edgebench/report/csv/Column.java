@@ -94,7 +94,7 @@ public enum Column {
     }
 
     private static boolean severalCallers(List<ConfigurationStats> rows) {
-        return rows.stream().anyMatch(r -> r.configuration().threads() != 1);
+        return rows.stream().anyMatch(r -> r.configuration().callers() != 1);
     }
 
     public static String[] headers(List<Column> columns) {
@@ -111,7 +111,7 @@ public enum Column {
             case BATCH_SIZE -> c.batchSize();
             case INTRA_OP_THREADS -> c.intraOpThreads();
             case MODE -> c.mode();
-            case CALLERS -> Integer.toString(c.threads());
+            case CALLERS -> Integer.toString(c.callers());
             case SAMPLES -> Long.toString(stats.samples());
             case MEAN_MS -> Numbers.csv(stats.meanMs());
             case P50_MS -> Numbers.csv(stats.p50Ms());

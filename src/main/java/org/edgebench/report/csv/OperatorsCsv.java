@@ -29,7 +29,7 @@ public final class OperatorsCsv {
         PROVIDER("provider", (p, o) -> p.configuration().provider()),
         BATCH_SIZE("batch_size", (p, o) -> p.configuration().batchSize()),
         INTRA_OP_THREADS("intra_op_threads", (p, o) -> p.configuration().intraOpThreads()),
-        CALLERS("callers", (p, o) -> Integer.toString(p.configuration().threads())),
+        CALLERS("callers", (p, o) -> Integer.toString(p.configuration().callers())),
         /** The execution provider the trace says ran the nodes, in the suite's spelling ({@code CPU}). */
         NODE_PROVIDER("node_provider", (p, o) -> o.providerName()),
         OP_TYPE("op_type", (p, o) -> o.opType()),
