@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * docs/cli.md is the program's own usage text: the launcher's for a run, picocli's for each
  * subcommand. The test renders it again and fails when the committed file differs; with
- * {@code -Dedgebench.regenerateGolden=true} it rewrites the file instead.
+ * {@code -Dedgebench.regenerateGolden=true} it rewrites the file instead (docs/contributing.md).
  */
 @Tag("golden")
 class CliReferenceTest {
@@ -56,8 +56,8 @@ class CliReferenceTest {
         md.append("# Command-line reference\n\n")
                 .append("The program's own usage text: `java -jar target/benchmarks.jar -h` for a run, and `-h` of each\n")
                 .append("subcommand. Generated, not edited by hand: `CliReferenceTest` fails when this file differs\n")
-                .append("from the program's text, and rewrites it with `-Dedgebench.regenerateGolden=true`.\n")
-                .append("How to compare runs: [compare.md](compare.md).\n\n")
+                .append("from the program's text, and [rewrites it](contributing.md#golden-files) on request.\n")
+                .append("How to use the commands: [running.md](running.md) and [compare.md](compare.md).\n\n")
                 .append("Subcommands: ");
         md.append(String.join(", ", subcommands.keySet().stream().map(n -> "[`" + n + "`](#" + n + ")").toList()))
                 .append(".\n\n");
