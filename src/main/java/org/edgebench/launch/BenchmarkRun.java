@@ -86,19 +86,25 @@ public final class BenchmarkRun {
                                        [JMH options] [regexp] [--arrivals RATE,...|sweep [--arrivals-for 30s] [--workers N] [--max-batch B,...]
                                         [--max-wait-ms T,...] [--slo-percentile 99]]
               java -jar benchmarks.jar report RUN_DIR|jmh.json [--out DIR] [--slo-ms N]
-              java -jar benchmarks.jar compare BASELINE CANDIDATE [--metric p50|p90|p95|p99|mean] [--threshold PCT] [--out DIR]
-              java -jar benchmarks.jar compare --label NAME=RUN --label NAME=RUN ...
+              java -jar benchmarks.jar compare BASELINE CANDIDATE [--metric p50|p90|p95|p99|mean] [--threshold PCT] [--strict]
+                                       [--out DIR] [--gab-out DIR] [--instructions-threshold PCT] [--fail-on-instructions]
+              java -jar benchmarks.jar compare --paired BASE1,BASE2,... CAND1,CAND2,... [--sequential BLOCK/CAP] [compare options]
+              java -jar benchmarks.jar compare --label NAME=RUN --label NAME=RUN ... [--metric M] [--out DIR]
+              java -jar benchmarks.jar compare RUN --gab-out DIR
               java -jar benchmarks.jar turns NAME=BUILD NAME=BUILD... [--suite NAME] [--rounds R] [--block B] [--forks F]
-                                       [--count] [--no-turns] [--cpus LIST|all] [--out DIR] [compare options] [-- run options]
+                                       [--count] [--no-turns] [--cpus LIST|all] [--java-option OPT] [--seed N] [--out DIR]
+                                       [--threshold PCT] [--metric M] [--strict] [--gab-out DIR] [-- run options]
               java -jar benchmarks.jar capabilities [--json]
               java -jar benchmarks.jar env [--json]
               java -jar benchmarks.jar models [MODEL...]
-              java -jar benchmarks.jar calibrate [--model M] [--batch-size N] [--threads T] [--rounds R]
-              java -jar benchmarks.jar count [--suite NAME] [-p NAME=VALUES] [--out DIR] [--label NAME] [--into RUN_DIR]
+              java -jar benchmarks.jar calibrate [--model M] [--batch-size N] [--provider P] [--threads T] [--dims D]
+                                       [--rounds R] [--seconds S]
+              java -jar benchmarks.jar count [--suite NAME] [-p NAME=VALUES]... [--out DIR] [--label NAME] [--into RUN_DIR]
                                        [--warmup N] [--calls LOW,HIGH]
+              Every subcommand takes -h for its own help.
 
             Suites: quick, default, ci, full (benchmarks/*.properties). JMH parameters: model, batchSize,
-            provider, intraOpThreads, dims, e.g. -p batchSize=1,8 -p provider=CPU,XNNPACK.
+            provider, intraOpThreads, dims, inputs, e.g. -p batchSize=1,8 -p provider=CPU,XNNPACK.
             Two kinds of threads: callers are JMH threads calling one session at once (--callers 1,2,4 runs
             each configuration with 1, 2 and 4; -t N for one count, not both; --force allows more than
             4 per core); intra-op threads (-p intraOpThreads=N) are ONNX Runtime's pool inside one call,
@@ -110,12 +116,16 @@ public final class BenchmarkRun {
             --arrivals serves each OrtSessionRunBenchmark configuration requests at a rate after its benchmark: 30/s
             (a fixed interval), poisson:500/s, poisson:80% (of the closed-loop maximum), sweep (the highest Poisson rate
             whose P99 stays within --slo-ms); arrivals.csv, docs/arrivals.md.
+            --no-report writes only jmh.json and env.json (report RUN_DIR makes the rest later).
             --lock-wait 15m waits that long (default 30m) while another JMH run holds JMH's lock; 0 refuses at once.
             Configurations the summary compares (providers, a model and its -int8 twin, intra-op threads, callers,
             DJL against raw ONNX Runtime) take turns, one iteration each per round (turns.csv), and their ratios
             pair; --no-turns runs them one after another.
-            -h and --help print this.
-            Exit codes: 0 ok, 1 a benchmark failed or a regression, 2 bad usage or input.
+            --verbose adds stack traces to errors. -h and --help print this.
+            Exit codes: 0 ok; 1 a benchmark failed, compare found a regression (with --strict also an inconclusive
+            configuration, with --fail-on-instructions a heavier count), or count's counting JVM failed; 2 bad usage
+            or input, or JMH's lock held past --lock-wait; 3 turns: a run failed, nothing compared; 4 compare
+            --sequential or turns: a configuration still undecided (add rounds).
 
             JMH's options follow.
             """;
