@@ -2,6 +2,7 @@ package org.edgebench.analysis;
 
 import org.edgebench.run.Benchmark;
 import org.edgebench.text.Numbers;
+import org.openjdk.jmh.annotations.Mode;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -57,7 +58,7 @@ public final class BatchAdvisor {
 
     private static Choice choose(String group, String provider, String name, List<ConfigurationStats> members, double sloMs) {
         List<ConfigurationStats> candidates = members.stream()
-                .filter(s -> "sample".equals(s.configuration().mode()) && Double.isFinite(s.p95Ms())
+                .filter(s -> s.configuration().in(Mode.SampleTime) && Double.isFinite(s.p95Ms())
                         && Double.isFinite(s.throughputItemsPerS()))
                 .toList();
         if (candidates.isEmpty()) {

@@ -6,6 +6,7 @@ import org.edgebench.results.SecondaryMetric;
 import org.edgebench.results.TimeUnits;
 import org.edgebench.run.Configuration;
 import org.edgebench.stats.Distribution;
+import org.openjdk.jmh.annotations.Mode;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -55,11 +56,8 @@ public record ConfigurationStats(
 
     public static ConfigurationStats of(JmhResult result, String label, String fileLabel) {
         Configuration configuration = result.configuration();
-        Distribution distribution = switch (result.mode()) {
-            case "sample" -> Distribution.ofHistograms(result);
-            case "ss" -> Distribution.ofRawData(result);
-            default -> null;
-        };
+        Distribution distribution = result.in(Mode.SampleTime) ? Distribution.ofHistograms(result)
+                : result.in(Mode.SingleShotTime) ? Distribution.ofRawData(result) : null;
         // A rate is the sum over threads, so one call takes threads / rate.
         double meanMs = result.isRate() ? result.toMillis(result.score()) * result.threads() : result.toMillis(result.score());
         double errorMs = result.isRate() ? meanMs * result.scoreError() / result.score() : result.toMillis(result.scoreError());
@@ -97,7 +95,7 @@ public record ConfigurationStats(
         if (result.isRate()) {
             return TimeUnits.toOpsPerSecond(result.scoreUnit(), result.score()) * configuration.itemsPerOp();
         }
-        if ("ss".equals(result.mode())) {
+        if (result.in(Mode.SingleShotTime)) {
             return Double.NaN;
         }
         return result.threads() * configuration.itemsPerOp() * 1000.0 / meanMs;

@@ -3,6 +3,7 @@ package org.edgebench.analysis;
 import org.edgebench.run.Benchmark;
 import org.edgebench.run.Configuration;
 import org.edgebench.stats.Median;
+import org.openjdk.jmh.annotations.Mode;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -119,13 +120,13 @@ public final class Workloads {
     }
 
     private static boolean steadyState(Configuration c) {
-        return (is(c, Benchmark.ORT_RUN) || is(c, Benchmark.DJL_PREDICT)) && !"ss".equals(c.mode());
+        return (is(c, Benchmark.ORT_RUN) || is(c, Benchmark.DJL_PREDICT)) && !c.in(Mode.SingleShotTime);
     }
 
     /** WarmupCurveBenchmark's single-shot results, each iteration one inference after session creation. */
     public static List<Curve> warmupCurves(List<ConfigurationStats> stats) {
         List<Curve> curves = new ArrayList<>();
-        for (ConfigurationStats s : sorted(stats, s -> is(s, Benchmark.WARMUP_CURVE) && "ss".equals(s.configuration().mode()))) {
+        for (ConfigurationStats s : sorted(stats, s -> is(s, Benchmark.WARMUP_CURVE) && s.configuration().in(Mode.SingleShotTime))) {
             List<List<Double>> forks = s.iterationMs().stream()
                     .map(fork -> fork.stream().filter(v -> Double.isFinite(v) && v >= 0).toList())
                     .filter(fork -> !fork.isEmpty())
@@ -147,7 +148,7 @@ public final class Workloads {
     public static List<ColdStart> coldStarts(List<ConfigurationStats> stats) {
         Map<Configuration.Key, Double> warm = new LinkedHashMap<>();
         for (ConfigurationStats s : stats) {
-            if (is(s, Benchmark.ORT_RUN) && "sample".equals(s.configuration().mode()) && Double.isFinite(s.p50Ms())) {
+            if (is(s, Benchmark.ORT_RUN) && s.configuration().in(Mode.SampleTime) && Double.isFinite(s.p50Ms())) {
                 warm.putIfAbsent(setting(s), s.p50Ms());
             }
         }
@@ -156,7 +157,7 @@ public final class Workloads {
             steady.putIfAbsent(setting(c.stats()), c.curve().steadyP50Ms());
         }
         List<ColdStart> cold = new ArrayList<>();
-        for (ConfigurationStats s : sorted(stats, s -> is(s, Benchmark.COLD_START) && "ss".equals(s.configuration().mode()))) {
+        for (ConfigurationStats s : sorted(stats, s -> is(s, Benchmark.COLD_START) && s.configuration().in(Mode.SingleShotTime))) {
             double[] firsts = s.iterationMs().stream().filter(fork -> !fork.isEmpty()).mapToDouble(fork -> fork.get(0))
                     .filter(Double::isFinite).sorted().toArray();
             if (firsts.length == 0) {
@@ -164,7 +165,7 @@ public final class Workloads {
             }
             // The cold run is SingleShotTime and the warm one SampleTime, so the mode is not part of the match.
             Configuration.Key setting = setting(s);
-            Double reference = warm.get(setting.inMode("sample"));
+            Double reference = warm.get(setting.inMode(Mode.SampleTime.shortLabel()));
             String what = "the warm P50";
             if (reference == null) {
                 reference = steady.get(setting);

@@ -1,5 +1,7 @@
 package org.edgebench.compare;
 
+import org.openjdk.jmh.annotations.Mode;
+
 import java.util.Locale;
 
 /** Which way is better for a score: time per operation falls when things improve, throughput rises. */
@@ -13,10 +15,11 @@ public enum Direction {
      */
     public static Direction of(String mode, String scoreUnit) {
         String m = mode == null ? "" : mode.toLowerCase(Locale.ROOT);
-        if (m.equals("thrpt")) {
+        if (m.equals(Mode.Throughput.shortLabel())) {
             return HIGHER_IS_BETTER;
         }
-        if (m.equals("sample") || m.equals("avgt") || m.equals("ss")) {
+        if (m.equals(Mode.SampleTime.shortLabel()) || m.equals(Mode.AverageTime.shortLabel())
+                || m.equals(Mode.SingleShotTime.shortLabel())) {
             return LOWER_IS_BETTER;
         }
         return scoreUnit != null && scoreUnit.startsWith("ops/") ? HIGHER_IS_BETTER : LOWER_IS_BETTER;

@@ -10,6 +10,7 @@ import org.edgebench.report.csv.PlacementCsv;
 import org.edgebench.run.Environment;
 import org.edgebench.text.Markdown;
 import org.edgebench.text.Numbers;
+import org.openjdk.jmh.annotations.Mode;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -265,15 +266,15 @@ public record Summary(String source, String environment, String run, boolean com
     private static List<String> notes(List<ConfigurationStats> stats) {
         List<String> notes = new ArrayList<>();
         List<String> modes = stats.stream().map(s -> s.configuration().mode()).distinct().toList();
-        List<String> flat = modes.stream().filter(m -> m.equals("thrpt") || m.equals("avgt")).toList();
+        List<String> flat = modes.stream().filter(m -> m.equals(Mode.Throughput.shortLabel()) || m.equals(Mode.AverageTime.shortLabel())).toList();
         if (!flat.isEmpty()) {
             notes.add(String.join(", ", flat) + ": no distribution in this mode, so percentiles, max and the verdict are empty;"
                     + " samples counts measurement iterations. Use -bm sample for percentiles.");
         }
-        if (modes.contains("thrpt")) {
+        if (modes.contains(Mode.Throughput.shortLabel())) {
             notes.add("thrpt: mean ms is callers / JMH's score (ops per ms), error ms scales with it; items/s is the score times the batch size.");
         }
-        if (modes.contains("ss")) {
+        if (modes.contains(Mode.SingleShotTime.shortLabel())) {
             notes.add("ss (SingleShotTime): each iteration is one timed call, so the percentiles are over those shots"
                     + " and include one-off costs; no items/s.");
         }

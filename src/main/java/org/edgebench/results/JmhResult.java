@@ -1,6 +1,7 @@
 package org.edgebench.results;
 
 import org.edgebench.run.Configuration;
+import org.openjdk.jmh.annotations.Mode;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -89,5 +90,10 @@ public record JmhResult(
     /** What this result measured, with which parameters and how many callers. */
     public Configuration configuration() {
         return new Configuration(benchmark, mode, threads, params);
+    }
+
+    /** Whether this result is of JMH's {@code mode}. */
+    public boolean in(Mode mode) {
+        return mode.shortLabel().equals(this.mode);
     }
 }

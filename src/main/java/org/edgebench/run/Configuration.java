@@ -1,6 +1,8 @@
 package org.edgebench.run;
 
 
+import org.openjdk.jmh.annotations.Mode;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -92,6 +94,11 @@ public record Configuration(String benchmark, String mode, int callers, Map<Stri
             return benchmark + " [" + mode + (callers == 1 ? "" : ", " + callers + " callers") + "]"
                     + (sorted.isEmpty() ? "" : " " + sorted);
         }
+    }
+
+    /** Whether JMH measured this configuration in {@code mode}. */
+    public boolean in(Mode mode) {
+        return mode.shortLabel().equals(this.mode);
     }
 
     /** A numeric parameter's place in an order: its value when it is digits, else after every number. */

@@ -1,6 +1,7 @@
 package org.edgebench.report.chart;
 
 import org.edgebench.analysis.ConfigurationStats;
+import org.openjdk.jmh.annotations.Mode;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.CategoryAxis;
@@ -62,7 +63,7 @@ final class BatchCharts {
     }
 
     private static boolean inChart(ConfigurationStats s) {
-        return s.configuration().hasBatchSize() && !"ss".equals(s.configuration().mode());
+        return s.configuration().hasBatchSize() && !s.configuration().in(Mode.SingleShotTime);
     }
 
     private static Optional<JFreeChart> chart(List<ConfigurationStats> stats, List<Metric> metrics, String title,

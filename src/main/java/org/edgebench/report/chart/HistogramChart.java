@@ -3,6 +3,7 @@ package org.edgebench.report.chart;
 import org.edgebench.analysis.ConfigurationStats;
 import org.edgebench.text.Numbers;
 import org.edgebench.stats.Distribution;
+import org.openjdk.jmh.annotations.Mode;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.ValueMarker;
@@ -87,7 +88,7 @@ final class HistogramChart {
         String title = "Latency histogram: " + stats.label() + " (lower and narrower is better)";
         JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE_FONT, plot, false);
         String counted = String.format(Locale.ROOT, "%,d calls, %d fork(s)", d.total(), stats.iterationMs().size())
-                + ("ss".equals(stats.configuration().mode()) ? ", one call per iteration (SingleShotTime)" : "");
+                + (stats.configuration().in(Mode.SingleShotTime) ? ", one call per iteration (SingleShotTime)" : "");
         String tail = beyond == 0 ? "" : String.format(Locale.ROOT, " | %,d call(s) above P99.9 (%s ms, max %s ms) counted in the last bar",
                 beyond, Numbers.ms(high), Numbers.ms(d.max()));
         String env = subtitle.isBlank() ? "" : " | " + subtitle;
