@@ -312,25 +312,9 @@ public final class Workloads {
      * callers, other parameters, threads and batch size, so the batch sizes of one setting follow each other.
      */
     public static List<ProviderGroup> providerGroups(List<ConfigurationStats> stats) {
-        Map<Configuration.Key, List<ConfigurationStats>> groups = new LinkedHashMap<>();
-        for (ConfigurationStats s : sorted(stats, s -> steadyState(s) && !s.configuration().provider().isEmpty())) {
-            String provider = s.configuration().provider();
-            List<ConfigurationStats> group = groups.computeIfAbsent(s.configuration().key().without(Configuration.PROVIDER),
-                    k -> new ArrayList<>());
-            if (group.stream().noneMatch(g -> g.configuration().provider().equals(provider))) {
-                group.add(s);
-            }
-        }
         List<ProviderGroup> result = new ArrayList<>();
-        for (List<ConfigurationStats> group : groups.values()) {
-            if (group.size() < 2) {
-                continue;
-            }
-            ConfigurationStats reference = group.stream()
-                    .filter(s -> REFERENCE_PROVIDER.equalsIgnoreCase(s.configuration().provider()))
-                    .findFirst().orElse(group.get(0));
-            result.add(new ProviderGroup(reference, group.stream().filter(s -> s != reference).toList()));
-        }
+        ReferenceGroups.of(sorted(stats, Workloads::steadyState), ConfigurationStats::configuration, Configuration.PROVIDER,
+                REFERENCE_PROVIDER).forEach(g -> result.add(new ProviderGroup(g.reference(), g.others())));
         result.sort(Comparator.comparing(ProviderGroup::reference, PROVIDER_GROUP_ORDER));
         return result;
     }

@@ -1,5 +1,6 @@
 package org.edgebench.report;
 
+import org.edgebench.analysis.ReferenceGroups;
 import org.edgebench.analysis.Workloads;
 import org.edgebench.profile.OperatorProfile;
 import org.edgebench.profile.OperatorTime;
@@ -111,27 +112,13 @@ final class OperatorSections {
     }
 
     private static List<ProviderGroup> providerGroups(Profiles profiles) {
-        Map<Configuration.Key, List<Profiles.Profiled>> groups = new LinkedHashMap<>();
-        for (Profiles.Profiled p : profiles.profiled()) {
-            if (!p.configuration().provider().isEmpty()) {
-                groups.computeIfAbsent(p.configuration().key().without(Configuration.PROVIDER), k -> new ArrayList<>()).add(p);
-            }
-        }
         List<ProviderGroup> result = new ArrayList<>();
-        for (List<Profiles.Profiled> group : groups.values()) {
-            if (group.size() < 2) {
-                continue;
-            }
-            Profiles.Profiled reference = group.stream()
-                    .filter(p -> Workloads.REFERENCE_PROVIDER.equalsIgnoreCase(p.configuration().provider()))
-                    .findFirst().orElse(group.get(0));
-            List<Profiles.Profiled> members = new ArrayList<>();
-            members.add(reference);
-            group.stream().filter(p -> p != reference).forEach(members::add);
-            Configuration c = reference.configuration();
+        for (ReferenceGroups.Group<Profiles.Profiled> group : ReferenceGroups.of(profiles.profiled(),
+                Profiles.Profiled::configuration, Configuration.PROVIDER, Workloads.REFERENCE_PROVIDER)) {
+            Configuration c = group.reference().configuration();
             Map<String, String> params = new LinkedHashMap<>(c.params());
             params.remove(Configuration.PROVIDER);
-            result.add(new ProviderGroup(Configuration.planned(c.benchmark(), c.callers(), params).label(false), members));
+            result.add(new ProviderGroup(Configuration.planned(c.benchmark(), c.callers(), params).label(false), group.members()));
         }
         return result;
     }

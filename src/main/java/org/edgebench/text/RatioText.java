@@ -67,6 +67,15 @@ public final class RatioText {
         return speedUp.value() >= 1 ? "faster" : "slower";
     }
 
+    /** A speed-up in a few words, for a chart's label: {@code 1.67x faster}, {@code 1.15x slower}, {@code 1.02x, within noise}. */
+    public static String label(Ratio speedUp) {
+        String direction = direction(speedUp);
+        if (direction.equals(WITHIN_NOISE)) {
+            return Ratio.times(speedUp.value()) + ", " + WITHIN_NOISE;
+        }
+        return Ratio.times(asRead(speedUp).value()) + " " + direction;
+    }
+
     /**
      * How many of the ratios are within noise, for a line under a table: {@code none within noise},
      * {@code within noise: student CPU b1 t1}, or that one fork gave no interval.

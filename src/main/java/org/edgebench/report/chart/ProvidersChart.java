@@ -4,7 +4,7 @@ import org.edgebench.run.Configuration;
 import org.edgebench.analysis.ConfigurationStats;
 import org.edgebench.analysis.ForkRatios;
 import org.edgebench.analysis.Workloads;
-import org.edgebench.stats.Ratio;
+import org.edgebench.text.RatioText;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTitleAnnotation;
 import org.jfree.chart.axis.LogAxis;
@@ -145,7 +145,7 @@ public final class ProvidersChart {
             for (ConfigurationStats other : group.others()) {
                 if (add(series, other, at)) {
                     labels.get(other.configuration().provider()).add(new Label(at,
-                            ForkRatios.speedUp(group.reference(), other).map(ProvidersChart::labelText).orElse(""),
+                            ForkRatios.speedUp(group.reference(), other).map(RatioText::label).orElse(""),
                             (Double.isFinite(reference) && other.p50Ms() < reference ? BELOW : ABOVE)[align]));
                 }
             }
@@ -202,14 +202,6 @@ public final class ProvidersChart {
     /* Positive as well as finite: the axis is logarithmic. */
     private static boolean hasP50(ConfigurationStats s) {
         return s.p50Ms() > 0 && Double.isFinite(s.p50Ms());
-    }
-
-    /** {@code 1.67x faster}, {@code 1.15x slower}, {@code 1.02x, within noise}. */
-    static String labelText(Ratio speedUp) {
-        if (speedUp.withinNoise()) {
-            return Ratio.times(speedUp.value()) + ", within noise";
-        }
-        return speedUp.value() >= 1 ? Ratio.times(speedUp.value()) + " faster" : Ratio.times(1 / speedUp.value()) + " slower";
     }
 
     /** A speed-up label at the point of batch index {@code at}, on the side away from the reference. */
