@@ -4,6 +4,7 @@ import org.edgebench.BadInputException;
 import org.edgebench.Tasks;
 import org.edgebench.agreement.AgreementCsv;
 import org.edgebench.analysis.ConfigurationStats;
+import org.edgebench.analysis.RunAnalysis;
 import org.edgebench.arrivals.ArrivalFindings;
 import org.edgebench.arrivals.ArrivalRow;
 import org.edgebench.arrivals.ArrivalsCsv;
@@ -106,6 +107,7 @@ public final class Report {
         AgreementCsv.Contents agreement = AgreementCsv.contents(json.toAbsolutePath().getParent());
         List<ArrivalRow> arrivals = ArrivalsCsv.read(json.toAbsolutePath().getParent());
         List<ConfigurationStats> stats = stats(results, pool);
+        RunAnalysis analysis = RunAnalysis.of(stats);
         // The --profile traces stay beside jmh.json; a report written elsewhere reads them from there.
         Profiles profiles = Profiles.read(json.toAbsolutePath().getParent(), stats.stream().map(ConfigurationStats::configuration).toList());
         String subtitle = env.map(Environment::oneLine).orElse("");
@@ -113,8 +115,8 @@ public final class Report {
         try (AtomicFiles files = AtomicFiles.in(folder)) {
             Optional<String> noFonts = FontSupport.problem();
             Charts.Drawing drawing = noFonts.isPresent() ? Charts.none(noFonts.get())
-                    : Charts.draw(stats, profiles, arrivals, subtitle, pool);
-            Summary summary = withArrivals(Summary.of(json.toString(), stats, profiles, env, envProblem, agreement,
+                    : Charts.draw(analysis, profiles, arrivals, subtitle, pool);
+            Summary summary = withArrivals(Summary.of(json.toString(), analysis, profiles, env, envProblem, agreement,
                     PlacementCsv.lines(json.toAbsolutePath().getParent()), sloMs), arrivals);
             files.writeText(LatencyCsv.FILE, out -> LatencyCsv.write(stats, out));
             files.writeText(SamplesCsv.FILE, out -> SamplesCsv.write(stats, out));

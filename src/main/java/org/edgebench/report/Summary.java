@@ -4,6 +4,7 @@ import org.edgebench.run.Configuration;
 import org.edgebench.agreement.AgreementCsv;
 import org.edgebench.analysis.BatchAdvisor;
 import org.edgebench.analysis.ConfigurationStats;
+import org.edgebench.analysis.RunAnalysis;
 import org.edgebench.analysis.Spread;
 import org.edgebench.profile.Profiles;
 import org.edgebench.report.csv.PlacementCsv;
@@ -98,8 +99,9 @@ public record Summary(String source, String environment, String run, boolean com
      * @param agreement the run folder's agreement.csv ({@link AgreementCsv.Contents#NONE} without one)
      * @param placement the lines of the run folder's placement.csv (none without one)
      */
-    public static Summary of(String source, List<ConfigurationStats> stats, Profiles profiles, Optional<Environment> env,
+    public static Summary of(String source, RunAnalysis analysis, Profiles profiles, Optional<Environment> env,
                              String envProblem, AgreementCsv.Contents agreement, List<String> placement, double sloMs) {
+        List<ConfigurationStats> stats = analysis.stats();
         Map<String, List<ConfigurationStats>> byGroup = new TreeMap<>();
         for (ConfigurationStats s : stats) {
             byGroup.computeIfAbsent(s.configuration().group(), g -> new ArrayList<>()).add(s);
@@ -123,7 +125,7 @@ public record Summary(String source, String environment, String run, boolean com
         env.ifPresent(e -> warnings.addAll(e.warnings()));
         warnings.addAll(warnings(stats));
         warnings.addAll(profiles.problems());
-        List<Section> sections = new ArrayList<>(WorkloadSections.of(stats, agreement));
+        List<Section> sections = new ArrayList<>(WorkloadSections.of(analysis, agreement));
         sections.addAll(OperatorSections.of(profiles));
         if (!placement.isEmpty()) {
             sections.add(new Section("Node placement", placement, List.of(), List.of(PLACEMENT_NOTE)));

@@ -5,6 +5,7 @@ import org.edgebench.analysis.ConfigurationStats;
 import org.edgebench.analysis.ForkRatios;
 import org.edgebench.agreement.OutputAgreement;
 import org.edgebench.analysis.WarmupCurve;
+import org.edgebench.analysis.RunAnalysis;
 import org.edgebench.analysis.Workloads;
 import org.edgebench.run.Configuration;
 import org.edgebench.stats.Metric;
@@ -45,15 +46,15 @@ public final class WorkloadSections {
     }
 
     /** @param agreement the run folder's agreement.csv, shown in the fp32 vs int8 section */
-    static List<Summary.Section> of(List<ConfigurationStats> stats, AgreementCsv.Contents agreement) {
+    static List<Summary.Section> of(RunAnalysis analysis, AgreementCsv.Contents agreement) {
         List<Summary.Section> sections = new ArrayList<>();
-        providers(Workloads.providerGroups(stats)).ifPresent(sections::add);
-        warmup(Workloads.warmupCurves(stats)).ifPresent(sections::add);
-        coldStart(Workloads.coldStarts(stats)).ifPresent(sections::add);
-        djl(Workloads.djlPairs(stats)).ifPresent(sections::add);
-        int8(Workloads.int8Pairs(stats), agreement).ifPresent(sections::add);
-        threads(Workloads.threadLines(stats)).ifPresent(sections::add);
-        callers(Workloads.callerLines(stats)).ifPresent(sections::add);
+        providers(analysis.providerGroups()).ifPresent(sections::add);
+        warmup(analysis.warmupCurves()).ifPresent(sections::add);
+        coldStart(analysis.coldStarts()).ifPresent(sections::add);
+        djl(analysis.djlPairs()).ifPresent(sections::add);
+        int8(analysis.int8Pairs(), agreement).ifPresent(sections::add);
+        threads(analysis.threadLines()).ifPresent(sections::add);
+        callers(analysis.callerLines()).ifPresent(sections::add);
         return sections;
     }
 

@@ -2,6 +2,7 @@ package org.edgebench.report.chart;
 
 import org.edgebench.Tasks;
 import org.edgebench.analysis.ConfigurationStats;
+import org.edgebench.analysis.RunAnalysis;
 import org.edgebench.arrivals.ArrivalRow;
 import org.edgebench.analysis.Workloads;
 import org.edgebench.profile.Profiles;
@@ -105,13 +106,14 @@ public final class Charts {
      * side, latency vs throughput by callers), then one per operator profile, then a histogram per
      * distribution.
      */
-    public static Drawing draw(List<ConfigurationStats> stats, Profiles profiles, String subtitle, ExecutorService pool) {
-        return draw(stats, profiles, List.of(), subtitle, pool);
+    public static Drawing draw(RunAnalysis analysis, Profiles profiles, String subtitle, ExecutorService pool) {
+        return draw(analysis, profiles, List.of(), subtitle, pool);
     }
 
-    /** {@link #draw(List, Profiles, String, ExecutorService)}, with the hockey stick of arrivals.csv's rows among the workload charts. */
-    public static Drawing draw(List<ConfigurationStats> stats, Profiles profiles, List<ArrivalRow> arrivals, String subtitle,
+    /** {@link #draw(RunAnalysis, Profiles, String, ExecutorService)}, with the hockey stick of arrivals.csv's rows among the workload charts. */
+    public static Drawing draw(RunAnalysis analysis, Profiles profiles, List<ArrivalRow> arrivals, String subtitle,
                                ExecutorService pool) {
+        List<ConfigurationStats> stats = analysis.stats();
         List<Pending> pending = new ArrayList<>();
         List<String> batchSizes = BatchCharts.batchSizes(stats);
         String why = batchSizes.isEmpty() ? "no configuration has a batchSize parameter"
@@ -131,7 +133,7 @@ public final class Charts {
                 "Each iteration against the configuration's median: drift or a slow first iteration shows here.",
                 "no iteration chart: fewer than two iterations per configuration",
                 () -> IterationChart.create(stats, subtitle), ChartStyle.WIDTH);
-        workloadCharts(stats, subtitle, pool, pending);
+        workloadCharts(analysis, subtitle, pool, pending);
         if (!arrivals.isEmpty()) {
             start(pool, pending, Kind.WORKLOAD, "", HockeyStickChart.FILE, "Response time against the offered Poisson rate"
                             + " (arrivals.csv): the queue's wait turns the curve up before the closed-loop maximum.",
@@ -162,34 +164,34 @@ public final class Charts {
      * The workload benchmarks' charts are started only when the run has their data, and say nothing
      * when it has not: a run of OrtSessionRunBenchmark alone is not missing a warm-up curve.
      */
-    private static void workloadCharts(List<ConfigurationStats> stats, String subtitle, ExecutorService pool,
+    private static void workloadCharts(RunAnalysis analysis, String subtitle, ExecutorService pool,
                                        List<Pending> pending) {
-        List<Workloads.Curve> curves = Workloads.warmupCurves(stats);
+        List<Workloads.Curve> curves = analysis.warmupCurves();
         if (!curves.isEmpty()) {
             start(pool, pending, Kind.WORKLOAD, "", WarmupCurveChart.FILE,
                     "Latency of each inference after session creation, per model and batch size: how long the warm-up takes.", "",
                     () -> WarmupCurveChart.create(curves, subtitle), ChartStyle.WIDTH);
         }
-        List<Workloads.DjlPair> djl = Workloads.djlPairs(stats);
+        List<Workloads.DjlPair> djl = analysis.djlPairs();
         if (!djl.isEmpty()) {
             start(pool, pending, Kind.WORKLOAD, "", DjlChart.FILE,
                     "P50 through DJL's Predictor next to raw ONNX Runtime, per model and configuration.", "",
                     () -> DjlChart.create(djl, subtitle), ChartStyle.WIDTH);
         }
-        List<Workloads.ThreadLine> threads = Workloads.threadLines(stats);
+        List<Workloads.ThreadLine> threads = analysis.threadLines();
         if (!threads.isEmpty()) {
             start(pool, pending, Kind.WORKLOAD, "", ThreadScalingChart.FILE,
                     "Items per second against intra-op threads, as a speed-up over the fewest threads, per model.", "",
                     () -> ThreadScalingChart.create(threads, subtitle), ChartStyle.WIDTH);
         }
-        List<Workloads.ProviderGroup> providers = Workloads.providerGroups(stats);
+        List<Workloads.ProviderGroup> providers = analysis.providerGroups();
         if (!providers.isEmpty()) {
             start(pool, pending, Kind.WORKLOAD, "", ProvidersChart.FILE, "P50 latency of each execution provider against batch size,"
                             + " labelled with the speed-up over the reference provider.",
                     "no providers chart: no P50 in this mode (use -bm sample)",
                     () -> ProvidersChart.create(providers, subtitle), ChartStyle.WIDTH, ProvidersChart.height(providers));
         }
-        List<Workloads.CallerLine> callers = Workloads.callerLines(stats);
+        List<Workloads.CallerLine> callers = analysis.callerLines();
         if (!callers.isEmpty()) {
             start(pool, pending, Kind.WORKLOAD, "", LatencyThroughputChart.FILE,
                     "Per-call P50 and P95 against total items per second, one point per caller count: where latency climbs"

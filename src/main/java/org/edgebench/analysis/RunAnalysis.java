@@ -1,0 +1,33 @@
+package org.edgebench.analysis;
+
+import java.util.List;
+
+/**
+ * What a run's results mean beyond each configuration, computed once: the pairings of the workload
+ * benchmarks ({@link Workloads}). The summary's sections and the charts render it; neither pairs
+ * results again.
+ *
+ * @param stats          every configuration's statistics, in the run's order
+ * @param providerGroups providers side by side, the reference first
+ * @param warmupCurves   the warm-up curve per configuration of WarmupCurveBenchmark
+ * @param coldStarts     cold start against the warm P50
+ * @param djlPairs       DJL's Predictor against raw ONNX Runtime
+ * @param int8Pairs      each model against its int8 twin
+ * @param threadLines    items per second over intra-op threads
+ * @param callerLines    latency and throughput over callers
+ */
+public record RunAnalysis(List<ConfigurationStats> stats, List<Workloads.ProviderGroup> providerGroups,
+                          List<Workloads.Curve> warmupCurves, List<Workloads.ColdStart> coldStarts,
+                          List<Workloads.DjlPair> djlPairs, List<Workloads.Int8Pair> int8Pairs,
+                          List<Workloads.ThreadLine> threadLines, List<Workloads.CallerLine> callerLines) {
+
+    public RunAnalysis {
+        stats = List.copyOf(stats);
+    }
+
+    public static RunAnalysis of(List<ConfigurationStats> stats) {
+        return new RunAnalysis(stats, Workloads.providerGroups(stats), Workloads.warmupCurves(stats),
+                Workloads.coldStarts(stats), Workloads.djlPairs(stats), Workloads.int8Pairs(stats),
+                Workloads.threadLines(stats), Workloads.callerLines(stats));
+    }
+}
