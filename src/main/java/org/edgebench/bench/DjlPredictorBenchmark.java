@@ -5,14 +5,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.TranslateException;
 import org.edgebench.bench.state.DjlPredictorState;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Warmup;
-
-import java.util.concurrent.TimeUnit;
 
 /**
  * Latency of one inference through DJL: {@code Predictor.predict} on a prebuilt {@link NDList} of
@@ -34,15 +26,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Run: {@code java -jar target/benchmarks.jar DjlPredictorBenchmark -p model=student -p batchSize=1,8 -p provider=CPU}
  */
-@BenchmarkMode(Mode.SampleTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-// The same run settings as OrtSessionRunBenchmark, so the two sets of numbers compare directly.
-@Fork(2)
-// ONNX Runtime settles in the first calls, the JIT (here also compiling DJL's layer) in the first second.
-@Warmup(iterations = 3, time = 1)
-// Five 2 s iterations give thousands of samples at batch 1 and show drift between iterations.
-@Measurement(iterations = 5, time = 2)
-public class DjlPredictorBenchmark {
+public class DjlPredictorBenchmark extends SteadyStateBenchmark {
 
     /**
      * One prediction. The first output's shape, read before the outputs are closed, is what the

@@ -5,14 +5,6 @@ import ai.onnxruntime.OrtSession;
 import org.edgebench.bench.state.InputBatchState;
 import org.edgebench.bench.state.OrtSessionState;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Warmup;
-
-import java.util.concurrent.TimeUnit;
 
 /**
  * Latency of one inference: {@code OrtSession.run} on a prebuilt batch of inputs (seeded, or read
@@ -29,15 +21,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Run: {@code java -jar target/benchmarks.jar OrtSessionRunBenchmark -p batchSize=1,8,32 -p provider=CPU}
  */
-@BenchmarkMode(Mode.SampleTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-// Two forks: a native or JIT accident stays in one fork, and `compare` has forks to count.
-@Fork(2)
-// ONNX Runtime settles its arena and kernel choices in the first calls, the JIT in the first second.
-@Warmup(iterations = 3, time = 1)
-// Five 2 s iterations give thousands of samples at batch 1 and show drift between iterations.
-@Measurement(iterations = 5, time = 2)
-public class OrtSessionRunBenchmark {
+public class OrtSessionRunBenchmark extends SteadyStateBenchmark {
 
     /** One inference; the closed result is returned so JMH's blackhole consumes it. */
     @Benchmark
