@@ -14,6 +14,7 @@ import org.edgebench.stats.ForkValues;
 import org.edgebench.stats.Median;
 import org.edgebench.stats.Metric;
 import org.edgebench.stats.Ratio;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,6 +48,7 @@ class WorkloadReportTest {
     Path dir;
 
     /** summary.txt matches the reviewed copy in resources/report/golden. */
+    @Tag("golden")
     @ParameterizedTest
     @ValueSource(strings = {"full", "djl-int8", "threads", "cold-warmup"})
     void matchesGoldenSummary(String name) throws IOException {
