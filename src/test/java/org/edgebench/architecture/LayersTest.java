@@ -37,7 +37,7 @@ class LayersTest {
             List.of("agreement", "org.edgebench.agreement"),
             List.of("report.csv", "org.edgebench.report.csv"),
             List.of("report.chart", "org.edgebench.report.chart"),
-            List.of("report", "org.edgebench.report"),
+            List.of("report", "org.edgebench.report", "org.edgebench.report.jmh_generated"),
             List.of("compare", "org.edgebench.compare"),
             List.of("compare.side", "org.edgebench.compare.side"),
             List.of("plan", "org.edgebench.plan"),

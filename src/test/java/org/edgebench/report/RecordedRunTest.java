@@ -9,6 +9,7 @@ import org.edgebench.results.Histogram;
 import org.edgebench.results.JmhJson;
 import org.edgebench.results.JmhResult;
 import org.edgebench.text.Numbers;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,6 +43,7 @@ class RecordedRunTest {
     Path dir;
 
     /** summary.txt and latency.csv match the reviewed copies in resources/report/golden. */
+    @Tag("golden")
     @ParameterizedTest
     @ValueSource(strings = {"fixtures/sample", "fixtures/gc", "fixtures/thrpt", "fixtures/avgt", "fixtures/ss", "cases/interrupted",
             "cases/providers"})

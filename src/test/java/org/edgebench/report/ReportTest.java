@@ -8,6 +8,7 @@ import org.edgebench.report.chart.ChartStyle;
 import org.edgebench.results.Histogram;
 import org.edgebench.results.JmhJson;
 import org.edgebench.results.JmhResult;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,6 +39,7 @@ class ReportTest {
     Path dir;
 
     /** summary.txt and latency.csv of each fixture match the reviewed copies in resources/report/golden. */
+    @Tag("golden")
     @ParameterizedTest
     @ValueSource(strings = {"sample", "sample-gc", "thrpt", "avgt-gc", "ss", "foreign"})
     void matchesGoldenFiles(String name) throws IOException {

@@ -16,6 +16,7 @@ import org.edgebench.stats.Metric;
 import org.edgebench.stats.Ratio;
 import org.edgebench.text.Numbers;
 import org.edgebench.text.RatioText;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,6 +50,7 @@ class WorkloadReportTest {
     Path dir;
 
     /** summary.txt matches the reviewed copy in resources/report/golden. */
+    @Tag("golden")
     @ParameterizedTest
     @ValueSource(strings = {"full", "djl-int8", "threads", "cold-warmup"})
     void matchesGoldenSummary(String name) throws IOException {

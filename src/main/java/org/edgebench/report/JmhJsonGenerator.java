@@ -11,11 +11,13 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * Writes large, realistic JMH JSON: SampleTime configurations of our parameters for the speed
- * test, two forks of five iterations each, and per iteration a full histogram like JMH's (values
- * quantised to 10 bits of precision, a log-normal body and a long tail); and a run shaped like
- * {@code --suite full} on a 2-core machine, for the charts that must stay readable with many lines;
- * and a few configurations at several caller counts for the concurrent-callers report.
+ * Writes large, realistic JMH JSON: SampleTime configurations of our parameters for
+ * {@link ReportWriteBenchmark}, two forks of five iterations each, and per iteration a full
+ * histogram like JMH's (values quantised to 10 bits of precision, a log-normal body and a long
+ * tail); and, for the report's tests, a run shaped like {@code --suite full} on a 2-core machine,
+ * for the charts that must stay readable with many lines, and a few configurations at several
+ * caller counts for the concurrent-callers report. In the main tree because the benchmark, which
+ * ships in the jar, makes its input with it.
  */
 public final class JmhJsonGenerator {
 
