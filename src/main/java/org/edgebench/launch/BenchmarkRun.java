@@ -442,6 +442,9 @@ public final class BenchmarkRun {
                 Outcome outcome;
                 try (AutoCloseable release = held.orElse(() -> { })) {
                     outcome = group.size() == 1 ? turn.alone(group.get(0), first) : turn.inTurns(group, first, g + 1);
+                } catch (RuntimeException e) {
+                    // The group's own failure (a full disk, say), not the lock's: it keeps its message.
+                    throw e;
                 } catch (Exception e) {
                     throw new IllegalStateException("releasing JMH's lock " + e.getMessage(), e);
                 }
