@@ -2,6 +2,7 @@ package org.edgebench.report;
 
 import org.apache.commons.csv.CSVRecord;
 import org.edgebench.analysis.ConfigurationStats;
+import org.edgebench.report.bench.JmhJsonGenerator;
 import org.edgebench.report.chart.LatencyThroughputChart;
 import org.edgebench.results.JmhJson;
 import org.edgebench.stats.Ratio;

@@ -1,5 +1,6 @@
 package org.edgebench.report;
 
+import org.edgebench.report.bench.JmhJsonGenerator;
 import org.edgebench.report.chart.ChartStyle;
 import org.edgebench.report.chart.DjlChart;
 import org.edgebench.report.chart.ThreadScalingChart;

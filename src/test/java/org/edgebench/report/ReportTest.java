@@ -4,6 +4,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.edgebench.analysis.BatchAdvisor;
+import org.edgebench.report.bench.JmhJsonGenerator;
 import org.edgebench.report.chart.ChartStyle;
 import org.edgebench.results.Histogram;
 import org.edgebench.results.JmhJson;

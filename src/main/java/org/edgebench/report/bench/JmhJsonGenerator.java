@@ -1,4 +1,4 @@
-package org.edgebench.report;
+package org.edgebench.report.bench;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -21,18 +21,18 @@ import java.util.SplittableRandom;
  */
 public final class JmhJsonGenerator {
 
-    static final int FORKS = 2;
-    static final int ITERATIONS = 5;
+    public static final int FORKS = 2;
+    public static final int ITERATIONS = 5;
 
     /** One OrtSessionRunBenchmark result: its parameters, its JMH thread count (callers) and its median. */
-    record Spec(String model, String provider, int batch, int intraOpThreads, int callers, double medianMs) {
+    public record Spec(String model, String provider, int batch, int intraOpThreads, int callers, double medianMs) {
     }
 
     private JmhJsonGenerator() {
     }
 
     /** Writes one result per spec to {@code file}, in order. */
-    static Path write(Path file, List<Spec> specs, long seed) throws IOException {
+    public static Path write(Path file, List<Spec> specs, long seed) throws IOException {
         SplittableRandom random = new SplittableRandom(seed);
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write("[\n");
@@ -51,7 +51,7 @@ public final class JmhJsonGenerator {
     }
 
     /** Writes {@code configurations} results (models x providers x batch sizes x threads) to {@code file}. */
-    static Path write(Path file, int configurations, long seed) throws IOException {
+    public static Path write(Path file, int configurations, long seed) throws IOException {
         int[] batches = {1, 2, 4, 8, 16, 32, 64, 128, 256, 512};
         String[] providers = {"CPU", "XNNPACK"};
         int[] threads = {0, 1, 2, 4, 8};

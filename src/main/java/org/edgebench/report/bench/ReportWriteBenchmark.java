@@ -1,6 +1,7 @@
-package org.edgebench.report;
+package org.edgebench.report.bench;
 
 import org.edgebench.analysis.BatchAdvisor;
+import org.edgebench.report.Report;
 import org.edgebench.run.Folders;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -1,5 +1,6 @@
-package org.edgebench.report;
+package org.edgebench.report.bench;
 
+import org.edgebench.report.Report;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package org.edgebench.report.chart;
 
 import org.edgebench.analysis.ConfigurationStats;
-import org.edgebench.report.JmhJsonGenerator;
+import org.edgebench.report.bench.JmhJsonGenerator;
 import org.edgebench.results.JmhJson;
 import org.edgebench.results.JmhResult;
 import org.edgebench.run.Configuration;
