@@ -139,6 +139,10 @@ public final class Report {
                     && folder.toAbsolutePath().normalize().equals(json.toAbsolutePath().getParent().normalize())) {
                 data.add(PlacementCsv.FILE);
             }
+            if (Files.isRegularFile(json.toAbsolutePath().getParent().resolve(RunFiles.TURNS_CSV))
+                    && folder.toAbsolutePath().normalize().equals(json.toAbsolutePath().getParent().normalize())) {
+                data.add(RunFiles.TURNS_CSV);
+            }
             Optional<Environment> environment = env;
             Varied varied = Varied.of(stats);
             files.writeText(HtmlReport.FILE, out -> HtmlReport.write(summary, drawn, varied, environment, data, out));
