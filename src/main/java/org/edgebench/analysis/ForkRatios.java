@@ -7,6 +7,7 @@ import org.edgebench.stats.Ratio;
 
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Two configurations of a run side by side as a {@link Ratio}: a latency percentile, or items per
@@ -28,15 +29,8 @@ public final class ForkRatios {
         if (!hasLatency(reference.result(), metric) || !hasLatency(other.result(), metric)) {
             return Optional.empty();
         }
-        String seed = seed(reference, other, metric.label());
-        if (inTurns(reference, other)) {
-            double[][] a = ForkValues.perIteration(reference.result(), metric);
-            double[][] b = ForkValues.perIteration(other.result(), metric);
-            if (Ratio.pairs(a, b)) {
-                return Optional.of(Ratio.paired(a, b, seed));
-            }
-        }
-        return Optional.of(Ratio.of(ForkValues.of(reference.result(), metric), ForkValues.of(other.result(), metric), seed));
+        return Optional.of(ratio(reference, other, s -> ForkValues.perIteration(s.result(), metric),
+                s -> ForkValues.of(s.result(), metric), metric.label()));
     }
 
     /** {@code other}'s items per second over the reference's; empty for single shots, which have no throughput. */
@@ -44,15 +38,25 @@ public final class ForkRatios {
         if (!Double.isFinite(reference.throughputItemsPerS()) || !Double.isFinite(other.throughputItemsPerS())) {
             return Optional.empty();
         }
-        String seed = seed(reference, other, "items/s");
+        return Optional.of(ratio(reference, other, ForkRatios::itemsPerSecondPerIteration, ForkRatios::itemsPerSecond, "items/s"));
+    }
+
+    /**
+     * Paired iteration by iteration when the two were measured in turns and their iterations line
+     * up; otherwise one value per fork on each side.
+     */
+    private static Ratio ratio(ConfigurationStats reference, ConfigurationStats other,
+                               Function<ConfigurationStats, double[][]> perIteration,
+                               Function<ConfigurationStats, double[]> perFork, String what) {
+        String seed = seed(reference, other, what);
         if (inTurns(reference, other)) {
-            double[][] a = itemsPerSecondPerIteration(reference);
-            double[][] b = itemsPerSecondPerIteration(other);
+            double[][] a = perIteration.apply(reference);
+            double[][] b = perIteration.apply(other);
             if (Ratio.pairs(a, b)) {
-                return Optional.of(Ratio.paired(a, b, seed));
+                return Ratio.paired(a, b, seed);
             }
         }
-        return Optional.of(Ratio.of(itemsPerSecond(reference), itemsPerSecond(other), seed));
+        return Ratio.of(perFork.apply(reference), perFork.apply(other), seed);
     }
 
     /** True when the two were measured in turns with each other, so their iterations pair. */
@@ -75,20 +79,20 @@ public final class ForkRatios {
 
     /** Each fork's items per second, computed like {@link ConfigurationStats#throughputItemsPerS()} from the fork's mean. */
     static double[] itemsPerSecond(ConfigurationStats s) {
-        JmhResult result = s.result();
-        int items = s.configuration().itemsPerOp();
-        return Arrays.stream(ForkValues.of(result, Metric.MEAN))
-                .map(v -> result.isRate() ? v * items : result.threads() * items * 1000.0 / v)
-                .toArray();
+        return toItemsPerSecond(s, ForkValues.of(s.result(), Metric.MEAN));
     }
 
     /** Each measurement iteration's items per second, {@code [fork][iteration]}. */
     private static double[][] itemsPerSecondPerIteration(ConfigurationStats s) {
+        return Arrays.stream(ForkValues.perIteration(s.result(), Metric.MEAN))
+                .map(fork -> toItemsPerSecond(s, fork)).toArray(double[][]::new);
+    }
+
+    /* Mean values (ms per op, or ops per time unit for a rate) as items per second. */
+    private static double[] toItemsPerSecond(ConfigurationStats s, double[] means) {
         JmhResult result = s.result();
         int items = s.configuration().itemsPerOp();
-        return Arrays.stream(ForkValues.perIteration(result, Metric.MEAN))
-                .map(fork -> Arrays.stream(fork).map(v -> result.isRate() ? v * items : result.threads() * items * 1000.0 / v).toArray())
-                .toArray(double[][]::new);
+        return Arrays.stream(means).map(v -> result.isRate() ? v * items : result.threads() * items * 1000.0 / v).toArray();
     }
 
     /* Labels are unique within a run, so every comparison draws its own stable resamples. */
