@@ -521,10 +521,7 @@ public final class BenchmarkRun {
                 Configuration configuration = group.get(k);
                 int index = first + k;
                 out.printf("EdgeBench:   %d. %s%n", index, configuration.label(true));
-                Optional<String> notDelegated = notDelegated(configuration);
-                if (notDelegated.isPresent()) {
-                    out.println("EdgeBench: " + notDelegated.get() + "; not run");
-                    ledger.failed(configuration, notDelegated.get());
+                if (refusedUndelegated(configuration)) {
                     outcomes.add(Outcome.FAILED);
                     continue;
                 }
@@ -577,19 +574,20 @@ public final class BenchmarkRun {
             }
         }
 
-        private Optional<String> notDelegated(Configuration configuration) {
-            return args.fullDelegation() ? placement.delegationFailure(configuration) : Optional.empty();
+        /** With {@code --require-full-delegation}, a configuration whose provider left nodes to CPU is failed unrun: true then. */
+        private boolean refusedUndelegated(Configuration configuration) {
+            Optional<String> notDelegated = args.fullDelegation() ? placement.delegationFailure(configuration) : Optional.empty();
+            notDelegated.ifPresent(reason -> {
+                out.println("EdgeBench: " + reason + "; not run");
+                ledger.failed(configuration, reason);
+            });
+            return notDelegated.isPresent();
         }
 
         /** One configuration's JMH run, recorded in the ledger; {@code turns} when it takes turns with others. */
         private Outcome measure(Configuration configuration, int index, TurnsFor turns) {
-            if (turns == null) {
-                Optional<String> notDelegated = notDelegated(configuration);
-                if (notDelegated.isPresent()) {
-                    out.println("EdgeBench: " + notDelegated.get() + "; not run");
-                    ledger.failed(configuration, notDelegated.get());
-                    return Outcome.FAILED;
-                }
+            if (turns == null && refusedUndelegated(configuration)) {
+                return Outcome.FAILED;
             }
             Collection<RunResult> results = List.of();
             String failure = "no result: the fork failed (its error is printed above)";
@@ -604,10 +602,7 @@ public final class BenchmarkRun {
             String thrown = "";
             try {
                 results = new Runner(options, output).run();
-            } catch (RunnerException e) {
-                failure = OneLine.of(e);
-                thrown = failureText(e);
-            } catch (RuntimeException e) {
+            } catch (RunnerException | RuntimeException e) {
                 failure = OneLine.of(e);
                 thrown = failureText(e);
             } finally {
