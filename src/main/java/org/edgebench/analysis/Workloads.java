@@ -2,6 +2,7 @@ package org.edgebench.analysis;
 
 import org.edgebench.run.Benchmark;
 import org.edgebench.run.Configuration;
+import org.edgebench.run.VaryingParts;
 import org.edgebench.stats.Median;
 import org.openjdk.jmh.annotations.Mode;
 
@@ -63,7 +64,7 @@ public final class Workloads {
      * Configurations that differ only in their execution provider: the reference, against which the
      * others' speed-ups are given ({@link ForkRatios#speedUp}), and every other provider in name order.
      */
-    public record ProviderGroup(ConfigurationStats reference, List<ConfigurationStats> others) {
+    public record ProviderGroup(String setting, ConfigurationStats reference, List<ConfigurationStats> others) {
 
         /** The reference first, then the others. */
         public List<ConfigurationStats> members() {
@@ -81,16 +82,7 @@ public final class Workloads {
     public record CallerLine(String name, List<ConfigurationStats> points) {
     }
 
-    private static final Comparator<Configuration> CONFIGURATION_ORDER = Comparator
-            .comparing(Configuration::model)
-            .thenComparing(Configuration::provider)
-            .thenComparingInt(c -> Configuration.number(c.batchSize()))
-            .thenComparingInt(c -> threadOrder(c.intraOpThreads()))
-            .thenComparing(Configuration::otherParamsText)
-            .thenComparing(Configuration::benchmark)
-            .thenComparingInt(Configuration::callers);
-
-    static final Comparator<ConfigurationStats> ORDER = Comparator.comparing(ConfigurationStats::configuration, CONFIGURATION_ORDER);
+    static final Comparator<ConfigurationStats> ORDER = Comparator.comparing(ConfigurationStats::configuration, Configuration.ORDER);
 
     /* The batch sizes of one setting next to each other, so a sentence can run through them. */
     private static final Comparator<ConfigurationStats> PROVIDER_GROUP_ORDER = Comparator
@@ -99,7 +91,7 @@ public final class Workloads {
             .thenComparing(s -> s.configuration().mode())
             .thenComparingInt(s -> s.configuration().callers())
             .thenComparing(s -> s.configuration().otherParamsText())
-            .thenComparingInt(s -> threadOrder(s.configuration().intraOpThreads()))
+            .thenComparingInt(s -> Configuration.threadOrder(s.configuration().intraOpThreads()))
             .thenComparingInt(s -> Configuration.number(s.configuration().batchSize()));
 
     private Workloads() {
@@ -236,7 +228,7 @@ public final class Workloads {
         // Sorted by model and provider first, so the first configuration of each pair and provider comes first.
         Map<List<String>, Int8Twin> twins = new LinkedHashMap<>();
         configurations.stream().filter(c -> steadyState(c) && fp32Twin(c).isPresent())
-                .sorted(CONFIGURATION_ORDER)
+                .sorted(Configuration.ORDER)
                 .forEach(int8 -> {
                     String fp32Model = fp32Twin(int8).orElseThrow();
                     Configuration fp32 = byKey.get(int8.key().with(Configuration.MODEL, fp32Model));
@@ -272,35 +264,13 @@ public final class Workloads {
         if (scaling.isEmpty()) {
             return List.of();
         }
-        boolean benchmarks = varies(scaling, Configuration::shortBenchmark);
-        boolean modes = varies(scaling, Configuration::mode);
-        boolean providers = varies(scaling, Configuration::provider);
-        boolean others = varies(scaling, Configuration::otherParamsText);
-        boolean callers = varies(scaling, Configuration::callersLabel);
+        Function<Configuration, String> name = VaryingParts.namer(firsts(scaling), VaryingParts.BENCHMARK,
+                VaryingParts.always(Configuration::group), VaryingParts.PROVIDER, VaryingParts.MODE,
+                VaryingParts.always(c -> c.batchSize().isEmpty() ? "" : "b" + c.batchSize()),
+                VaryingParts.ifVaries(Configuration::callersLabel), VaryingParts.OTHER_PARAMS);
         List<ThreadLine> lines = new ArrayList<>();
         for (List<ConfigurationStats> group : scaling) {
-            Configuration c = group.get(0).configuration();
-            List<String> parts = new ArrayList<>();
-            if (benchmarks) {
-                parts.add(c.shortBenchmark());
-            }
-            parts.add(c.group());
-            if (providers && !c.provider().isEmpty()) {
-                parts.add(c.provider());
-            }
-            if (modes) {
-                parts.add(c.mode());
-            }
-            if (!c.batchSize().isEmpty()) {
-                parts.add("b" + c.batchSize());
-            }
-            if (callers && !c.callersLabel().isEmpty()) {
-                parts.add(c.callersLabel());
-            }
-            if (others && !c.otherParamsText().isEmpty()) {
-                parts.add(c.otherParamsText());
-            }
-            lines.add(new ThreadLine(String.join(" ", parts), List.copyOf(group)));
+            lines.add(new ThreadLine(name.apply(group.get(0).configuration()), List.copyOf(group)));
         }
         return lines;
     }
@@ -312,48 +282,25 @@ public final class Workloads {
      * callers, other parameters, threads and batch size, so the batch sizes of one setting follow each other.
      */
     public static List<ProviderGroup> providerGroups(List<ConfigurationStats> stats) {
-        List<ProviderGroup> result = new ArrayList<>();
-        ReferenceGroups.of(sorted(stats, Workloads::steadyState), ConfigurationStats::configuration, Configuration.PROVIDER,
-                REFERENCE_PROVIDER).forEach(g -> result.add(new ProviderGroup(g.reference(), g.others())));
-        result.sort(Comparator.comparing(ProviderGroup::reference, PROVIDER_GROUP_ORDER));
-        return result;
+        List<ReferenceGroups.Group<ConfigurationStats>> groups = new ArrayList<>(ReferenceGroups.of(sorted(stats, Workloads::steadyState),
+                ConfigurationStats::configuration, Configuration.PROVIDER, REFERENCE_PROVIDER));
+        groups.sort(Comparator.comparing(ReferenceGroups.Group::reference, PROVIDER_GROUP_ORDER));
+        Function<Configuration, String> setting = providerSetting(groups.stream().map(g -> g.reference().configuration()).toList());
+        return groups.stream().map(g -> new ProviderGroup(setting.apply(g.reference().configuration()), g.reference(), g.others()))
+                .toList();
     }
 
     /**
-     * For each group, in the same order, what its providers were compared at besides the batch size:
-     * the model, then benchmark, mode, callers, intra-op threads and other parameters where they
-     * differ between groups ({@code student}, {@code student t2}).
+     * What the providers of a group were compared at besides the batch size: the model, then
+     * benchmark, mode, callers, intra-op threads and other parameters where they differ between
+     * the groups' references ({@code student}, {@code student t2}).
      */
-    public static List<String> providerSettings(List<ProviderGroup> groups) {
-        List<List<ConfigurationStats>> members = groups.stream().map(ProviderGroup::members).toList();
-        boolean benchmarks = varies(members, Configuration::shortBenchmark);
-        boolean modes = varies(members, Configuration::mode);
-        boolean callers = varies(members, c -> Integer.toString(c.callers()));
-        boolean threads = varies(members, Configuration::intraOpThreads);
-        boolean others = varies(members, Configuration::otherParamsText);
-        List<String> names = new ArrayList<>();
-        for (ProviderGroup group : groups) {
-            Configuration c = group.reference().configuration();
-            List<String> parts = new ArrayList<>();
-            parts.add(c.group());
-            if (benchmarks) {
-                parts.add(c.shortBenchmark());
-            }
-            if (modes) {
-                parts.add(c.mode());
-            }
-            if (callers) {
-                parts.add(c.callers() + (c.callers() == 1 ? " caller" : " callers"));
-            }
-            if (threads && !c.intraOpThreads().isEmpty()) {
-                parts.add("t" + c.intraOpThreads());
-            }
-            if (others && !c.otherParamsText().isEmpty()) {
-                parts.add(c.otherParamsText());
-            }
-            names.add(String.join(" ", parts));
-        }
-        return names;
+    private static Function<Configuration, String> providerSetting(List<Configuration> references) {
+        return VaryingParts.namer(references, VaryingParts.always(Configuration::group),
+                VaryingParts.BENCHMARK, VaryingParts.MODE,
+                VaryingParts.ifVaries(c -> c.callers() + (c.callers() == 1 ? " caller" : " callers")),
+                VaryingParts.ifVaries(c -> c.intraOpThreads().isEmpty() ? "" : "t" + c.intraOpThreads()),
+                VaryingParts.OTHER_PARAMS);
     }
 
     /**
@@ -370,26 +317,17 @@ public final class Workloads {
             }
         }
         List<List<ConfigurationStats>> swept = groups.values().stream().filter(g -> g.size() >= 2).toList();
-        boolean benchmarks = varies(swept, Configuration::shortBenchmark);
-        boolean modes = varies(swept, Configuration::mode);
+        Function<Configuration, String> name = VaryingParts.namer(firsts(swept), VaryingParts.BENCHMARK, VaryingParts.MODE,
+                VaryingParts.always(c -> new Configuration(c.benchmark(), c.mode(), 1, c.params()).label(false)));
         List<CallerLine> lines = new ArrayList<>();
         for (List<ConfigurationStats> group : swept) {
-            Configuration c = group.get(0).configuration();
-            List<String> parts = new ArrayList<>();
-            if (benchmarks) {
-                parts.add(c.shortBenchmark());
-            }
-            if (modes) {
-                parts.add(c.mode());
-            }
-            parts.add(new Configuration(c.benchmark(), c.mode(), 1, c.params()).label(false));
-            lines.add(new CallerLine(String.join(" ", parts), List.copyOf(group)));
+            lines.add(new CallerLine(name.apply(group.get(0).configuration()), List.copyOf(group)));
         }
         return lines;
     }
 
-    private static boolean varies(List<List<ConfigurationStats>> groups, Function<Configuration, String> part) {
-        return groups.stream().map(g -> part.apply(g.get(0).configuration())).distinct().count() > 1;
+    private static List<Configuration> firsts(List<List<ConfigurationStats>> groups) {
+        return groups.stream().map(g -> g.get(0).configuration()).toList();
     }
 
     /** {@code 0 (default)} for ONNX Runtime's own choice, else the number. */
@@ -404,12 +342,6 @@ public final class Workloads {
 
     private static List<ConfigurationStats> sorted(List<ConfigurationStats> stats, Predicate<ConfigurationStats> keep) {
         return stats.stream().filter(keep).sorted(ORDER).toList();
-    }
-
-    /* 0 is ONNX Runtime's default (all cores, usually), so it reads best after the explicit counts. */
-    private static int threadOrder(String threads) {
-        int n = Configuration.number(threads);
-        return n == 0 ? Integer.MAX_VALUE - 1 : n;
     }
 
     /** Present when every value is finite and positive. */

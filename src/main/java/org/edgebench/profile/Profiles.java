@@ -38,13 +38,6 @@ public record Profiles(List<Profiled> profiled, List<Configuration> missing, Lis
     public record Profiled(Configuration configuration, String trace, OperatorProfile profile) {
     }
 
-    private static final Comparator<Configuration> ORDER = Comparator.comparing(Configuration::model)
-            .thenComparing(Configuration::provider)
-            .thenComparingInt(c -> Configuration.number(c.batchSize()))
-            .thenComparingInt(c -> Configuration.number(c.intraOpThreads()))
-            .thenComparingInt(Configuration::callers)
-            .thenComparing(Configuration::otherParamsText);
-
     public Profiles {
         profiled = List.copyOf(profiled);
         missing = List.copyOf(missing);
@@ -64,7 +57,7 @@ public record Profiles(List<Profiled> profiled, List<Configuration> missing, Lis
     /** Reads the traces in {@code folder} of those {@code configurations} that have one. */
     public static Profiles read(Path folder, Collection<Configuration> configurations) {
         List<Configuration> planned = configurations.stream().filter(Profiles::isProfiled).map(Profiles::planned)
-                .distinct().sorted(ORDER).toList();
+                .distinct().sorted(Configuration.ORDER).toList();
         List<Profiled> profiled = new ArrayList<>();
         List<Configuration> missing = new ArrayList<>();
         List<String> problems = new ArrayList<>();

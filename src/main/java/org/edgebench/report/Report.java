@@ -107,7 +107,7 @@ public final class Report {
         AgreementCsv.Contents agreement = AgreementCsv.contents(json.toAbsolutePath().getParent());
         List<ArrivalRow> arrivals = ArrivalsCsv.read(json.toAbsolutePath().getParent());
         List<ConfigurationStats> stats = stats(results, pool);
-        RunAnalysis analysis = RunAnalysis.of(stats);
+        RunAnalysis analysis = RunAnalysis.of(stats, sloMs);
         // The --profile traces stay beside jmh.json; a report written elsewhere reads them from there.
         Profiles profiles = Profiles.read(json.toAbsolutePath().getParent(), stats.stream().map(ConfigurationStats::configuration).toList());
         String subtitle = env.map(Environment::oneLine).orElse("");
@@ -117,7 +117,7 @@ public final class Report {
             Charts.Drawing drawing = noFonts.isPresent() ? Charts.none(noFonts.get())
                     : Charts.draw(analysis, profiles, arrivals, subtitle, pool);
             Summary summary = withArrivals(Summary.of(json.toString(), analysis, profiles, env, envProblem, agreement,
-                    PlacementCsv.lines(json.toAbsolutePath().getParent()), sloMs), arrivals);
+                    PlacementCsv.lines(json.toAbsolutePath().getParent())), arrivals);
             files.writeText(LatencyCsv.FILE, out -> LatencyCsv.write(stats, out));
             files.writeText(SamplesCsv.FILE, out -> SamplesCsv.write(stats, out));
             files.writeText(RunFiles.SUMMARY_TXT, out -> out.write(summary.toText()));

@@ -100,15 +100,16 @@ public record Summary(String source, String environment, String run, boolean com
      * @param placement the lines of the run folder's placement.csv (none without one)
      */
     public static Summary of(String source, RunAnalysis analysis, Profiles profiles, Optional<Environment> env,
-                             String envProblem, AgreementCsv.Contents agreement, List<String> placement, double sloMs) {
+                             String envProblem, AgreementCsv.Contents agreement, List<String> placement) {
         List<ConfigurationStats> stats = analysis.stats();
+        double sloMs = analysis.sloMs();
         Map<String, List<ConfigurationStats>> byGroup = new TreeMap<>();
         for (ConfigurationStats s : stats) {
             byGroup.computeIfAbsent(s.configuration().group(), g -> new ArrayList<>()).add(s);
         }
         List<Table> tables = new ArrayList<>();
         byGroup.forEach((group, members) -> tables.add(table(group, members)));
-        List<String> advice = BatchAdvisor.choose(stats, sloMs).stream().map(BatchAdvisor.Choice::text).toList();
+        List<String> advice = analysis.batchChoices().stream().map(BatchAdvisor.Choice::text).toList();
         if (advice.isEmpty() && stats.stream().anyMatch(s -> s.configuration().hasBatchSize())) {
             advice = List.of("none: the cold start and warm-up curve time first calls, not a steady load;"
                     + " run OrtSessionRunBenchmark to choose a batch size");

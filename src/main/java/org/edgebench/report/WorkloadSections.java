@@ -380,13 +380,11 @@ public final class WorkloadSections {
         if (groups.isEmpty()) {
             return Optional.empty();
         }
-        List<String> settings = Workloads.providerSettings(groups);
         List<List<String>> rows = new ArrayList<>();
         Map<Pairing, List<RatioText.At>> sentences = new LinkedHashMap<>();
-        for (int g = 0; g < groups.size(); g++) {
-            Workloads.ProviderGroup group = groups.get(g);
+        for (Workloads.ProviderGroup group : groups) {
             Configuration c = group.reference().configuration();
-            String setting = settings.get(g);
+            String setting = group.setting();
             rows.add(providerRow(c.batchSize().isEmpty() ? setting : setting + " b" + c.batchSize(), group.reference(), "reference"));
             String where = c.batchSize().isEmpty() ? "" : "at batch " + c.batchSize();
             for (ConfigurationStats other : group.others()) {

@@ -5,6 +5,7 @@ import org.openjdk.jmh.annotations.Mode;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,6 +106,28 @@ public record Configuration(String benchmark, String mode, int callers, Map<Stri
     public static int number(String value) {
         return value.matches("\\d{1,9}") ? Integer.parseInt(value) : Integer.MAX_VALUE;
     }
+
+    /**
+     * An {@code intraOpThreads} value's place in an order: the explicit counts by number, then 0,
+     * ONNX Runtime's own choice (all cores, usually), then anything else.
+     */
+    public static int threadOrder(String threads) {
+        int n = number(threads);
+        return n == 0 ? Integer.MAX_VALUE - 1 : n;
+    }
+
+    /**
+     * The one order of configurations in tables, charts and sentences: model, provider, batch size,
+     * intra-op threads ({@link #threadOrder}), other parameters, benchmark, callers.
+     */
+    public static final Comparator<Configuration> ORDER = Comparator
+            .comparing(Configuration::model)
+            .thenComparing(Configuration::provider)
+            .thenComparingInt(c -> number(c.batchSize()))
+            .thenComparingInt(c -> threadOrder(c.intraOpThreads()))
+            .thenComparing(Configuration::otherParamsText)
+            .thenComparing(Configuration::benchmark)
+            .thenComparingInt(Configuration::callers);
 
     /** A configuration the launcher plans, before JMH has chosen the mode. */
     public static Configuration planned(String benchmark, int callers, Map<String, String> params) {

@@ -45,7 +45,7 @@ class ProviderGroupsTest {
         assertThat(b1.others()).extracting(o -> o.configuration().provider()).containsExactly("ACL", "XNNPACK");
         assertThat(b1.members()).extracting(s -> s.configuration().provider()).containsExactly("CPU", "ACL", "XNNPACK");
         assertThat(groups.get(1).reference().configuration().batchSize()).isEqualTo("8");
-        assertThat(Workloads.providerSettings(groups)).containsExactly("student", "student");
+        assertThat(groups).extracting(Workloads.ProviderGroup::setting).containsExactly("student", "student");
     }
 
     @Test
@@ -146,7 +146,7 @@ class ProviderGroupsTest {
                 sample(ORT, "student", "CPU", 1, 2, 1, 1), sample(ORT, "student", "XNNPACK", 1, 2, 1, 1),
                 sample(DJL, "student", "CPU", 1, 1, 1, 1), sample(DJL, "student", "XNNPACK", 1, 1, 1, 1));
 
-        assertThat(Workloads.providerSettings(Workloads.providerGroups(stats))).containsExactly(
+        assertThat(Workloads.providerGroups(stats)).extracting(Workloads.ProviderGroup::setting).containsExactly(
                 "student DjlPredictorBenchmark.predict t1", "student OrtSessionRunBenchmark.run t1",
                 "student OrtSessionRunBenchmark.run t2");
     }

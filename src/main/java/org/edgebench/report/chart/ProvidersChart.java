@@ -110,11 +110,10 @@ public final class ProvidersChart {
 
     /** The groups with a P50 by setting (everything but provider and batch size), in the groups' order. */
     private static Map<String, List<Workloads.ProviderGroup>> panels(List<Workloads.ProviderGroup> groups) {
-        List<String> settings = Workloads.providerSettings(groups);
         Map<String, List<Workloads.ProviderGroup>> panels = new LinkedHashMap<>();
-        for (int g = 0; g < groups.size(); g++) {
-            if (groups.get(g).members().stream().anyMatch(ProvidersChart::hasP50)) {
-                panels.computeIfAbsent(settings.get(g), k -> new ArrayList<>()).add(groups.get(g));
+        for (Workloads.ProviderGroup group : groups) {
+            if (group.members().stream().anyMatch(ProvidersChart::hasP50)) {
+                panels.computeIfAbsent(group.setting(), k -> new ArrayList<>()).add(group);
             }
         }
         return panels;

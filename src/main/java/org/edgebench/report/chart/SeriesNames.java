@@ -2,8 +2,8 @@ package org.edgebench.report.chart;
 
 import org.edgebench.analysis.ConfigurationStats;
 import org.edgebench.run.Configuration;
+import org.edgebench.run.VaryingParts;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -14,41 +14,25 @@ import java.util.function.Function;
  */
 final class SeriesNames {
 
-    private static final List<Function<Configuration, String>> PARTS = List.of(
-            Configuration::shortBenchmark,
-            Configuration::mode,
-            Configuration::model,
-            Configuration::provider,
-            c -> c.intraOpThreads().isEmpty() ? "" : "t" + c.intraOpThreads(),
-            c -> "c" + c.callers(),
-            Configuration::otherParamsText);
+    private static final List<VaryingParts.Part> PARTS = List.of(
+            VaryingParts.BENCHMARK,
+            VaryingParts.MODE,
+            VaryingParts.ifVaries(Configuration::model),
+            VaryingParts.PROVIDER,
+            VaryingParts.ifVaries(c -> c.intraOpThreads().isEmpty() ? "" : "t" + c.intraOpThreads()),
+            VaryingParts.ifVaries(c -> "c" + c.callers()),
+            VaryingParts.OTHER_PARAMS);
 
     private SeriesNames() {
     }
 
-    /** One name per configuration, in the same order. */
+    /** One name per configuration, in the same order; when nothing differs, the provider, else the model, else the benchmark. */
     static List<String> of(List<ConfigurationStats> stats) {
-        List<Function<Configuration, String>> varying = new ArrayList<>();
-        for (Function<Configuration, String> part : PARTS) {
-            if (stats.stream().map(s -> part.apply(s.configuration())).distinct().count() > 1) {
-                varying.add(part);
-            }
-        }
-        if (varying.isEmpty()) {
-            varying.add(fallback(stats.get(0).configuration()));
-        }
-        List<String> names = new ArrayList<>(stats.size());
-        for (ConfigurationStats s : stats) {
-            List<String> parts = new ArrayList<>();
-            for (Function<Configuration, String> part : varying) {
-                String value = part.apply(s.configuration());
-                if (!value.isEmpty()) {
-                    parts.add(value);
-                }
-            }
-            names.add(String.join(" ", parts));
-        }
-        return names;
+        List<Configuration> configurations = stats.stream().map(ConfigurationStats::configuration).toList();
+        boolean anyVaries = PARTS.stream().anyMatch(p -> VaryingParts.varies(configurations, p.text()));
+        Function<Configuration, String> name = anyVaries ? VaryingParts.namer(configurations, PARTS)
+                : fallback(configurations.get(0));
+        return configurations.stream().map(name).toList();
     }
 
     private static Function<Configuration, String> fallback(Configuration c) {

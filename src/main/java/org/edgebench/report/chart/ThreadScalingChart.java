@@ -4,6 +4,7 @@ import org.edgebench.run.Benchmark;
 import org.edgebench.analysis.ConfigurationStats;
 import org.edgebench.analysis.Workloads;
 import org.edgebench.run.Configuration;
+import org.edgebench.run.VaryingParts;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.CategoryAxis;
@@ -70,7 +71,7 @@ public final class ThreadScalingChart {
         }
         List<String> threads = lines.stream().flatMap(l -> l.points().stream())
                 .map(s -> s.configuration().intraOpThreads()).distinct()
-                .sorted(Comparator.comparingInt(ThreadScalingChart::order))
+                .sorted(Comparator.comparingInt(Configuration::threadOrder))
                 .toList();
         Function<Configuration, String> colourKey = colourKey(lines);
         Map<String, Integer> colours = new LinkedHashMap<>();
@@ -173,25 +174,10 @@ public final class ThreadScalingChart {
 
     /** Batch size, and provider, mode or other parameters where they differ: what tells lines of one model and benchmark apart. */
     private static Function<Configuration, String> colourKey(List<Workloads.ThreadLine> lines) {
-        boolean providers = varies(lines, Configuration::provider);
-        boolean modes = varies(lines, Configuration::mode);
-        boolean others = varies(lines, Configuration::otherParamsText);
-        return c -> {
-            List<String> parts = new ArrayList<>();
-            if (providers && !c.provider().isEmpty()) {
-                parts.add(c.provider());
-            }
-            if (modes) {
-                parts.add(c.mode());
-            }
-            if (!c.batchSize().isEmpty()) {
-                parts.add("batch " + c.batchSize());
-            }
-            if (others && !c.otherParamsText().isEmpty()) {
-                parts.add(c.otherParamsText());
-            }
-            return parts.isEmpty() ? "measured" : String.join(" ", parts);
-        };
+        Function<Configuration, String> name = VaryingParts.namer(lines.stream().map(ThreadScalingChart::first).toList(),
+                VaryingParts.PROVIDER, VaryingParts.MODE,
+                VaryingParts.always(c -> c.batchSize().isEmpty() ? "" : "batch " + c.batchSize()), VaryingParts.OTHER_PARAMS);
+        return c -> name.apply(c).isEmpty() ? "measured" : name.apply(c);
     }
 
     /** A colour for each batch size (and so on), a line style for each benchmark when there are several, and the ideal. */
@@ -206,16 +192,7 @@ public final class ThreadScalingChart {
         return legend;
     }
 
-    private static boolean varies(List<Workloads.ThreadLine> lines, Function<Configuration, String> part) {
-        return lines.stream().map(l -> part.apply(first(l))).distinct().count() > 1;
-    }
-
     private static Configuration first(Workloads.ThreadLine line) {
         return line.points().get(0).configuration();
-    }
-
-    /* 0 is ONNX Runtime's default, drawn after the explicit counts. */
-    private static int order(String threads) {
-        return "0".equals(threads) ? Integer.MAX_VALUE : Integer.parseInt(threads);
     }
 }
