@@ -28,6 +28,7 @@ import org.edgebench.run.RunFolder;
 import org.edgebench.stats.Metric;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -76,13 +77,9 @@ public final class CompareCommand implements Callable<Integer> {
                     + "Several runs of one build joined by commas pool their forks.")
     private List<String> labels = new ArrayList<>();
 
-    @Option(names = "--metric", paramLabel = "METRIC",
-            description = "p50, p90, p95, p99 or mean of each fork (default: p50; with --label: all of them).")
-    private String metric;
 
-    @Option(names = "--threshold", paramLabel = "PCT", defaultValue = "5",
-            description = "Smallest change that counts, in percent (default: ${DEFAULT-VALUE}).")
-    private double thresholdPercent;
+    @Mixin
+    private VerdictOptions verdict = new VerdictOptions();
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Folder for comparison.csv, comparison.md and charts/ (default: results/<timestamp>-compare).")
@@ -93,11 +90,6 @@ public final class CompareCommand implements Callable<Integer> {
                     + "baseline run k is judged against fork i of candidate run k (Wilcoxon signed-rank test), which "
                     + "cancels the machine's drift the two shared.")
     private boolean paired;
-
-    @Option(names = "--strict",
-            description = "Exit 1 when any configuration is inconclusive (an interval wider than the threshold, too few "
-                    + "forks, an emulated run), not only when one regressed: for gates that must pass on evidence.")
-    private boolean strict;
 
     @Option(names = "--sequential", paramLabel = "BLOCK/CAP",
             description = "With --paired: the rounds arrive in blocks of BLOCK pairs, up to CAP; judge look by look, each "
@@ -123,13 +115,10 @@ public final class CompareCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        if (!(thresholdPercent >= 0 && thresholdPercent < 100)) {
-            throw new BadInputException("--threshold " + thresholdPercent + " must be a percentage from 0 to 100");
-        }
         if (!(instructionsThresholdPercent >= 0 && instructionsThresholdPercent < 100)) {
             throw new BadInputException("--instructions-threshold " + instructionsThresholdPercent + " must be a percentage from 0 to 100");
         }
-        RegressionCheck check = RegressionCheck.withThreshold(thresholdPercent / 100);
+        RegressionCheck check = RegressionCheck.withThreshold(verdict.threshold());
         if (!labels.isEmpty()) {
             if (failOnInstructions) {
                 throw new BadInputException("--fail-on-instructions gates BASELINE against CANDIDATE; --label runs side by side give no exit verdict");
@@ -143,7 +132,7 @@ public final class CompareCommand implements Callable<Integer> {
             if (sequential != null) {
                 throw new BadInputException("--sequential looks at paired BASELINE and CANDIDATE rounds, not --label runs");
             }
-            if (strict) {
+            if (verdict.strict) {
                 throw new BadInputException("--strict gates BASELINE against CANDIDATE; --label runs side by side give no exit verdict");
             }
             if (gabOut != null) {
@@ -172,7 +161,7 @@ public final class CompareCommand implements Callable<Integer> {
         Run candidate = Run.loadAll("candidate", candidateRuns);
         Optional<Looks> looks = Optional.ofNullable(sequential).map(Looks::parse);
         Comparison comparison = Comparison.of(baseline, candidate,
-                metric == null ? Metric.P50 : Metric.parse(metric), paired ? check.pairedForks() : check, looks,
+                verdict.metric == null ? Metric.P50 : Metric.parse(verdict.metric), paired ? check.pairedForks() : check, looks,
                 instructionsThresholdPercent / 100);
         requireCountsIfFailingOnThem(comparison.instructions());
         Path dir = RunFolder.create(out, "compare", LocalDateTime.now());
@@ -201,9 +190,9 @@ public final class CompareCommand implements Callable<Integer> {
             // Exit 0 here means only that nothing was shown to regress; said loudly so a gate's log cannot read it as a pass.
             stderr.println("EdgeBench: warning: " + inconclusive.size() + " configuration(s) inconclusive: "
                     + String.join(", ", inconclusive) + "; not a pass on evidence"
-                    + (strict ? " (--strict: exit 1)" : " (--strict makes this exit 1)"));
+                    + (verdict.strict ? " (--strict: exit 1)" : " (--strict makes this exit 1)"));
         }
-        boolean failed = comparison.regressed() || (strict && !inconclusive.isEmpty()) || (failOnInstructions && heavier);
+        boolean failed = comparison.regressed() || (verdict.strict && !inconclusive.isEmpty()) || (failOnInstructions && heavier);
         return failed ? ExitCodes.FAILURE : ExitCodes.OK;
     }
 
@@ -232,7 +221,7 @@ public final class CompareCommand implements Callable<Integer> {
      * instruction counts alone, written as comparison.md and instructions_comparison.csv.
      */
     private int instructionsOnly(Path baselineDir, Path candidateDir, PrintWriter stdout, PrintWriter stderr) throws Exception {
-        if (paired || strict || gabOut != null || metric != null) {
+        if (paired || verdict.strict || gabOut != null || verdict.metric != null) {
             throw new BadInputException(baselineDir + " and " + candidateDir + " hold instruction counts and no timed run"
                     + " (no jmh.json): --paired, --strict, --metric and --gab-out need timed runs");
         }
@@ -305,7 +294,7 @@ public final class CompareCommand implements Callable<Integer> {
             }
             loaded.add(Run.loadAll(label.substring(0, eq), split(Paths.get(label.substring(eq + 1)))));
         }
-        List<Metric> metrics = metric == null ? Arrays.asList(Metric.values()) : List.of(Metric.parse(metric));
+        List<Metric> metrics = verdict.metric == null ? Arrays.asList(Metric.values()) : List.of(Metric.parse(verdict.metric));
         MultiComparison comparison = MultiComparison.of(loaded, metrics, check);
         Path dir = RunFolder.create(out, "compare", LocalDateTime.now());
         MultiComparisonOutput.write(dir, comparison);

@@ -10,6 +10,7 @@ import org.edgebench.turns.Cpus;
 import org.edgebench.turns.Side;
 import org.edgebench.turns.TurnTaking;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -26,7 +27,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -93,14 +93,8 @@ public final class TurnsCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Folder of the runs and looks (default: results/<timestamp>-turns).")
     private Path out;
 
-    @Option(names = "--threshold", paramLabel = "PCT", defaultValue = "5", description = "Smallest change that counts, in percent (default: ${DEFAULT-VALUE}).")
-    private double threshold;
-
-    @Option(names = "--metric", paramLabel = "METRIC", description = "p50, p90, p95, p99 or mean of each fork (default: p50).")
-    private String metric;
-
-    @Option(names = "--strict", description = "Exit 1 when a configuration is inconclusive, not only when one regressed.")
-    private boolean strict;
+    @Mixin
+    private VerdictOptions verdict = new VerdictOptions();
 
     @Option(names = "--gab-out", paramLabel = "DIR", description = "Also write the last build in github-action-benchmark's formats.")
     private Path gabOut;
@@ -215,9 +209,7 @@ public final class TurnsCommand implements Callable<Integer> {
         if (block > rounds) {
             throw new BadInputException("--block " + block + " must not exceed --rounds " + rounds);
         }
-        if (!(threshold >= 0 && threshold < 100)) {
-            throw new BadInputException("--threshold " + threshold + " must be a percentage from 0 to 100");
-        }
+        verdict.threshold();
     }
 
     /** Both builds' suite files, comments aside, must match for their iterations to match one for one. */
@@ -396,11 +388,8 @@ public final class TurnsCommand implements Callable<Integer> {
         for (String name : names.subList(1, names.size())) {
             List<String> args = new ArrayList<>(List.of(reference, join(runs.get(name)), "--paired",
                     "--sequential", (block * forks) + "/" + (rounds * forks),
-                    "--out", dir.resolve("look-" + look).resolve(name).toString(), "--threshold", Double.toString(threshold)));
-            Optional.ofNullable(metric).ifPresent(m -> args.addAll(List.of("--metric", m)));
-            if (strict) {
-                args.add("--strict");
-            }
+                    "--out", dir.resolve("look-" + look).resolve(name).toString()));
+            args.addAll(verdict.asArguments());
             if (gabOut != null && name.equals(names.get(names.size() - 1))) {
                 args.addAll(List.of("--gab-out", gabOut.toString()));
             }
@@ -419,7 +408,7 @@ public final class TurnsCommand implements Callable<Integer> {
     private void sideBySide(Path dir, Map<String, List<Path>> runs) {
         List<String> args = new ArrayList<>();
         runs.forEach((name, list) -> args.addAll(List.of("--label", name + "=" + join(list))));
-        args.addAll(List.of("--threshold", Double.toString(threshold), "--out", dir.resolve("side-by-side").toString()));
+        args.addAll(List.of("--threshold", Double.toString(verdict.thresholdPercent), "--out", dir.resolve("side-by-side").toString()));
         PrintStream stdout = System.out;
         try (PrintStream file = new PrintStream(Files.newOutputStream(dir.resolve("side-by-side.md")), true, StandardCharsets.UTF_8)) {
             System.setOut(file);
