@@ -49,7 +49,7 @@ public final class ModelsCommand implements Callable<Integer> {
 
     private static void print(ModelDescription m) {
         System.out.println();
-        System.out.printf("%s  (%s, %s)%n", m.name(), m.file(), size(m.bytes()));
+        System.out.println(m.name() + "  (" + m.file() + ", " + size(m.bytes()) + ")");
         if (m.sha256() != null) {
             System.out.println("  sha256   " + m.sha256());
         }
@@ -79,6 +79,6 @@ public final class ModelsCommand implements Callable<Integer> {
     }
 
     private static String size(long bytes) {
-        return bytes < 0 ? "unreadable" : Numbers.fileSize(bytes);
+        return bytes < 0 ? "unreadable" : Numbers.bytes(bytes);
     }
 }

@@ -496,7 +496,7 @@ public final class BenchmarkRun {
         }
 
         Outcome alone(Configuration configuration, int index) {
-            out.printf("%nEdgeBench: configuration %d of %d: %s%n", index, total, configuration.label(true));
+            out.printf(Locale.ROOT, "%nEdgeBench: configuration %d of %d: %s%n", index, total, configuration.label(true));
             Outcome outcome = measure(configuration, index, null);
             if (outcome == Outcome.FINISHED && args.profile() && Profiles.isProfiled(configuration)) {
                 profile(jmh, suite, configuration, folder);
@@ -512,7 +512,7 @@ public final class BenchmarkRun {
          * comes line by line, after the configuration's short label.
          */
         Outcome inTurns(List<Configuration> group, int first, int groupNumber) {
-            out.printf("%nEdgeBench: configurations %d to %d of %d in turns, one iteration each per round, in a shuffled"
+            out.printf(Locale.ROOT, "%nEdgeBench: configurations %d to %d of %d in turns, one iteration each per round, in a shuffled"
                     + " order (--no-turns runs them one after another):%n", first, first + group.size() - 1, total);
             List<TurnTaking.Task> tasks = new ArrayList<>();
             Map<String, Configuration> byName = new LinkedHashMap<>();
@@ -520,7 +520,7 @@ public final class BenchmarkRun {
             for (int k = 0; k < group.size(); k++) {
                 Configuration configuration = group.get(k);
                 int index = first + k;
-                out.printf("EdgeBench:   %d. %s%n", index, configuration.label(true));
+                out.printf(Locale.ROOT, "EdgeBench:   %d. %s%n", index, configuration.label(true));
                 if (refusedUndelegated(configuration)) {
                     outcomes.add(Outcome.FAILED);
                     continue;
@@ -656,7 +656,7 @@ public final class BenchmarkRun {
      */
     private void profile(CommandLineOptions jmh, Suite suite, Configuration configuration, Path folder) {
         Path trace = folder.resolve(RunFiles.profileTrace(configuration));
-        out.printf("%nEdgeBench: profiling %s in one more fork (%d warm-up + %d profiled calls, not measured)%n",
+        out.printf(Locale.ROOT, "%nEdgeBench: profiling %s in one more fork (%d warm-up + %d profiled calls, not measured)%n",
                 configuration.label(false), ProfiledFork.WARMUP_CALLS, ProfiledFork.MEASURED_CALLS);
         String failure = "the fork failed (its error is printed above)";
         try {

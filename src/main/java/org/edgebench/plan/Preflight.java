@@ -17,6 +17,7 @@ import org.edgebench.runtime.Provider;
 import org.edgebench.runtime.ProviderCheck;
 import org.edgebench.runtime.Sessions;
 import org.edgebench.runtime.ThisMachine;
+import org.edgebench.text.Numbers;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -156,7 +157,7 @@ public final class Preflight {
     }
 
     private static String gigabytes(long bytes) {
-        return bytes == Long.MAX_VALUE ? "more bytes than a long can count" : String.format(Locale.ROOT, "%.1f GB", bytes / 1e9);
+        return bytes == Long.MAX_VALUE ? "more bytes than a long can count" : Numbers.bytes(bytes);
     }
 
     private static List<Integer> integers(String param, List<String> values, int min) {

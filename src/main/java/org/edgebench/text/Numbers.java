@@ -63,10 +63,16 @@ public final class Numbers {
         return decimals(value, 100, 10, 1, 0);
     }
 
-    /** A file's size in binary units, {@code 8.9 MB} (MiB) or {@code 512.0 KB} (KiB), as the models list shows it. */
-    public static String fileSize(long bytes) {
-        return bytes >= 1 << 20 ? String.format(Locale.ROOT, "%.1f MB", bytes / 1048576.0)
-                : String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
+    /** A number of bytes in binary units with one decimal: {@code 512.0 KiB}, {@code 8.9 MiB}, {@code 45.8 GiB}. */
+    public static String bytes(double bytes) {
+        String[] units = {"KiB", "MiB", "GiB", "TiB"};
+        double value = bytes / 1024;
+        int unit = 0;
+        while (Math.abs(value) >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
     }
 
     /**

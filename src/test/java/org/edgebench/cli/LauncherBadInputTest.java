@@ -61,14 +61,14 @@ class LauncherBadInputTest {
     @Test
     void aBatchWhoseTensorsCannotFitInMemoryIsRefusedWithTheSizeItNeeds() {
         assertThat(failsWithOneLine("-p", "batchSize=1,1000000", "-p", "provider=CPU"))
-                .contains("student at batchSize=1000000 needs 49.2 GB for its input and output tensors alone")
+                .contains("student at batchSize=1000000 needs 45.8 GiB for its input and output tensors alone")
                 .contains("use a smaller batchSize");
     }
 
     @Test
     void everyCallersTensorsCountAgainstMemory() {
         assertThat(failsWithOneLine("-p", "batchSize=1000000", "-p", "provider=CPU", "--callers", "1,2"))
-                .contains("student at batchSize=1000000 with 2 callers needs 98.3 GB for their input and output tensors"
+                .contains("student at batchSize=1000000 with 2 callers needs 91.6 GiB for their input and output tensors"
                         + " alone (each caller holds its own)")
                 .contains("use a smaller batchSize or fewer callers");
     }

@@ -142,8 +142,8 @@ class PreflightTest {
         int tooBig = (int) Math.min(Integer.MAX_VALUE, 2 * available / perItem + 1);
 
         refused(request("wide", "1," + tooBig, "CPU"), 1, "wide at batchSize=" + tooBig
-                        + " needs ", " GB for its input and output tensors alone, more than the ",
-                " GB this machine has available; use a smaller batchSize");
+                        + " needs ", " GiB for its input and output tensors alone, more than the ",
+                " GiB this machine has available; use a smaller batchSize");
     }
 
     /** Each caller holds its own tensors: a batch that fits once is refused for four callers, who need four times as much. */

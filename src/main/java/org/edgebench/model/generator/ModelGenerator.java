@@ -1,5 +1,7 @@
 package org.edgebench.model.generator;
 
+import org.edgebench.text.Numbers;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -89,7 +91,7 @@ public final class ModelGenerator {
             byte[] bytes = build(name);
             Path target = folder.resolve(name + ".onnx");
             boolean written = writeIfChanged(bytes, target);
-            out.printf(Locale.ROOT, "%-16s %6.2f MB  %-9s %s (%d ms)%n", name, bytes.length / 1e6,
+            out.printf(Locale.ROOT, "%-16s %10s  %-9s %s (%d ms)%n", name, Numbers.bytes(bytes.length),
                     written ? "written" : "unchanged", target, (System.nanoTime() - start) / 1_000_000);
         }
     }
