@@ -204,16 +204,12 @@ public final class CompareCommand implements Callable<Integer> {
         if (baselineRuns.size() != 1 || candidateRuns.size() != 1) {
             return;
         }
-        Optional<String> section = ArrivalComparison.markdown(ArrivalsCsv.read(folderOf(baselineRuns.get(0))),
-                ArrivalsCsv.read(folderOf(candidateRuns.get(0))));
+        Optional<String> section = ArrivalComparison.markdown(ArrivalsCsv.read(RunFiles.folderOf(baselineRuns.get(0))),
+                ArrivalsCsv.read(RunFiles.folderOf(candidateRuns.get(0))));
         if (section.isPresent()) {
             Files.writeString(dir.resolve(RunFiles.COMPARISON_MD), section.get(), java.nio.file.StandardOpenOption.APPEND);
             stdout.print(section.get());
         }
-    }
-
-    private static Path folderOf(Path run) {
-        return Files.isDirectory(run) ? run : run.toAbsolutePath().getParent();
     }
 
     /**

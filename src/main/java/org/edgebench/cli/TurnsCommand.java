@@ -4,6 +4,7 @@ import org.edgebench.BadInputException;
 import org.edgebench.launch.ExitCodes;
 import org.edgebench.run.Folders;
 import org.edgebench.run.Programs;
+import org.edgebench.run.RunFolder;
 import org.edgebench.turns.Build;
 import org.edgebench.turns.Capabilities;
 import org.edgebench.turns.Cpus;
@@ -22,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -125,9 +125,7 @@ public final class TurnsCommand implements Callable<Integer> {
                         + build.name() + "'; give each its own name");
             }
         }
-        Path dir = (out == null ? cwd.resolve("results").resolve(
-                LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-turns") : out).toAbsolutePath();
-        Files.createDirectories(dir);
+        Path dir = RunFolder.create(out, "turns", LocalDateTime.now()).toAbsolutePath();
 
         Map<String, Capabilities> abilities = new LinkedHashMap<>();
         for (Build build : builds.values()) {

@@ -104,15 +104,7 @@ public final class InstructionsCsv {
      * (a committed baseline); empty when there are none.
      */
     public static Optional<List<InstructionCount>> besides(Path runOrJmhFile) throws IOException {
-        Path file;
-        if (Files.isDirectory(runOrJmhFile)) {
-            file = runOrJmhFile.resolve(FILE);
-        } else {
-            Path dir = runOrJmhFile.toAbsolutePath().getParent();
-            String name = runOrJmhFile.getFileName().toString();
-            String stem = name.endsWith(".json") ? name.substring(0, name.length() - ".json".length()) : name;
-            file = name.equals(RunFiles.JMH_JSON) ? dir.resolve(FILE) : dir.resolve(stem + "." + FILE);
-        }
+        Path file = Files.isDirectory(runOrJmhFile) ? runOrJmhFile.resolve(FILE) : RunFiles.beside(runOrJmhFile, FILE);
         return Files.isRegularFile(file) ? Optional.of(read(file)) : Optional.empty();
     }
 

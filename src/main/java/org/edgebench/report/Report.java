@@ -95,21 +95,22 @@ public final class Report {
 
     private static Written write(Path json, Path outDir, double sloMs, ExecutorService pool) throws IOException {
         List<JmhResult> results = JmhJson.read(json);
-        Path folder = outDir != null ? outDir : json.toAbsolutePath().getParent();
+        // What the launcher wrote beside jmh.json is read from there, even for a report written elsewhere (--out).
+        Path runFolder = RunFiles.folderOf(json);
+        Path folder = outDir != null ? outDir : runFolder;
         Optional<Environment> env;
         String envProblem = null;
         try {
-            env = EnvFile.read(json.toAbsolutePath().getParent());
+            env = EnvFile.read(runFolder);
         } catch (IOException e) {
             env = Optional.empty();
             envProblem = RunFiles.ENV_JSON + " beside the JSON is unreadable (" + e.getMessage().lines().findFirst().orElse("") + ")";
         }
-        AgreementCsv.Contents agreement = AgreementCsv.contents(json.toAbsolutePath().getParent());
-        List<ArrivalRow> arrivals = ArrivalsCsv.read(json.toAbsolutePath().getParent());
+        AgreementCsv.Contents agreement = AgreementCsv.contents(runFolder);
+        List<ArrivalRow> arrivals = ArrivalsCsv.read(runFolder);
         List<ConfigurationStats> stats = stats(results, pool);
         RunAnalysis analysis = RunAnalysis.of(stats, sloMs);
-        // The --profile traces stay beside jmh.json; a report written elsewhere reads them from there.
-        Profiles profiles = Profiles.read(json.toAbsolutePath().getParent(), stats.stream().map(ConfigurationStats::configuration).toList());
+        Profiles profiles = Profiles.read(runFolder, stats.stream().map(ConfigurationStats::configuration).toList());
         String subtitle = env.map(Environment::oneLine).orElse("");
 
         try (AtomicFiles files = AtomicFiles.in(folder)) {
@@ -117,7 +118,7 @@ public final class Report {
             Charts.Drawing drawing = noFonts.isPresent() ? Charts.none(noFonts.get())
                     : Charts.draw(analysis, profiles, arrivals, subtitle, pool);
             Summary summary = withArrivals(Summary.of(json.toString(), analysis, profiles, env, envProblem, agreement,
-                    PlacementCsv.lines(json.toAbsolutePath().getParent())), arrivals);
+                    PlacementCsv.lines(runFolder)), arrivals);
             files.writeText(LatencyCsv.FILE, out -> LatencyCsv.write(stats, out));
             files.writeText(SamplesCsv.FILE, out -> SamplesCsv.write(stats, out));
             files.writeText(RunFiles.SUMMARY_TXT, out -> out.write(summary.toText()));
@@ -128,20 +129,13 @@ public final class Report {
                 data.add(OperatorsCsv.FILE);
             }
             Charts.Drawn drawn = drawing.writeTo(files);
-            // The launcher wrote it beside jmh.json; a page written elsewhere (--out) cannot link it by a relative path.
-            if (!arrivals.isEmpty() && folder.toAbsolutePath().normalize().equals(json.toAbsolutePath().getParent().normalize())) {
-                data.add(ArrivalsCsv.FILE);
-            }
-            if (!agreement.rows().isEmpty() && folder.toAbsolutePath().normalize().equals(json.toAbsolutePath().getParent().normalize())) {
-                data.add(AgreementCsv.FILE);
-            }
-            if (Files.isRegularFile(json.toAbsolutePath().getParent().resolve(PlacementCsv.FILE))
-                    && folder.toAbsolutePath().normalize().equals(json.toAbsolutePath().getParent().normalize())) {
-                data.add(PlacementCsv.FILE);
-            }
-            if (Files.isRegularFile(json.toAbsolutePath().getParent().resolve(RunFiles.TURNS_CSV))
-                    && folder.toAbsolutePath().normalize().equals(json.toAbsolutePath().getParent().normalize())) {
-                data.add(RunFiles.TURNS_CSV);
+            // The launcher wrote these beside jmh.json; a page written elsewhere (--out) cannot link them by a relative path.
+            if (folder.toAbsolutePath().normalize().equals(runFolder.normalize())) {
+                for (String file : List.of(ArrivalsCsv.FILE, AgreementCsv.FILE, PlacementCsv.FILE, RunFiles.TURNS_CSV)) {
+                    if (Files.isRegularFile(runFolder.resolve(file))) {
+                        data.add(file);
+                    }
+                }
             }
             Optional<Environment> environment = env;
             Varied varied = Varied.of(stats);

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -40,7 +39,6 @@ public record Configuration(String benchmark, String mode, int callers, Map<Stri
     private static final List<String> EMPTY_BY_DEFAULT = List.of(DIMS, INPUTS);
 
     private static final List<String> NAMED = List.of(MODEL, PROVIDER, BATCH_SIZE, INTRA_OP_THREADS);
-    private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]+");
 
     public Configuration {
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
@@ -256,6 +254,6 @@ public record Configuration(String benchmark, String mode, int callers, Map<Stri
     /** {@link #label(boolean)} made safe for a file name: {@code student_CPU_b8_t0}. */
     public String fileLabel(boolean qualified) {
         String joined = String.join("_", label(qualified).split(" "));
-        return UNSAFE.matcher(joined.replace('=', '-')).replaceAll("-");
+        return RunFiles.safeName(joined.replace('=', '-'), "-");
     }
 }

@@ -55,14 +55,7 @@ public final class EnvFile {
      * @throws IOException when the file is there but unreadable
      */
     public static Optional<Environment> besides(Path jmhFile) throws IOException {
-        Path dir = jmhFile.toAbsolutePath().getParent();
-        String name = jmhFile.getFileName().toString();
-        String stem = name.endsWith(".json") ? name.substring(0, name.length() - ".json".length()) : name;
-        Path own = dir.resolve(stem + "." + RunFiles.ENV_JSON);
-        if (Files.isRegularFile(own)) {
-            return readFile(own);
-        }
-        return name.equals(RunFiles.JMH_JSON) ? read(dir) : Optional.empty();
+        return readFile(RunFiles.beside(jmhFile, RunFiles.ENV_JSON));
     }
 
     private static Optional<Environment> readFile(Path file) throws IOException {

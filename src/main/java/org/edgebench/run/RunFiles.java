@@ -1,5 +1,9 @@
 package org.edgebench.run;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
 /** The names of the files a run folder holds; docs/report.md lists what each contains. */
 public final class RunFiles {
 
@@ -30,7 +34,39 @@ public final class RunFiles {
     /** A comparison's instruction counts, baseline against candidate. */
     public static final String INSTRUCTIONS_COMPARISON_CSV = "instructions_comparison.csv";
 
+    /** A run of characters a file or folder name may not hold: anything but letters, digits, '.', '_' and '-'. */
+    private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]+");
+
     private RunFiles() {
+    }
+
+    /**
+     * A file recorded with a JMH JSON: {@code file} in the run folder for a run's {@code jmh.json},
+     * {@code NAME.file} beside any other {@code NAME.json} (a committed baseline, say).
+     */
+    public static Path beside(Path json, String file) {
+        Path dir = folderOf(json);
+        String name = json.getFileName().toString();
+        if (name.equals(JMH_JSON)) {
+            return dir.resolve(file);
+        }
+        String stem = name.endsWith(".json") ? name.substring(0, name.length() - ".json".length()) : name;
+        return dir.resolve(stem + "." + file);
+    }
+
+    /** The folder a run's files are in: {@code run} itself when it is a folder, else the folder of the JSON it names. */
+    public static Path folderOf(Path run) {
+        return Files.isDirectory(run) ? run : run.toAbsolutePath().getParent();
+    }
+
+    /** {@code text} made safe for a file or folder name: each run of other characters becomes {@code replacement}. */
+    public static String safeName(String text, String replacement) {
+        return UNSAFE.matcher(text).replaceAll(replacement);
+    }
+
+    /** Whether {@code name} is already safe for a file or folder name, and not empty. */
+    public static boolean isSafeName(String name) {
+        return !name.isEmpty() && !UNSAFE.matcher(name).find();
     }
 
     /**

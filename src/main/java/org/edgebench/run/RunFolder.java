@@ -52,6 +52,6 @@ public final class RunFolder {
 
     /** A label made safe for a folder name. */
     static String safe(String label) {
-        return label.strip().replaceAll("[^A-Za-z0-9._-]+", "_");
+        return RunFiles.safeName(label.strip(), "_");
     }
 }

@@ -1,6 +1,7 @@
 package org.edgebench.turns;
 
 import org.edgebench.BadInputException;
+import org.edgebench.run.RunFiles;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -34,7 +35,7 @@ public record Build(String name, Path jar, Path dir, List<String> jvmOptions) {
         }
         String name = spec.substring(0, eq);
         String build = spec.substring(eq + 1);
-        if (!name.matches("[A-Za-z0-9._-]+")) {
+        if (!RunFiles.isSafeName(name)) {
             throw new BadInputException("'" + name + "': a name may hold letters, digits, '.', '_' and '-'");
         }
         if (build.startsWith("native:")) {
