@@ -7,8 +7,8 @@ import org.edgebench.profile.OperatorTime;
 import org.edgebench.profile.Profiles;
 import org.edgebench.report.chart.OperatorsChart;
 import org.edgebench.run.Configuration;
-import org.edgebench.stats.Ratio;
 import org.edgebench.text.Numbers;
+import org.edgebench.text.RatioText;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -144,7 +144,7 @@ final class OperatorSections {
                     Double us = m.profile().usPerOpType().get(type);
                     String speed = i == 0 ? "reference" : us == null ? "not run"
                             : referenceUs == null ? "not run by " + group.members().get(0).configuration().provider()
-                            : fasterOrSlower(referenceUs / us);
+                            : RatioText.pointLabel(referenceUs / us);
                     rows.add(List.of(firstRow ? group.setting() : "", i == 0 ? type : "", m.configuration().provider(),
                             ranOn(m.profile(), type), us == null ? "-" : Numbers.us(us), speed));
                     firstRow = false;
@@ -196,15 +196,6 @@ final class OperatorSections {
         String ran = profile.operators().stream().filter(o -> o.opType().equals(type))
                 .map(o -> o.nodes() + " " + o.providerName()).collect(Collectors.joining(", "));
         return ran.isEmpty() ? "-" : ran;
-    }
-
-    /** {@code 2.00x faster}, {@code 1.20x slower}, or {@code same} when that would read 1.00x, from a speed-up (above 1: faster). */
-    static String fasterOrSlower(double speedUp) {
-        if (!(speedUp > 0) || Double.isInfinite(speedUp)) {
-            return "-";
-        }
-        String times = Ratio.times(speedUp >= 1 ? speedUp : 1 / speedUp);
-        return times.equals(Ratio.times(1)) ? "same" : times + (speedUp >= 1 ? " faster" : " slower");
     }
 
     /** {@code Conv}, or {@code Conv (XNNPACK)} in a configuration whose nodes ran on several providers. */

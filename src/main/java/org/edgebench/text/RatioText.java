@@ -77,6 +77,18 @@ public final class RatioText {
     }
 
     /**
+     * A speed-up known only as a point, without an interval (an operator's total time, say):
+     * {@code 2.00x faster}, {@code 1.20x slower}, or {@code same} when it would read 1.00x; "-" when missing.
+     */
+    public static String pointLabel(double speedUp) {
+        if (!(speedUp > 0) || Double.isInfinite(speedUp)) {
+            return "-";
+        }
+        String times = Ratio.times(speedUp >= 1 ? speedUp : 1 / speedUp);
+        return times.equals(Ratio.times(1)) ? "same" : times + (speedUp >= 1 ? " faster" : " slower");
+    }
+
+    /**
      * How many of the ratios are within noise, for a line under a table: {@code none within noise},
      * {@code within noise: student CPU b1 t1}, or that one fork gave no interval.
      */

@@ -12,6 +12,7 @@ import org.edgebench.run.Configuration;
 import org.edgebench.run.RunFiles;
 import org.edgebench.text.Markdown;
 import org.edgebench.text.Numbers;
+import org.edgebench.text.RatioText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -178,7 +179,7 @@ class ProfileReportTest {
                 + " (Flatten 1, Gemm 1, GlobalAveragePool 1, ReorderOutput 1)\n");
         assertThat(text).contains("-- Operator types by provider --\n");
         assertThat(text).containsPattern("\nstudent b1 t0  Conv +CPU +52 CPU +[0-9.,]+  reference\n");
-        assertThat(text).contains("XNNPACK   52 XNNPACK  ", OperatorSections.fasterOrSlower(convSpeedUp) + "\n");
+        assertThat(text).contains("XNNPACK   52 XNNPACK  ", RatioText.pointLabel(convSpeedUp) + "\n");
         assertThat(text).containsPattern("\n +Gemm +CPU +1 CPU +[0-9.,]+  reference\n +XNNPACK +1 CPU +[0-9.,]+  same\n");
         // Each configuration's own list names the provider of each type when its nodes were split.
         assertThat(text).contains("student XNNPACK b1 t0: Conv (XNNPACK) 9");
