@@ -42,7 +42,7 @@ import java.util.concurrent.Future;
 @Command(name = "turns", mixinStandardHelpOptions = true,
         description = {"Measure builds in turns: each round runs every build's suite at once, handing one JMH iteration "
                 + "at a time round them in a shuffled order; after every block of rounds each build is compared, pair by "
-                + "pair, with the first, until every configuration is decided (docs/compare.md, \"Taking turns\").",
+                + "pair, with the first, until every configuration is decided or one regressed (docs/compare.md, \"Taking turns\").",
             "BUILD: a benchmarks.jar (run in this folder, on its models and suite), a source tree holding "
                     + "target/benchmarks.jar (run in that tree), or native:DIR (this jar on another ONNX Runtime build).",
             "Run options after `--` go to every run (e.g. -- -p batchSize=1).",

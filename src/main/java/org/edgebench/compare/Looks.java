@@ -19,7 +19,9 @@ import java.util.Locale;
  * "improved", or an interval that misses the true change (so a false "unchanged"), stays at most
  * {@code alpha} over the whole check. A configuration's verdict is the first look's that decides
  * it (regressed, improved or unchanged) and it keeps it; one that no look decides keeps the last
- * look's finding. docs/compare.md has the error rates this gave on measured pairs.
+ * look's finding. A configuration that regressed ends the check at that look: a gate fails on it
+ * whatever the others would say, and more rounds cannot take the verdict back, so they would only
+ * cost time. docs/compare.md has the error rates this gave on measured pairs.
  *
  * @param block pairs added between looks
  * @param cap   the most pairs; the last look is at {@code cap}
@@ -88,7 +90,7 @@ public record Looks(int block, int cap) {
                     decided[i] = annotated(f, look, n);
                 }
             }
-            if (Arrays.stream(decided).allMatch(d -> d != null)) {
+            if (Arrays.stream(decided).allMatch(d -> d != null) || anyRegressed(decided)) {
                 break;
             }
         }
@@ -96,7 +98,7 @@ public record Looks(int block, int cap) {
         for (int i = 0; i < k; i++) {
             findings.add(decided[i] != null ? decided[i] : annotated(last.get(i), look, pairsAt(look)));
         }
-        boolean complete = look == looks() || Arrays.stream(decided).allMatch(d -> d != null);
+        boolean complete = look == looks() || Arrays.stream(decided).allMatch(d -> d != null) || anyRegressed(decided);
         return new Outcome(findings, look, looks(), complete);
     }
 
@@ -104,9 +106,13 @@ public record Looks(int block, int cap) {
      * @param findings one per configuration, in the order given
      * @param look     the last look taken
      * @param looks    the most looks the check allows
-     * @param complete every configuration is decided, or the cap is reached: no more rounds help
+     * @param complete every configuration is decided, one regressed, or the cap is reached: no more rounds help
      */
     public record Outcome(List<Finding> findings, int look, int looks, boolean complete) {
+    }
+
+    private static boolean anyRegressed(Finding[] decided) {
+        return Arrays.stream(decided).anyMatch(d -> d != null && d.verdict() == Verdict.REGRESSED);
     }
 
     private Finding annotated(Finding f, int look, int pairs) {

@@ -58,6 +58,19 @@ class LooksTest {
     }
 
     @Test
+    void aRegressionEndsTheCheckAtItsLookWhileAnotherIsStillUndecided() {
+        SplittableRandom random = new SplittableRandom(5);
+        ForkSamples slower = pairs(new Forks(0.005, 0, 0.05), 0.10, 24, random);
+        ForkSamples noisy = pairs(new Forks(0.3, 0, 0.05), 0.0, 24, random);
+        Looks.Outcome outcome = LOOKS.judge(CHECK, List.of(slower, noisy));
+
+        assertThat(outcome.findings().get(0).verdict()).isEqualTo(Verdict.REGRESSED);
+        assertThat(outcome.findings().get(1).verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(outcome.look()).isEqualTo(1);
+        assertThat(outcome.complete()).isTrue();
+    }
+
+    @Test
     void undecidedBeforeTheCapAsksForMoreRounds() {
         ForkSamples noisy = pairs(new Forks(0.3, 0, 0.05), 0.0, 8, new SplittableRandom(4));
         Looks.Outcome outcome = LOOKS.judge(CHECK, List.of(noisy));
