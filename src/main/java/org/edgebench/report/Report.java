@@ -130,8 +130,15 @@ public final class Report {
             }
             Charts.Drawn drawn = drawing.writeTo(files);
             // The launcher wrote these beside jmh.json; a page written elsewhere (--out) cannot link them by a relative path.
+            // Arrivals and agreement are linked only when readable: an unreadable file is said in its section instead.
             if (folder.toAbsolutePath().normalize().equals(runFolder.normalize())) {
-                for (String file : List.of(ArrivalsCsv.FILE, AgreementCsv.FILE, PlacementCsv.FILE, RunFiles.TURNS_CSV)) {
+                if (!arrivals.isEmpty()) {
+                    data.add(ArrivalsCsv.FILE);
+                }
+                if (!agreement.rows().isEmpty()) {
+                    data.add(AgreementCsv.FILE);
+                }
+                for (String file : List.of(PlacementCsv.FILE, RunFiles.TURNS_CSV)) {
                     if (Files.isRegularFile(runFolder.resolve(file))) {
                         data.add(file);
                     }
