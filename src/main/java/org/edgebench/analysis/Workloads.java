@@ -299,7 +299,7 @@ public final class Workloads {
         return VaryingParts.namer(references, VaryingParts.always(Configuration::group),
                 VaryingParts.BENCHMARK, VaryingParts.MODE,
                 VaryingParts.ifVaries(c -> c.callers() + (c.callers() == 1 ? " caller" : " callers")),
-                VaryingParts.ifVaries(c -> c.intraOpThreads().isEmpty() ? "" : "t" + c.intraOpThreads()),
+                VaryingParts.INTRA_OP_THREADS,
                 VaryingParts.OTHER_PARAMS);
     }
 

@@ -77,7 +77,6 @@ public final class CompareCommand implements Callable<Integer> {
                     + "Several runs of one build joined by commas pool their forks.")
     private List<String> labels = new ArrayList<>();
 
-
     @Mixin
     private VerdictOptions verdict = new VerdictOptions();
 

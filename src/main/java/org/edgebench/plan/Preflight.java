@@ -111,7 +111,7 @@ public final class Preflight {
                                             + " (each caller holds its own)";
                             throw new BadInputException(String.format(Locale.ROOT, "%s at batchSize=%d" + whose
                                             + ", more than the %s this machine has available; use a smaller batchSize%s",
-                                    model, batch, gigabytes(bytes), gigabytes(availableBytes), callers == 1 ? "" : " or fewer callers"));
+                                    model, batch, size(bytes), size(availableBytes), callers == 1 ? "" : " or fewer callers"));
                         }
                     }
                 }
@@ -156,7 +156,7 @@ public final class Preflight {
         }
     }
 
-    private static String gigabytes(long bytes) {
+    private static String size(long bytes) {
         return bytes == Long.MAX_VALUE ? "more bytes than a long can count" : Numbers.bytes(bytes);
     }
 

@@ -24,6 +24,8 @@ public final class VaryingParts {
     public static final Part MODE = ifVaries(Configuration::mode);
     /** The provider, where providers differ. */
     public static final Part PROVIDER = ifVaries(Configuration::provider);
+    /** ONNX Runtime's intra-op threads as {@code t2}, where they differ. */
+    public static final Part INTRA_OP_THREADS = ifVaries(c -> c.intraOpThreads().isEmpty() ? "" : "t" + c.intraOpThreads());
     /** The parameters outside the suite's own, where they differ. */
     public static final Part OTHER_PARAMS = ifVaries(Configuration::otherParamsText);
 

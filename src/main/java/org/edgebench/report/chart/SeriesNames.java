@@ -19,7 +19,7 @@ final class SeriesNames {
             VaryingParts.MODE,
             VaryingParts.ifVaries(Configuration::model),
             VaryingParts.PROVIDER,
-            VaryingParts.ifVaries(c -> c.intraOpThreads().isEmpty() ? "" : "t" + c.intraOpThreads()),
+            VaryingParts.INTRA_OP_THREADS,
             VaryingParts.ifVaries(c -> "c" + c.callers()),
             VaryingParts.OTHER_PARAMS);
 

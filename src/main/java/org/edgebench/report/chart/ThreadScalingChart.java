@@ -177,7 +177,10 @@ public final class ThreadScalingChart {
         Function<Configuration, String> name = VaryingParts.namer(lines.stream().map(ThreadScalingChart::first).toList(),
                 VaryingParts.PROVIDER, VaryingParts.MODE,
                 VaryingParts.always(c -> c.batchSize().isEmpty() ? "" : "batch " + c.batchSize()), VaryingParts.OTHER_PARAMS);
-        return c -> name.apply(c).isEmpty() ? "measured" : name.apply(c);
+        return c -> {
+            String key = name.apply(c);
+            return key.isEmpty() ? "measured" : key;
+        };
     }
 
     /** A colour for each batch size (and so on), a line style for each benchmark when there are several, and the ideal. */
