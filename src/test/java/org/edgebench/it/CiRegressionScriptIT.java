@@ -66,16 +66,16 @@ class CiRegressionScriptIT {
     }
 
     /**
-     * The looks, end to end on two short rounds of the quick suite (this jar as both builds): the
-     * first look, one pair, can never decide, so compare exits 4 and a second round runs; the
-     * second look is the last, so the check ends there and points at its comparison.
+     * The looks, end to end on two short rounds of the quick suite (this jar as both builds, with
+     * iterations of 100 ms): the first look, one pair, can never decide, so compare exits 4 and a
+     * second round runs; the second look is the last, so the check ends there and points at its comparison.
      */
     @Test
     void looksAddRoundsUntilTheLastLook() throws Exception {
         Path run = tmp.resolve("against");
         Finished check = againstHead(run, Map.of("EDGEBENCH_ROUNDS", "2", "EDGEBENCH_BLOCK", "1",
                 "EDGEBENCH_JAVA_OPTS", "-Djmh.ignoreLock=true", "EDGEBENCH_COUNT", "0"), 5, "the check ended",
-                "--", "-p", "intraOpThreads=1");
+                "-p", "intraOpThreads=1");
         String stderr = check.stderr();
 
         assertThat(check.exit()).as(stderr).isZero();
@@ -110,12 +110,14 @@ class CiRegressionScriptIT {
     }
 
     /**
-     * A count whose counting JVM crashes is counted once more, and the check goes on: a valgrind on
-     * PATH that fails its first callgrind run (exit 134, as when the JVM under it aborts) stands in
-     * for the crash.
+     * The gate's instruction counts, end to end: a count whose counting JVM crashes is counted once
+     * more and the check goes on (a valgrind on PATH that fails its first callgrind run, exit 134 as
+     * when the JVM under it aborts, stands in for the crash); the two builds, this one jar, count the
+     * student model at batch 1 within 0.1% of each other; and compare reads the counts. The counts,
+     * two JVMs side by side under valgrind, are the slow part, so this one check shows all three.
      */
     @Test
-    void aCountThatCrashesIsCountedOnceMore() throws Exception {
+    void aCountThatCrashesIsCountedOnceMoreAndTwoCountsOfOneJarAgree() throws Exception {
         Path valgrind;
         try {
             valgrind = which("valgrind");
@@ -135,9 +137,30 @@ class CiRegressionScriptIT {
                 "PATH", bin + ":" + System.getenv("PATH")), 8, "the check ended");
         assertThat(check.exit()).as(check.stderr()).isZero();
         assertThat(check.stderr()).containsPattern("(base|cand)-count failed \\(exit [0-9]+\\); counting again, try 2 of 3");
-        assertThat(run.resolve("base-1/instructions.csv")).exists();
-        assertThat(run.resolve("cand-1/instructions.csv")).exists();
-        assertThat(Files.readString(run.resolve("compare/comparison.md"))).contains("Instructions per inference");
+
+        // The quick suite asks for ONNX Runtime's own thread count; the count is of one thread.
+        assertThat(run.resolve("base-count.log")).content()
+                .contains("intraOpThreads=0 counted at 1: the count is of single-threaded work")
+                .contains("intra-op threads 1, spinning off (single-threaded work)")
+                .containsPattern("student CPU b1 t1 +1\\.\\.3 +[0-9,]+ +[0-9,]+")
+                .contains("EdgeBench: wrote " + run.resolve("base-count") + " (instructions.csv, env.json)");
+        assertThat(run.resolve("base-count/env.json")).exists();
+        double base = perInference(run.resolve("base-1"));
+        double cand = perInference(run.resolve("cand-1"));
+        assertThat(base).as("the student model at batch 1 is millions of instructions").isGreaterThan(1e6);
+        assertThat(Math.abs(cand / base - 1)).as("%s and %s instructions per inference", base, cand).isLessThan(0.001);
+        assertThat(Files.readString(run.resolve("compare/comparison.md"))).contains("Instructions per inference")
+                .contains("same (within 0.5%)");
+    }
+
+    /** The one configuration's instructions per inference in a run's instructions.csv, counted at one intra-op thread. */
+    private static double perInference(Path run) throws Exception {
+        List<String> lines = Files.readAllLines(run.resolve("instructions.csv"), StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(2);
+        List<String> header = List.of(lines.get(0).split(","));
+        String[] row = lines.get(1).split(",", -1);
+        assertThat(row[header.indexOf("intra_op_threads")]).isEqualTo("1");
+        return Double.parseDouble(row[header.indexOf("instructions_per_inference")]);
     }
 
     /** EDGEBENCH_TURNS_OFF=1 alternates whole runs, as with a base build that cannot take turns. */
@@ -189,12 +212,14 @@ class CiRegressionScriptIT {
 
     /**
      * {@code ci-regression.sh --against HEAD} with this jar as the base build (EDGEBENCH_BASE_JAR) on
-     * the quick suite into {@code run}, plus {@code env}; it must end within {@code minutes}.
+     * the quick suite into {@code run}, plus {@code env}, with iterations of 100 ms (these checks are
+     * of the wiring, not of a verdict) and then {@code runOptions}; it must end within {@code minutes}.
      */
-    private Finished againstHead(Path run, Map<String, String> env, int minutes, String ending, String... more) throws Exception {
+    private Finished againstHead(Path run, Map<String, String> env, int minutes, String ending, String... runOptions) throws Exception {
         Path err = tmp.resolve("stderr.txt");
-        List<String> command = new java.util.ArrayList<>(List.of("bash", "scripts/ci-regression.sh", "--against", "HEAD"));
-        command.addAll(List.of(more));
+        List<String> command = new java.util.ArrayList<>(List.of("bash", "scripts/ci-regression.sh", "--against", "HEAD",
+                "--", "-wi", "1", "-w", "100ms", "-i", "3", "-r", "100ms"));
+        command.addAll(List.of(runOptions));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(tmp.resolve("stdout.txt").toFile()).redirectError(err.toFile());
         builder.environment().putAll(Map.of("EDGEBENCH_BASE_JAR", "target/benchmarks.jar", "EDGEBENCH_SUITE", "quick",

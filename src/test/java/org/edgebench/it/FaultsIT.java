@@ -201,7 +201,7 @@ class FaultsIT {
     @ValueSource(strings = {"KILL", "ABRT", "SEGV"})
     void aForkThatDiesCostsOnlyItsConfiguration(String signal) throws Exception {
         Path runDir = dir.resolve("run");
-        JarProcess jar = JarProcess.start(dir.resolve("log.txt"), "-f", "1", "-wi", "1", "-w", "200ms", "-i", "4", "-r", "1s",
+        JarProcess jar = JarProcess.start(dir.resolve("log.txt"), "-f", "1", "-wi", "1", "-w", "200ms", "-i", "2", "-r", "1s",
                 "-p", "model=student", "-p", "provider=CPU", "-p", "batchSize=1,2", "OrtSessionRunBenchmark",
                 "-jvmArgsAppend", "-XX:ErrorFile=" + dir.resolve("hs_err_%p.log"), "--out", runDir.toString());
         assertThat(jar.awaitOutput("Warmup Iteration", 120)).as(jar.output()).isTrue();
