@@ -129,6 +129,8 @@ public final class InstructionCounter {
                 "--log-file=" + log,
                 Paths.get(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(JVM_OPTIONS);
+        // A crash report (valgrind has crashed the counting JVM now and then) beside valgrind's log, not in the user's folder.
+        command.add("-XX:ErrorFile=" + work.resolve("hs_err_%p.log"));
         // The same models and the same ONNX Runtime build (onnxruntime.native.path and its kin) as this JVM.
         command.add("-Dedgebench.models=" + ModelCatalog.standard().dir().toAbsolutePath());
         System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("onnxruntime.")).sorted()

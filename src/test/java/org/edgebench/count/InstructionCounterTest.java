@@ -58,7 +58,8 @@ class InstructionCounterTest {
         List<String> command = counter.command(dir, dir.resolve("plan.txt"), dir.resolve("valgrind.log"));
         assertThat(command.subList(0, 2)).containsExactly("/usr/bin/valgrind", "--tool=callgrind");
         assertThat(command).contains("--toggle-collect=Java_ai_onnxruntime_OrtSession_run*", MARKER,
-                "--callgrind-out-file=" + dir.resolve("callgrind.out.%p"), CountMain.class.getName(), dir.resolve("plan.txt").toString());
+                "--callgrind-out-file=" + dir.resolve("callgrind.out.%p"), "-XX:ErrorFile=" + dir.resolve("hs_err_%p.log"),
+                CountMain.class.getName(), dir.resolve("plan.txt").toString());
         assertThat(command).anyMatch(arg -> arg.startsWith("-Dedgebench.models="))
                 .contains(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }

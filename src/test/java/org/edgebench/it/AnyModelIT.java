@@ -15,7 +15,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A few dozen small generated models: element types, ranks, static and dynamic dimensions,
+ * Two dozen small generated models: element types, ranks, static and dynamic dimensions,
  * several inputs and outputs, an operator ONNX Runtime rejects, a batch the model cannot take.
  * Each one either runs or gets a one-line reason, and the launcher never dies.
  */
@@ -45,7 +45,10 @@ class AnyModelIT {
         types.put("string", TestModels.STRING);
         for (Map.Entry<String, Integer> type : types.entrySet()) {
             add(TestModels.identity(models, type.getKey() + "_dynamic", type.getValue(), "batch"));
-            add(TestModels.identity(models, type.getKey() + "_rank4", type.getValue(), "batch", 2, 3, 4));
+        }
+        // Every fixed-width type at a higher rank is InputSynthesizerTest's, in one JVM; end to end, three.
+        for (String type : List.of("float32", "float16", "string")) {
+            add(TestModels.identity(models, type + "_rank4", types.get(type), "batch", 2, 3, 4));
         }
         add(TestModels.identity(models, "static_rank2", TestModels.FLOAT, 1, 16));
         add(TestModels.identity(models, "static_batch4", TestModels.FLOAT, 4, 16));
@@ -66,7 +69,7 @@ class AnyModelIT {
 
     @Test
     void everyModelRunsOrGetsAOneLineReason() throws Exception {
-        assertThat(MODELS).hasSizeGreaterThanOrEqualTo(30);
+        assertThat(MODELS).hasSizeGreaterThanOrEqualTo(24);
         List<String> outcomes = new ArrayList<>();
         int ran = 0;
         for (Map.Entry<Path, List<String>> model : MODELS.entrySet()) {
@@ -94,7 +97,7 @@ class AnyModelIT {
             }
             outcomes.add(name + " -> " + exit);
         }
-        assertThat(ran).as("models that ran: %s", outcomes).isGreaterThanOrEqualTo(20);
+        assertThat(ran).as("models that ran: %s", outcomes).isGreaterThanOrEqualTo(15);
         assertThat(outcomes).contains("unknown_operator.onnx -> 2", "string_dynamic.onnx -> 0", "uint16_dynamic.onnx -> 2",
                 "two_inputs_without_dims.onnx -> 2", "two_inputs_with_dims.onnx -> 0", "batch_one_only.onnx -> 1",
                 "static_batch4.onnx -> 2", "text_file.onnx -> 2", "float16_rank4.onnx -> 0", "mixed_inputs.onnx -> 0");
