@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The program {@code count} runs under callgrind ({@link InstructionCounter}): for each configuration
@@ -29,8 +30,9 @@ import java.util.Map;
  * LogSystemMetrics, about 260,000 instructions) at intervals of wall time, which under valgrind,
  * a thousand times slower, fall into every few calls and would make the count depend on the clock.
  *
- * <p>Usage: {@code java -cp benchmarks.jar org.edgebench.count.CountMain PLAN_FILE}; prints one
- * progress line per configuration.
+ * <p>Usage: {@code java -cp benchmarks.jar org.edgebench.count.CountMain PLAN_FILE} under
+ * {@code valgrind --tool=callgrind --instr-atstart=no}, by {@link InstructionCounter}, which answers
+ * its instrumentation requests; prints one progress line per configuration.
  */
 public final class CountMain {
 
@@ -39,6 +41,17 @@ public final class CountMain {
     /** An exported JNI function no benchmark calls (RunOptions.setRunTag), so each entry is a phase boundary. */
     public static final String MARKER_FUNCTION = "Java_ai_onnxruntime_OrtSession_00024RunOptions_setRunTag";
     public static final int DUMPS_PER_CONFIGURATION = 3;
+    /**
+     * Printed alone on its line when this JVM wants callgrind's instrumentation switched on (before
+     * a configuration's first marker) or off (after its last): {@link InstructionCounter} switches it
+     * with {@code callgrind_control} and answers with a line on standard input. Everything else
+     * (starting the JVM, creating sessions, building inputs, warming up) runs uninstrumented, at
+     * valgrind's own pace, several times faster than callgrind's.
+     */
+    public static final String INSTRUMENTATION_ON = "edgebench-count: instrumentation on";
+    public static final String INSTRUMENTATION_OFF = "edgebench-count: instrumentation off";
+    /** How long to wait for the answer: callgrind_control takes a fraction of a second. */
+    private static final long ANSWER_NANOS = TimeUnit.MINUTES.toNanos(2);
     /** ONNX Runtime's advice for a session that should not keep cores busy between calls. */
     static final Map<String, String> NO_SPINNING = Map.of("session.intra_op.allow_spinning", "0");
 
@@ -75,6 +88,25 @@ public final class CountMain {
         }
     }
 
+    /**
+     * Asks for the instrumentation to be switched and waits for the answer, spinning rather than
+     * blocking: valgrind takes callgrind_control's request while this thread runs code.
+     */
+    private static void instrumentation(String request) throws IOException {
+        System.out.println(request);
+        System.out.flush();
+        long asked = System.nanoTime();
+        while (System.in.available() == 0) {
+            if (System.nanoTime() - asked > ANSWER_NANOS) {
+                throw new IllegalStateException("no answer to '" + request + "' on standard input within two minutes");
+            }
+            Thread.onSpinWait();
+        }
+        for (int b = System.in.read(); b != '\n' && b != -1; b = System.in.read()) {
+            // The answer's line is read whole; its text does not matter.
+        }
+    }
+
     private static OrtSessionState open(Configuration c) throws OrtException, IOException {
         OrtSessionState session = new OrtSessionState();
         session.model = c.model();
@@ -94,7 +126,7 @@ public final class CountMain {
 
     /** Counts one configuration on its open session; returns the seconds of its calls after the inputs' first. */
     private static double[] count(OrtSessionState session, Configuration c, CountPlan plan, OrtSessionRunBenchmark benchmark,
-                                  OrtSession.RunOptions marker) throws OrtException {
+                                  OrtSession.RunOptions marker) throws OrtException, IOException {
         InputBatchState batch = new InputBatchState();
         batch.batchSize = Integer.parseInt(c.batchSize());
         try {
@@ -103,6 +135,7 @@ public final class CountMain {
             for (int call = 0; call < plan.warmup(); call++) {
                 benchmark.run(session, batch);
             }
+            instrumentation(INSTRUMENTATION_ON);
             marker.setRunTag("warmed-up");
             for (int call = 0; call < plan.callsLow(); call++) {
                 benchmark.run(session, batch);
@@ -112,6 +145,7 @@ public final class CountMain {
                 benchmark.run(session, batch);
             }
             marker.setRunTag("high");
+            instrumentation(INSTRUMENTATION_OFF);
             return new double[] {(System.nanoTime() - ready) / 1e9};
         } finally {
             batch.close();

@@ -8,6 +8,8 @@ import org.edgebench.run.Programs;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +30,9 @@ import java.util.function.Consumer;
  * counted calls (docs/compare.md has the timings).
  */
 public final class InstructionCounter {
+
+    /** valgrind's program that switches a running callgrind's instrumentation. */
+    static final String CONTROL = "callgrind_control";
 
     /** The install hint every "not found" line ends with. */
     public static final String INSTALL = "install it (Debian: apt-get install valgrind)";
@@ -95,12 +100,26 @@ public final class InstructionCounter {
         Path planFile = work.resolve("plan.txt");
         plan.write(planFile);
         Path log = work.resolve("valgrind.log");
+        Path control = control();
         Process process = new ProcessBuilder(command(work, planFile, log)).redirectErrorStream(true).start();
         Thread stop = new Thread(process::destroyForcibly, "edgebench-count-stop");
         Runtime.getRuntime().addShutdownHook(stop);
         Deque<String> lastLines = new ArrayDeque<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+             Writer answers = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8)) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
+                if (line.equals(CountMain.INSTRUMENTATION_ON) || line.equals(CountMain.INSTRUMENTATION_OFF)) {
+                    Optional<String> failed = switchInstrumentation(control, process.pid(), line.equals(CountMain.INSTRUMENTATION_ON));
+                    if (failed.isPresent()) {
+                        // Without its instrumentation the count would be empty: stop the JVM and say why.
+                        process.destroyForcibly();
+                        lastLines.addLast(failed.get());
+                        break;
+                    }
+                    answers.write("switched\n");
+                    answers.flush();
+                    continue;
+                }
                 progress.accept(line);
                 lastLines.addLast(line);
                 if (lastLines.size() > 5) {
@@ -120,9 +139,29 @@ public final class InstructionCounter {
         return counts;
     }
 
-    /** {@code valgrind --tool=callgrind ... java ... CountMain PLAN}. */
+    /** callgrind_control beside valgrind (the same installation), else on PATH. */
+    private Path control() {
+        Path beside = valgrind.resolveSibling(CONTROL);
+        if (Files.isExecutable(beside)) {
+            return beside;
+        }
+        return Programs.onPath(CONTROL).orElseThrow(() -> new BadInputException(CONTROL + " not found beside " + valgrind
+                + " or on PATH; it comes with valgrind: " + INSTALL));
+    }
+
+    /** {@code callgrind_control -i on|off PID}; what went wrong when it failed. */
+    private static Optional<String> switchInstrumentation(Path control, long pid, boolean on) throws IOException, InterruptedException {
+        String command = CONTROL + " -i " + (on ? "on" : "off") + " " + pid;
+        Process switching = new ProcessBuilder(control.toString(), "-i", on ? "on" : "off", Long.toString(pid))
+                .redirectErrorStream(true).start();
+        String said = new String(switching.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        int exit = switching.waitFor();
+        return exit == 0 ? Optional.empty() : Optional.of(command + " failed (exit " + exit + "): " + said.replace('\n', ' '));
+    }
+
+    /** {@code valgrind --tool=callgrind --instr-atstart=no ... java ... CountMain PLAN}. */
     List<String> command(Path work, Path planFile, Path log) {
-        List<String> command = new ArrayList<>(List.of(valgrind.toString(), "--tool=callgrind",
+        List<String> command = new ArrayList<>(List.of(valgrind.toString(), "--tool=callgrind", "--instr-atstart=no",
                 "--toggle-collect=" + CountMain.COLLECT_FUNCTION,
                 "--dump-before=" + CountMain.MARKER_FUNCTION,
                 "--callgrind-out-file=" + work.resolve(CallgrindDump.FILE_PREFIX + ".%p"),

@@ -56,12 +56,42 @@ class InstructionCounterTest {
     @Test
     void theCountingJvmRunsThisJavaUnderCallgrindWithTheMarkers() {
         List<String> command = counter.command(dir, dir.resolve("plan.txt"), dir.resolve("valgrind.log"));
-        assertThat(command.subList(0, 2)).containsExactly("/usr/bin/valgrind", "--tool=callgrind");
+        assertThat(command.subList(0, 3)).containsExactly("/usr/bin/valgrind", "--tool=callgrind", "--instr-atstart=no");
         assertThat(command).contains("--toggle-collect=Java_ai_onnxruntime_OrtSession_run*", MARKER,
                 "--callgrind-out-file=" + dir.resolve("callgrind.out.%p"), "-XX:ErrorFile=" + dir.resolve("hs_err_%p.log"),
                 CountMain.class.getName(), dir.resolve("plan.txt").toString());
         assertThat(command).anyMatch(arg -> arg.startsWith("-Dedgebench.models="))
                 .contains(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    /**
+     * The counting JVM's request switches the instrumentation with the callgrind_control beside
+     * valgrind, for the counting JVM's process, and is answered on its standard input; a
+     * callgrind_control that fails stops the count, saying what it said.
+     */
+    @Test
+    void instrumentationRequestsAreSwitchedWithCallgrindControlAndAnswered() throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path valgrind = script(bin.resolve("valgrind"), "echo '" + CountMain.INSTRUMENTATION_ON + "'\nread answer\n"
+                + "echo \"answered $answer\"\nexit 3\n");
+        Path asked = dir.resolve("asked.txt");
+        Path control = script(bin.resolve(InstructionCounter.CONTROL), "echo \"$@\" > '" + asked + "'\n");
+        CountPlan plan = new CountPlan(1, 1, 3, List.of(counted("student", 1, "")));
+        InstructionCounter fake = new InstructionCounter(valgrind, "3.19.0");
+
+        assertThatThrownBy(() -> fake.count(plan, line -> { })).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("the counting JVM under valgrind failed (exit 3): answered switched");
+        assertThat(Files.readString(asked)).matches("-i on [0-9]+\n");
+
+        script(control, "echo 'no process with that pid'\nexit 1\n");
+        assertThatThrownBy(() -> fake.count(plan, line -> { })).isInstanceOf(IllegalStateException.class)
+                .hasMessageMatching(".*callgrind_control -i on [0-9]+ failed \\(exit 1\\): no process with that pid.*");
+    }
+
+    private static Path script(Path file, String body) throws IOException {
+        Files.writeString(file, "#!/bin/sh\n" + body);
+        assertThat(file.toFile().setExecutable(true)).isTrue();
+        return file;
     }
 
     @Test
