@@ -53,7 +53,7 @@ class Arm64EmulatedIT {
     @Test
     void oneShortConfigurationRunsOnAnEmulatedCortexA76AndSaysSo() throws Exception {
         Path runDir = dir.resolve("run");
-        Result result = script(Map.of(), "-f", "1", "-wi", "1", "-w", "1s", "-i", "1", "-r", "1s",
+        Result result = script(Map.of(), "-f", "1", "-wi", "1", "-w", "200ms", "-i", "1", "-r", "500ms",
                 "-p", "batchSize=1", "-p", "provider=CPU", "-p", "intraOpThreads=1", "--out", runDir.toString());
         assertThat(result.exit()).as("exit code; output:%n%s", result.output()).isZero();
 
