@@ -27,7 +27,7 @@ if [ "${1:-}" = --against ]; then
   if [ -z "${EDGEBENCH_BASE_JAR:-}" ] && [ ! -f "$base/target/benchmarks.jar" ]; then
     echo "ci-regression: building $2 (${sha:0:12}) in $base" >&2
     rm -rf "$base" && mkdir -p "$base" && git archive "$sha" | tar -x -C "$base"
-    (cd "$base" && mvn -B -q -ntp -DskipTests package > build.log 2>&1) || fail "cannot build $2; see $base/build.log"
+    (cd "$base" && mvn -B -q -ntp -Dmaven.test.skip=true package > build.log 2>&1) || fail "cannot build $2; see $base/build.log"
   fi
   args=(--suite "$suite" --rounds "${EDGEBENCH_ROUNDS:-24}" --block "${EDGEBENCH_BLOCK:-8}" --forks "${EDGEBENCH_FORKS:-1}")
   [ "$count" = 0 ] || args+=(--count)

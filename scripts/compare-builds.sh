@@ -38,7 +38,7 @@ while [ $# -gt 0 ] && [[ "$1" != -* ]]; do
     if [ ! -f "$tree/target/benchmarks.jar" ]; then
       echo "compare-builds: building against ONNX Runtime $version in $tree" >&2
       rm -rf "$tree" && mkdir -p "$tree" && git archive HEAD | tar -x -C "$tree"
-      if ! (cd "$tree" && mvn -B -q -ntp -DskipTests "-Donnxruntime.version=$version" package > build.log 2>&1); then
+      if ! (cd "$tree" && mvn -B -q -ntp -Dmaven.test.skip=true "-Donnxruntime.version=$version" package > build.log 2>&1); then
         ! grep -q "com.microsoft.onnxruntime:onnxruntime:jar:$version" "$tree/build.log" \
           || fail "ONNX Runtime $version is not on Maven Central (com.microsoft.onnxruntime:onnxruntime); see $tree/build.log"
         fail "cannot build against ONNX Runtime $version; see $tree/build.log"
