@@ -15,7 +15,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two dozen small generated models: element types, ranks, static and dynamic dimensions,
+ * About twenty small generated models: element types, ranks, static and dynamic dimensions,
  * several inputs and outputs, an operator ONNX Runtime rejects, a batch the model cannot take.
  * Each one either runs or gets a one-line reason, and the launcher never dies.
  */
@@ -30,15 +30,13 @@ class AnyModelIT {
     @BeforeAll
     static void generate() throws Exception {
         Path models = dir.resolve("models");
+        // Every fixed-width element type is InputSynthesizerTest's, in one JVM, at rank 3. End to end: the
+        // types with code of their own (half floats, bool, strings, int64 ids), float32, and one the Java API
+        // cannot create (uint16); rank 4 for three of them.
         Map<String, Integer> types = new LinkedHashMap<>();
         types.put("float32", TestModels.FLOAT);
         types.put("float16", TestModels.FLOAT16);
         types.put("bfloat16", TestModels.BFLOAT16);
-        types.put("float64", TestModels.DOUBLE);
-        types.put("int8", TestModels.INT8);
-        types.put("uint8", TestModels.UINT8);
-        types.put("int16", TestModels.INT16);
-        types.put("int32", TestModels.INT32);
         types.put("int64", TestModels.INT64);
         types.put("bool", TestModels.BOOL);
         types.put("uint16", 4);
@@ -46,7 +44,6 @@ class AnyModelIT {
         for (Map.Entry<String, Integer> type : types.entrySet()) {
             add(TestModels.identity(models, type.getKey() + "_dynamic", type.getValue(), "batch"));
         }
-        // Every fixed-width type at a higher rank is InputSynthesizerTest's, in one JVM; end to end, three.
         for (String type : List.of("float32", "float16", "string")) {
             add(TestModels.identity(models, type + "_rank4", types.get(type), "batch", 2, 3, 4));
         }
@@ -69,7 +66,7 @@ class AnyModelIT {
 
     @Test
     void everyModelRunsOrGetsAOneLineReason() throws Exception {
-        assertThat(MODELS).hasSizeGreaterThanOrEqualTo(24);
+        assertThat(MODELS).hasSizeGreaterThanOrEqualTo(19);
         List<String> outcomes = new ArrayList<>();
         int ran = 0;
         for (Map.Entry<Path, List<String>> model : MODELS.entrySet()) {
@@ -97,7 +94,7 @@ class AnyModelIT {
             }
             outcomes.add(name + " -> " + exit);
         }
-        assertThat(ran).as("models that ran: %s", outcomes).isGreaterThanOrEqualTo(15);
+        assertThat(ran).as("models that ran: %s", outcomes).isGreaterThanOrEqualTo(10);
         assertThat(outcomes).contains("unknown_operator.onnx -> 2", "string_dynamic.onnx -> 0", "uint16_dynamic.onnx -> 2",
                 "two_inputs_without_dims.onnx -> 2", "two_inputs_with_dims.onnx -> 0", "batch_one_only.onnx -> 1",
                 "static_batch4.onnx -> 2", "text_file.onnx -> 2", "float16_rank4.onnx -> 0", "mixed_inputs.onnx -> 0");
