@@ -151,12 +151,14 @@ public final class InstructionCounter {
 
     /** {@code callgrind_control -i on|off PID}; what went wrong when it failed. */
     private static Optional<String> switchInstrumentation(Path control, long pid, boolean on) throws IOException, InterruptedException {
-        String command = CONTROL + " -i " + (on ? "on" : "off") + " " + pid;
-        Process switching = new ProcessBuilder(control.toString(), "-i", on ? "on" : "off", Long.toString(pid))
-                .redirectErrorStream(true).start();
+        List<String> args = List.of("-i", on ? "on" : "off", Long.toString(pid));
+        List<String> command = new ArrayList<>(List.of(control.toString()));
+        command.addAll(args);
+        Process switching = new ProcessBuilder(command).redirectErrorStream(true).start();
         String said = new String(switching.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         int exit = switching.waitFor();
-        return exit == 0 ? Optional.empty() : Optional.of(command + " failed (exit " + exit + "): " + said.replace('\n', ' '));
+        return exit == 0 ? Optional.empty()
+                : Optional.of(CONTROL + " " + String.join(" ", args) + " failed (exit " + exit + "): " + said.replace('\n', ' '));
     }
 
     /** {@code valgrind --tool=callgrind --instr-atstart=no ... java ... CountMain PLAN}. */

@@ -1,5 +1,7 @@
 package org.edgebench.it;
 
+import org.edgebench.count.InstructionCount;
+import org.edgebench.count.InstructionsCsv;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -155,12 +157,11 @@ class CiRegressionScriptIT {
 
     /** The one configuration's instructions per inference in a run's instructions.csv, counted at one intra-op thread. */
     private static double perInference(Path run) throws Exception {
-        List<String> lines = Files.readAllLines(run.resolve("instructions.csv"), StandardCharsets.UTF_8);
-        assertThat(lines).hasSize(2);
-        List<String> header = List.of(lines.get(0).split(","));
-        String[] row = lines.get(1).split(",", -1);
-        assertThat(row[header.indexOf("intra_op_threads")]).isEqualTo("1");
-        return Double.parseDouble(row[header.indexOf("instructions_per_inference")]);
+        List<InstructionCount> counts = InstructionsCsv.read(run.resolve(InstructionsCsv.FILE));
+        assertThat(counts).hasSize(1);
+        InstructionCount count = counts.get(0);
+        assertThat(count.configuration().intraOpThreads()).isEqualTo("1");
+        return count.perInference();
     }
 
     /** EDGEBENCH_TURNS_OFF=1 alternates whole runs, as with a base build that cannot take turns. */
